@@ -1,0 +1,75 @@
+/**
+ * The article format, version 1 (see docs/article-format.md).
+ * Tools outside the UI rely on these names: add fields, never rename.
+ */
+
+export type ParagraphKind = 'paragraph' | 'item' | 'quote' | 'credit';
+
+export interface Sentence {
+  /** Stable id, e.g. "s2p3s1": section, paragraph and sentence position. */
+  id: string;
+  /** What is shown. Never parsed as HTML. */
+  text: string;
+  /** What the speech engine is given when it differs from `text`. */
+  speak?: string;
+}
+
+export interface Paragraph {
+  id: string;
+  /** Absent means "paragraph". */
+  kind?: ParagraphKind;
+  sentences: Sentence[];
+}
+
+export interface Section {
+  id: string;
+  /** Absent for an untitled lead section. */
+  heading?: string;
+  /** What the engine says for the heading, when it differs. */
+  headingSpeak?: string;
+  /** Heading depth in the source (2 = "##"); absent means 2. */
+  level?: number;
+  paragraphs: Paragraph[];
+}
+
+export interface Article {
+  version: 1;
+  id: string;
+  /** BCP 47 language tag of the whole article. */
+  lang: string;
+  title: string;
+  titleSpeak?: string;
+  byline?: string;
+  /** ISO date, YYYY-MM-DD. */
+  published?: string;
+  /** A short label above the title, e.g. "Breaking News". */
+  kicker?: string;
+  /** The "Updated …" line of a news-wire export, as written. */
+  updated?: string;
+  sections: Section[];
+}
+
+/**
+ * What a source parser produces: the structure with plain text blocks,
+ * before sentence segmentation, ids and speech text are added.
+ */
+export interface DraftParagraph {
+  kind: ParagraphKind;
+  text: string;
+}
+export interface DraftSection {
+  heading?: string;
+  level?: number;
+  paragraphs: DraftParagraph[];
+}
+export interface ArticleDraft {
+  title?: string;
+  byline?: string;
+  published?: string;
+  kicker?: string;
+  updated?: string;
+  lang?: string;
+  sections: DraftSection[];
+}
+
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'json';

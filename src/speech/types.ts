@@ -1,0 +1,82 @@
+/**
+ * The one small interface every speech engine implements (Web Speech,
+ * the eSpeak NG fallback, and the fakes in tests). The player store only
+ * ever talks to this.
+ */
+
+export interface VoiceInfo {
+  /** Unique within an engine (Web Speech: voiceURI; fallback: espeak voice id). */
+  id: string;
+  name: string;
+  /** BCP 47 tag, e.g. "en-GB". */
+  lang: string;
+  /** True when the platform marks it default. Do not trust it for language. */
+  isDefault: boolean;
+  /** False for network voices. */
+  localService: boolean;
+  /** Which engine speaks with it. */
+  engine: 'webspeech' | 'fallback';
+}
+
+export interface UtteranceRequest {
+  /** What to say (the sentence's `speak` or `text`). */
+  text: string;
+  /** BCP 47 language of the text. */
+  lang: string;
+  voice?: VoiceInfo;
+  /** 0.5–3, 1 = normal. */
+  rate: number;
+  /** 0–2, 1 = normal. */
+  pitch?: number;
+  /** 0–1. */
+  volume: number;
+}
+
+export type SpeechErrorCode =
+  | 'interrupted' // cancelled by us; never shown to the user
+  | 'not-allowed' // needs a user gesture (iOS, autoplay policy)
+  | 'no-voice' // nothing can speak this language
+  | 'synthesis-failed'
+  | 'audio-busy'
+  | 'network'
+  | 'unknown';
+
+export interface UtteranceEvents {
+  onStart?(): void;
+  /**
+   * A word is about to be spoken. charIndex/charLength are UTF-16 offsets into
+   * the request's `text`. `estimated` is true when the engine gave no boundary
+   * events and the timing is guessed from text length and rate.
+   */
+  onBoundary?(b: { charIndex: number; charLength: number; estimated: boolean }): void;
+  onEnd?(): void;
+  onError?(e: { code: SpeechErrorCode; message: string }): void;
+}
+
+/** A handle on one queued utterance; events fire at most once per kind (boundary many). */
+export interface UtteranceHandle {
+  readonly id: number;
+}
+
+export interface SpeechEngine {
+  readonly kind: 'webspeech' | 'fallback' | 'fake';
+  /**
+   * The voices, waiting for them to arrive (voiceschanged or a poll) up to a
+   * timeout. Resolves to [] when there are none; never rejects.
+   */
+  getVoices(): Promise<VoiceInfo[]>;
+  /**
+   * Queue an utterance after any already queued; returns at once. Events of an
+   * utterance that was cancelled are never delivered (a stale utterance is silent).
+   */
+  speak(request: UtteranceRequest, events: UtteranceEvents): UtteranceHandle;
+  /** Pause at once. Engines that cannot pause (see canPause) cancel instead and resume re-speaks. */
+  pause(): void;
+  resume(): void;
+  /** Stop everything queued and speaking. No events of cancelled utterances arrive afterwards. */
+  cancel(): void;
+  /** False where pause is unreliable (Android, speech-dispatcher): the store then cancels and re-speaks. */
+  readonly canPause: boolean;
+  /** Release timers, audio contexts and listeners. */
+  dispose(): void;
+}
