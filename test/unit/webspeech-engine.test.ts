@@ -1,0 +1,387 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createWebSpeechEngine, detectCanPause, type WebSpeechEngineOptions } from '../../src/speech/webspeech-engine.ts';
+import { FakeSynth, FakeUtterance, fakeVoice, type FakeSynthScript } from '../../src/speech/testing/fake-synth.ts';
+import type { UtteranceEvents, UtteranceRequest } from '../../src/speech/types.ts';
+
+const WINDOWS_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
+const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36';
+const LINUX_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
+
+const SEED =
+  'Iraqi forces are locked in an intense battle for the final few blocks of western Mosul still under ISIS control.';
+
+type Ev = { type: 'start' | 'end' | 'error' | 'boundary'; at: number; charIndex?: number; charLength?: number; estimated?: boolean; code?: string };
+
+function recorder(): { events: UtteranceEvents; log: Ev[] } {
+  const log: Ev[] = [];
+  return {
+    log,
+    events: {
+      onStart: () => log.push({ type: 'start', at: Date.now() }),
+      onEnd: () => log.push({ type: 'end', at: Date.now() }),
+      onError: (e) => log.push({ type: 'error', at: Date.now(), code: e.code }),
+      onBoundary: (b) => log.push({ type: 'boundary', at: Date.now(), ...b }),
+    },
+  };
+}
+
+function req(text: string, extra: Partial<UtteranceRequest> = {}): UtteranceRequest {
+  return { text, lang: 'en-US', rate: 1, volume: 1, ...extra };
+}
+
+function setup(script: FakeSynthScript = {}, opts: Partial<WebSpeechEngineOptions> = {}) {
+  const synth = new FakeSynth(script);
+  const engine = createWebSpeechEngine({ synth, Utterance: FakeUtterance, userAgent: WINDOWS_UA, ...opts });
+  return { synth, engine };
+}
+
+const types = (log: Ev[]) => log.filter((e) => e.type !== 'boundary').map((e) => e.type);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('voices', () => {
+  it('waits for voices that arrive late with voiceschanged', async () => {
+    const { engine } = setup({ voicesAfterMs: 1800, voices: [fakeVoice('Daniel', 'en-GB')] });
+    let got: unknown = null;
+    void engine.getVoices().then((v) => (got = v));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(got).toBeNull();
+    await vi.advanceTimersByTimeAsync(800);
+    expect(got).toEqual([
+      { id: 'Daniel', name: 'Daniel', lang: 'en-GB', isDefault: false, localService: true, engine: 'webspeech' },
+    ]);
+  });
+
+  it('polls for voices when voiceschanged never fires', async () => {
+    const { engine } = setup({ voicesAfterMs: 1000, fireVoicesChanged: false });
+    const p = engine.getVoices();
+    await vi.advanceTimersByTimeAsync(1300);
+    expect(await p).toHaveLength(1);
+  });
+
+  it('resolves [] after the timeout when there are none, and speak() then reports no-voice', async () => {
+    const { engine, synth } = setup({ voices: [] }, { voicesTimeoutMs: 2000 });
+    let got: unknown = null;
+    void engine.getVoices().then((v) => (got = v));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(got).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(got).toEqual([]);
+    const r = recorder();
+    engine.speak(req('Hello there.'), r.events);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(r.log.map((e) => e.code)).toEqual(['no-voice']);
+    expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(0);
+  });
+
+  it('picks a voice of the request language, not the platform default', async () => {
+    const { engine, synth } = setup({
+      voices: [fakeVoice('Afrikaans', 'af', { default: true }), fakeVoice('German', 'de-DE'), fakeVoice('US', 'en-US')],
+    });
+    const spoken: FakeUtterance[] = [];
+    const speak = synth.speak.bind(synth);
+    synth.speak = (u) => {
+      spoken.push(u as FakeUtterance);
+      speak(u);
+    };
+    engine.speak(req('Hello.', { lang: 'en-GB' }), {});
+    engine.speak(req('Hallo.', { lang: 'de', voice: { id: 'German', name: 'German', lang: 'de-DE', isDefault: false, localService: true, engine: 'webspeech' } }), {});
+    expect(spoken.map((u) => u.voice?.name)).toEqual(['US', 'German']);
+    expect(spoken.map((u) => u.lang)).toEqual(['en-GB', 'de']);
+  });
+});
+
+describe('speaking and queueing', () => {
+  it('speaks queued sentences in order, one at a time, each queued before the previous ends', async () => {
+    const { engine, synth } = setup();
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req('First sentence here.'), a.events);
+    engine.speak(req('Second one.'), b.events);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(types(a.log)).toEqual(['start', 'end']);
+    expect(types(b.log)).toEqual(['start', 'end']);
+    expect(b.log[0]!.at).toBeGreaterThanOrEqual(a.log.at(-1)!.at);
+    expect(synth.maxSounding).toBe(1);
+    // The second was already in the synthesizer's queue when the first ended: no gap of ours.
+    const order = synth.log.map((e) => `${e.type}:${e.text}`);
+    expect(order.indexOf('speak:Second one.')).toBeLessThan(order.indexOf('end:First sentence here.'));
+  });
+
+  it('completes an empty request with start and end', async () => {
+    const { engine } = setup();
+    const r = recorder();
+    engine.speak(req(''), r.events);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(types(r.log)).toEqual(['start', 'end']);
+  });
+
+  it('survives a listener that throws', async () => {
+    const { engine } = setup();
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const r = recorder();
+    engine.speak(req('One.'), { onStart: () => { throw new Error('boom'); } });
+    engine.speak(req('Two.'), r.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(types(r.log)).toEqual(['start', 'end']);
+    expect(err).toHaveBeenCalled();
+    err.mockRestore();
+  });
+});
+
+describe("Chrome's ~15 s cut-off", () => {
+  const long =
+    'The recapture of the Great Mosque of al-Nuri, where Abu Bakr al-Baghdadi declared the ISIS caliphate in 2014, ' +
+    'marks a major stride in the eight-month battle to seize the city from the terrorist group; coalition officials said ' +
+    'the fighting was fierce, the streets narrow and mined, and the civilians trapped inside numbered in the thousands: ' +
+    'a difficult fight — with days rather than weeks left to go, according to the spokesman who spoke from Baghdad on Thursday.';
+
+  it('speaks a long sentence as clause-sized utterances that each finish before the cut-off', async () => {
+    const { engine, synth } = setup({ cutoffMs: 15_000 });
+    const r = recorder();
+    engine.speak(req(long), r.events);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(types(r.log)).toEqual(['start', 'end']);
+    const spoken = synth.log.filter((e) => e.type === 'speak').map((e) => e.text);
+    expect(spoken.length).toBeGreaterThan(2);
+    for (const t of spoken) expect(t.length).toBeLessThanOrEqual(200);
+    // Each chunk ends at a clause boundary or the end of the sentence.
+    for (const t of spoken.slice(0, -1)) expect(t).toMatch(/[,;:]$|\s[—–-]$/);
+    expect(spoken.join(' ').replace(/\s+/g, ' ')).toBe(long);
+  });
+
+  it('maps boundary offsets of every chunk back into the original sentence', async () => {
+    const { engine } = setup({ cutoffMs: 15_000 });
+    const r = recorder();
+    engine.speak(req(long), r.events);
+    await vi.advanceTimersByTimeAsync(60_000);
+    const real = r.log.filter((e) => e.type === 'boundary' && !e.estimated);
+    const words = [...long.matchAll(/\S+/g)].map((m) => m[0]);
+    expect(real.map((b) => long.slice(b.charIndex, b.charIndex! + b.charLength!))).toEqual(words);
+  });
+
+  it('at slow rates cuts shorter chunks, since each character takes longer', async () => {
+    const { engine, synth } = setup({ cutoffMs: 15_000 });
+    engine.speak(req(long, { rate: 0.5 }), {});
+    await vi.advanceTimersByTimeAsync(120_000);
+    const spoken = synth.log.filter((e) => e.type === 'speak').map((e) => e.text);
+    for (const t of spoken) expect(t.length).toBeLessThanOrEqual(100);
+  });
+
+  it('watchdog: an utterance that is cut off without end or error is treated as ended and the queue moves on', async () => {
+    // Chunking disabled so the single utterance runs into the cut-off.
+    const { engine, synth } = setup({ cutoffMs: 15_000 }, { maxChunkLength: 10_000 });
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req(long), a.events);
+    engine.speak(req('Next sentence.'), b.events);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(types(b.log)).toEqual([]); // stuck, as Chrome is
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(types(a.log)).toEqual(['start', 'end']);
+    expect(types(b.log)).toEqual(['start', 'end']);
+    expect(synth.log.some((e) => e.type === 'cancel')).toBe(true);
+  });
+
+  it('watchdog: an utterance that never starts fails with synthesis-failed and the next one plays', async () => {
+    const { engine } = setup({ swallow: (t) => t === 'Lost.' }, { startTimeoutMs: 3000 });
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req('Lost.'), a.events);
+    engine.speak(req('Found.'), b.events);
+    await vi.advanceTimersByTimeAsync(2900);
+    expect(a.log).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(a.log.map((e) => e.code ?? e.type)).toEqual(['synthesis-failed']);
+    expect(types(b.log)).toEqual(['start', 'end']);
+  });
+});
+
+describe('cancel', () => {
+  for (const cancelFires of ['error', 'end'] as const) {
+    it(`delivers no events of cancelled utterances when cancel fires ${cancelFires} on them`, async () => {
+      const { engine, synth } = setup({ cancelFires });
+      const a = recorder();
+      const b = recorder();
+      const c = recorder();
+      engine.speak(req(SEED), a.events);
+      engine.speak(req('Queued behind it.'), b.events);
+      await vi.advanceTimersByTimeAsync(1000);
+      const before = a.log.length;
+      engine.cancel();
+      // The new utterance is queued before the stale events of the old ones arrive.
+      engine.speak(req('After the cancel.'), c.events);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(a.log.length).toBe(before);
+      expect(types(a.log)).toEqual(['start']);
+      expect(b.log).toEqual([]);
+      expect(types(c.log)).toEqual(['start', 'end']);
+      // The backend really did report the cancelled ones.
+      expect(synth.log.filter((e) => e.text === SEED && (e.type === 'error' || e.type === 'end')).length).toBe(1);
+      expect(synth.maxSounding).toBe(1);
+    });
+  }
+
+  it('reports an interruption it did not cause', async () => {
+    const { engine, synth } = setup();
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(500);
+    synth.cancel(); // another page or the OS
+    await vi.advanceTimersByTimeAsync(10);
+    expect(a.log.map((e) => e.code ?? e.type).filter((t) => t !== 'boundary')).toEqual(['start', 'interrupted']);
+  });
+});
+
+describe('pause', () => {
+  it('detects where pause() cannot be trusted', () => {
+    expect(detectCanPause(ANDROID_UA)).toBe(false);
+    expect(detectCanPause(LINUX_UA)).toBe(false);
+    expect(detectCanPause('Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0')).toBe(false);
+    expect(detectCanPause(WINDOWS_UA)).toBe(true);
+    expect(detectCanPause('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15')).toBe(true);
+    expect(detectCanPause('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148')).toBe(true);
+    expect(detectCanPause('Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 Chrome/130.0 Safari/537.36')).toBe(true);
+  });
+
+  it('pauses and resumes natively where it works, with no events while paused', async () => {
+    const { engine, synth } = setup({ boundaries: false });
+    expect(engine.canPause).toBe(true);
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    engine.pause();
+    const n = a.log.length;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(a.log.length).toBe(n); // neither the watchdog nor estimated boundaries fire while paused
+    engine.resume();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(types(a.log)).toEqual(['start', 'end']);
+    expect(synth.log.filter((e) => e.type === 'pause')).toHaveLength(1);
+    const idx = a.log.filter((e) => e.type === 'boundary').map((e) => e.charIndex!);
+    expect(idx).toEqual([...SEED.matchAll(/\S+/g)].map((m) => m.index));
+  });
+
+  for (const [name, ua] of [['Android', ANDROID_UA], ['Linux speech-dispatcher', LINUX_UA]] as const) {
+    it(`on ${name} emulates pause with cancel and resumes from the last word, never calling synth.pause()`, async () => {
+      const { engine, synth } = setup({ pauseIsCancel: name === 'Android', cancelFires: 'error' }, { userAgent: ua });
+      expect(engine.canPause).toBe(false);
+      const a = recorder();
+      const b = recorder();
+      engine.speak(req(SEED), a.events);
+      engine.speak(req('Then this.'), b.events);
+      await vi.advanceTimersByTimeAsync(2500);
+      engine.pause();
+      const last = a.log.filter((e) => e.type === 'boundary').at(-1)!;
+      expect(last.charIndex).toBeGreaterThan(0);
+      const n = a.log.length;
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(a.log.length).toBe(n); // the cancelled utterance's error is not delivered
+      expect(b.log).toEqual([]);
+      engine.resume();
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(synth.log.some((e) => e.type === 'pause' || e.type === 'resume')).toBe(false);
+      const spoken = synth.log.filter((e) => e.type === 'speak').map((e) => e.text);
+      expect(spoken).toContain(SEED.slice(last.charIndex));
+      expect(types(a.log)).toEqual(['start', 'end']); // one start, one end
+      expect(types(b.log)).toEqual(['start', 'end']);
+      const after = a.log.filter((e) => e.type === 'boundary' && e.at > last.at).map((e) => e.charIndex!);
+      expect(after[0]).toBe(last.charIndex); // the current word is said again, nothing before it
+      expect(synth.maxSounding).toBe(1);
+    });
+  }
+
+  it('queues speak() calls made while pause is emulated and speaks them after resume', async () => {
+    const { engine, synth } = setup({}, { userAgent: LINUX_UA });
+    engine.pause();
+    const a = recorder();
+    engine.speak(req('Later.'), a.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(a.log).toEqual([]);
+    expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(0);
+    engine.resume();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(types(a.log)).toEqual(['start', 'end']);
+  });
+
+  it('cancel while natively paused resumes the synthesizer so later speech is not stuck', async () => {
+    const { engine } = setup();
+    engine.speak(req(SEED), {});
+    await vi.advanceTimersByTimeAsync(500);
+    engine.pause();
+    engine.cancel();
+    const a = recorder();
+    engine.speak(req('Fresh start.'), a.events);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(types(a.log)).toEqual(['start', 'end']);
+  });
+});
+
+describe('boundaries', () => {
+  it('estimates word boundaries from the text and rate when the voice gives none', async () => {
+    const { engine } = setup({ boundaries: false });
+    const a = recorder();
+    engine.speak(req(SEED, { rate: 2 }), a.events);
+    await vi.advanceTimersByTimeAsync(20_000);
+    const b = a.log.filter((e) => e.type === 'boundary');
+    expect(b.every((e) => e.estimated)).toBe(true);
+    expect(b.map((e) => SEED.slice(e.charIndex, e.charIndex! + e.charLength!))).toEqual(SEED.split(' '));
+    const end = a.log.find((e) => e.type === 'end')!;
+    expect(b.every((e) => e.at <= end.at)).toBe(true);
+    // Spread over the utterance at the requested rate, not all at once.
+    const span = b.at(-1)!.at - b[0]!.at;
+    const duration = end.at - a.log[0]!.at;
+    expect(span).toBeGreaterThan(duration * 0.6);
+    expect(duration).toBeLessThan((SEED.length / 15) * 1000 * 0.6);
+  });
+
+  it('stops estimating once the voice gives real boundaries', async () => {
+    const { engine } = setup({ boundaries: true });
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req(SEED), a.events);
+    engine.speak(req('Second sentence with real boundaries.'), b.events);
+    await vi.advanceTimersByTimeAsync(20_000);
+    const first = a.log.filter((e) => e.type === 'boundary');
+    const firstReal = first.findIndex((e) => !e.estimated);
+    expect(firstReal).toBeGreaterThanOrEqual(0);
+    expect(first.slice(firstReal).every((e) => !e.estimated)).toBe(true);
+    expect(b.log.filter((e) => e.type === 'boundary').every((e) => !e.estimated)).toBe(true);
+  });
+});
+
+describe('iOS user gesture', () => {
+  it('surfaces not-allowed, and works after unlock() inside a gesture', async () => {
+    const { engine, synth } = setup({ requireGesture: true });
+    const a = recorder();
+    engine.speak(req('Before the tap.'), a.events);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(a.log.map((e) => e.code ?? e.type)).toEqual(['not-allowed']);
+    synth.inGesture = true;
+    engine.unlock();
+    synth.inGesture = false;
+    const b = recorder();
+    engine.speak(req('After the tap.'), b.events);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(types(b.log)).toEqual(['start', 'end']);
+  });
+});
+
+describe('dispose', () => {
+  it('cancels and stays silent afterwards', async () => {
+    const { engine, synth } = setup();
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(300);
+    engine.dispose();
+    engine.speak(req('Ignored.'), a.events);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(types(a.log)).toEqual(['start']);
+    expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(1);
+  });
+});
