@@ -1,0 +1,265 @@
+import type { DraftSection, ParagraphKind } from './model.ts';
+import type { ParsedDraft } from './build-article.ts';
+import { cleanBlock, cleanByline, isCreditSentence, isoDate, normalizeSource } from './parse-util.ts';
+
+/**
+ * Anything that turns an HTML string into an inert Document: the browser's
+ * native `DOMParser` or linkedom's in Node (see src/article/node.ts).
+ */
+export interface DomParserLike {
+  parseFromString(source: string, type: 'text/html'): Document;
+}
+
+/** Options for {@link parseHtml}. */
+export interface ParseHtmlOptions {
+  /** Defaults to `new globalThis.DOMParser()` where one exists. */
+  domParser?: DomParserLike;
+}
+
+// Never part of the text, wherever they are.
+const SKIPPED_TAGS = new Set([
+  'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math',
+  'canvas', 'video', 'audio', 'picture', 'img', 'nav', 'aside', 'figure', 'figcaption',
+  'form', 'button', 'select', 'textarea', 'input', 'label', 'dialog', 'footer', 'head',
+  'meta', 'link', 'title', 'map', 'pre',
+]);
+const SKIPPED_ROLES = new Set([
+  'navigation', 'complementary', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog',
+  'menu', 'menubar', 'toolbar', 'form',
+]);
+/**
+ * Class or id words of the boxes pages put around an article. Matched as
+ * whole words of the class/id ("ad-slot", "shareBar", "related_links"), so
+ * "header" or "lead" never match "ad".
+ */
+export const CLUTTER_WORDS: readonly string[] = [
+  'ad', 'ads', 'adsbygoogle', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsored',
+  'promo', 'promotion', 'share', 'sharing', 'social', 'related', 'newsletter', 'subscribe',
+  'comments', 'byline', 'dateline', 'breadcrumb', 'breadcrumbs', 'caption', 'credit',
+];
+const CLUTTER = new Set(CLUTTER_WORDS);
+// Elements whose children are blocks: walked, never read as one paragraph.
+const HEADINGS = /^h[1-6]$/;
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt',
+  'fieldset', 'header', 'hgroup', 'hr', 'li', 'main', 'ol', 'p', 'section', 'summary',
+  'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'ul', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'br', ...SKIPPED_TAGS,
+]);
+
+const ELEMENT = 1;
+const TEXT = 3;
+
+/**
+ * Parses an HTML page or fragment into a draft. The DOM is built by an inert
+ * parser: nothing in the input runs or loads. Content comes from the largest
+ * `<article>`, else `<main>`, else `[role=main]`, else the body; headings,
+ * paragraphs, list items and block quotes are kept, and navigation, asides,
+ * figures, forms, scripts, styles, templates, hidden elements and ad/share/
+ * related boxes (see {@link CLUTTER_WORDS}) are left out.
+ */
+export function parseHtml(source: string, options: ParseHtmlOptions = {}): ParsedDraft {
+  const parser = options.domParser ?? nativeParser();
+  const doc = parser.parseFromString(normalizeSource(source), 'text/html');
+  const root = chooseRoot(doc);
+  const draft: ParsedDraft = { sections: [] };
+
+  const lang = root?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement?.getAttribute('lang');
+  if (lang?.trim()) draft.lang = lang.trim();
+
+  const byline = findByline(doc, root);
+  if (byline) draft.byline = byline;
+  const published = isoDate(
+    root?.querySelector('time[datetime]')?.getAttribute('datetime') ??
+      metaContent(doc, 'article:published_time') ??
+      doc.querySelector('[itemprop=datePublished]')?.getAttribute('content') ??
+      doc.querySelector('[itemprop=datePublished]')?.getAttribute('datetime') ??
+      undefined,
+  );
+  if (published) draft.published = published;
+
+  // A block that only repeats the date line is metadata, not text.
+  const time = root?.querySelector('time[datetime]');
+  const dateText = time ? cleanBlock(textOf(time)) : undefined;
+
+  const sections: DraftSection[] = [{ paragraphs: [] }];
+  let titleFromBody = false;
+  const add = (kind: ParagraphKind, text: string): void => {
+    const clean = cleanBlock(text);
+    // "By" is left over once the author's name went to the byline.
+    if (!clean || /^by\W*$/i.test(clean) || clean === dateText) return;
+    sections[sections.length - 1]!.paragraphs.push({ kind, text: clean });
+  };
+
+  // Walks block structure; runs of inline content between blocks are
+  // paragraphs of their own (text directly inside a <div>).
+  const walk = (parent: Element, kind: ParagraphKind): void => {
+    let inline = '';
+    const flush = (): void => {
+      add(kind, inline);
+      inline = '';
+    };
+    for (const node of Array.from(parent.childNodes)) {
+      if (node.nodeType === TEXT) {
+        inline += node.textContent ?? '';
+        continue;
+      }
+      if (node.nodeType !== ELEMENT) continue;
+      const el = node as Element;
+      const tag = el.localName;
+      if (!BLOCK_TAGS.has(tag) && !isSkipped(el)) {
+        inline += textOf(el);
+        continue;
+      }
+      flush();
+      if (isSkipped(el)) continue;
+      // The page's own header (logo, menus) is not the article's header.
+      if (tag === 'header' && !el.closest('article')) continue;
+      if (HEADINGS.test(tag)) {
+        const text = cleanBlock(textOf(el));
+        if (!text) continue;
+        const level = Number(tag[1]);
+        if (level === 1 && !titleFromBody) {
+          draft.title = text;
+          titleFromBody = true;
+        } else {
+          sections.push({ heading: text, level, paragraphs: [] });
+        }
+      } else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'summary' || tag === 'address') {
+        add(kind, textOf(el));
+      } else if (tag === 'li') {
+        walk(el, 'item');
+      } else if (tag === 'blockquote') {
+        walk(el, 'quote');
+      } else if (tag === 'tr') {
+        add(kind, Array.from(el.children).map((cell) => cleanBlock(textOf(cell))).filter(Boolean).join(', '));
+      } else if (tag === 'br' || tag === 'hr') {
+        // A line break between inline runs separates paragraphs.
+      } else {
+        walk(el, kind);
+      }
+    }
+    flush();
+  };
+  if (root) walk(root, 'paragraph');
+
+  if (!titleFromBody) {
+    const h1 = doc.querySelector('h1');
+    const candidates = [
+      metaContent(doc, 'og:title'),
+      doc.querySelector('title')?.textContent,
+      h1 ? textOf(h1) : undefined,
+    ];
+    const title = candidates.map((c) => cleanBlock(c ?? '')).find(Boolean);
+    if (title) draft.title = title;
+  }
+  markCredits(sections);
+  draft.sections = sections;
+  return draft;
+}
+
+function nativeParser(): DomParserLike {
+  const Native = (globalThis as { DOMParser?: new () => DomParserLike }).DOMParser;
+  if (!Native) {
+    throw new TypeError('parseHtml needs a DOMParser: pass options.domParser (in Node, use src/article/node.ts)');
+  }
+  return new Native();
+}
+
+function chooseRoot(doc: Document): Element | null {
+  const articles = Array.from(doc.querySelectorAll('article')).filter((a) => !isHiddenTree(a));
+  if (articles.length > 0) {
+    let best = articles[0]!;
+    let bestLength = -1;
+    for (const article of articles) {
+      const length = textOf(article).length;
+      if (length > bestLength) {
+        best = article;
+        bestLength = length;
+      }
+    }
+    return best;
+  }
+  return doc.querySelector('main') ?? doc.querySelector('[role=main]') ?? doc.body ?? doc.documentElement;
+}
+
+function findByline(doc: Document, root: Element | null): string | undefined {
+  for (const selector of ['.byline', '[itemprop=author]', '[rel=author]']) {
+    const el = root?.querySelector(selector) ?? doc.querySelector(selector);
+    if (!el) continue;
+    const name = el.getAttribute('content') ?? textOf(el);
+    const byline = cleanByline(name);
+    if (byline) return byline;
+  }
+  return cleanByline(metaContent(doc, 'author'));
+}
+
+function metaContent(doc: Document, name: string): string | undefined {
+  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
+    if (meta.getAttribute('name') === name || meta.getAttribute('property') === name) {
+      const content = meta.getAttribute('content');
+      if (content?.trim()) return content;
+    }
+  }
+  return undefined;
+}
+
+/** The visible text of an element, hidden and skipped descendants left out. */
+function textOf(el: Element): string {
+  let out = '';
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === TEXT) {
+      out += node.textContent ?? '';
+    } else if (node.nodeType === ELEMENT) {
+      const child = node as Element;
+      if (child.localName === 'br') out += ' ';
+      else if (!isSkipped(child)) {
+        // Inline elements glue to their neighbours ("<b>in</b>line"), blocks do not.
+        const gap = BLOCK_TAGS.has(child.localName) ? ' ' : '';
+        out += gap + textOf(child) + gap;
+      }
+    }
+  }
+  return out;
+}
+
+function isSkipped(el: Element): boolean {
+  if (SKIPPED_TAGS.has(el.localName)) return true;
+  // The author's name is metadata (the byline), not body text.
+  if (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author') return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const role = el.getAttribute('role');
+  if (role && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
+  const style = el.getAttribute('style');
+  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style)) return true;
+  return isClutter(el.getAttribute('class')) || isClutter(el.getAttribute('id'));
+}
+
+function isHiddenTree(el: Element): boolean {
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    if (at.localName !== 'body' && at.localName !== 'html' && isSkipped(at)) return true;
+  }
+  return false;
+}
+
+function isClutter(names: string | null): boolean {
+  if (!names) return false;
+  return names
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((word) => CLUTTER.has(word));
+}
+
+// Same rule as plain text: trailing paragraphs that only credit reporters.
+function markCredits(sections: DraftSection[]): void {
+  const last = sections.at(-1);
+  if (!last) return;
+  for (let p = last.paragraphs.length - 1; p >= 0; p--) {
+    const paragraph = last.paragraphs[p]!;
+    if (paragraph.kind !== 'paragraph') break;
+    const sentences = paragraph.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+    if (!sentences.every(isCreditSentence)) break;
+    paragraph.kind = 'credit';
+  }
+}

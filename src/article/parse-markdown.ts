@@ -1,0 +1,175 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import type { DraftParagraph, DraftSection, ParagraphKind } from './model.ts';
+import type { ParsedDraft } from './build-article.ts';
+import { cleanBlock, normalizeSource } from './parse-util.ts';
+
+/**
+ * Parses Markdown with marked's lexer: tokens only, nothing is ever rendered
+ * to HTML. `#` gives the title, `##`…`######` sections (with their level),
+ * lists give items, block quotes give quotes. Inline markup becomes plain
+ * text: links keep their text, emphasis is dropped, code spans stay as
+ * written, inline HTML tags are dropped (their text stays). Code blocks,
+ * block HTML, images and rules are left out: none of them reads well aloud.
+ * Optional front matter between `---` lines sets title, byline, published,
+ * lang and id.
+ */
+export function parseMarkdown(source: string): ParsedDraft {
+  const { meta, body } = splitFrontMatter(normalizeSource(source));
+  const draft: ParsedDraft = { sections: [] };
+  const title = meta.get('title');
+  if (title) draft.title = title;
+  const byline = meta.get('byline') ?? meta.get('author');
+  if (byline) draft.byline = byline;
+  const published = meta.get('published') ?? meta.get('date');
+  if (published) draft.published = published;
+  const lang = meta.get('lang') ?? meta.get('language');
+  if (lang) draft.lang = lang;
+  const id = meta.get('id');
+  if (id) draft.id = id;
+
+  const sections: DraftSection[] = [{ paragraphs: [] }];
+  const current = (): DraftSection => sections[sections.length - 1]!;
+  const add = (kind: ParagraphKind, text: string): void => {
+    const clean = cleanBlock(text);
+    if (clean) current().paragraphs.push({ kind, text: clean });
+  };
+
+  const walk = (tokens: readonly Token[], kind: ParagraphKind): void => {
+    for (const token of tokens) {
+      switch (token.type) {
+        case 'heading': {
+          const heading = token as Tokens.Heading;
+          const text = cleanBlock(inlineText(heading.tokens));
+          if (!text) break;
+          if (heading.depth === 1 && draft.title === undefined) {
+            draft.title = text;
+          } else if (heading.depth === 1 && text === draft.title) {
+            // The front matter title repeated as "# Title": not a section.
+          } else {
+            sections.push({ heading: text, level: heading.depth, paragraphs: [] });
+          }
+          break;
+        }
+        case 'paragraph':
+          add(kind, inlineText((token as Tokens.Paragraph).tokens));
+          break;
+        case 'text': {
+          // Loose text at block level, e.g. inside a tight list item.
+          const text = token as Tokens.Text;
+          add(kind, text.tokens ? inlineText(text.tokens) : decodeEntities(text.text));
+          break;
+        }
+        case 'list':
+          for (const item of (token as Tokens.List).items) walkItem(item);
+          break;
+        case 'blockquote':
+          walk((token as Tokens.Blockquote).tokens, 'quote');
+          break;
+        case 'table': {
+          const table = token as Tokens.Table;
+          for (const row of [table.header, ...table.rows]) {
+            add(kind, row.map((cell) => cleanBlock(inlineText(cell.tokens))).filter(Boolean).join(', '));
+          }
+          break;
+        }
+        default:
+          // code, html, hr, space, def: nothing a listener should hear.
+          break;
+      }
+    }
+  };
+  // An item's own text is one paragraph; a nested list adds items after it.
+  const walkItem = (item: Tokens.ListItem): void => {
+    const own: DraftParagraph[] = [];
+    const rest: Token[] = [];
+    for (const token of item.tokens) {
+      if (token.type === 'paragraph' || token.type === 'text') {
+        const tokens = (token as Tokens.Paragraph).tokens;
+        own.push({ kind: 'item', text: tokens ? inlineText(tokens) : (token as Tokens.Text).text });
+      } else {
+        rest.push(token);
+      }
+    }
+    add('item', own.map((p) => p.text).join(' '));
+    walk(rest, 'item');
+  };
+
+  walk(new Lexer({ gfm: true }).lex(body), 'paragraph');
+  draft.sections = sections;
+  return draft;
+}
+
+function inlineText(tokens: readonly Token[] | undefined): string {
+  if (!tokens) return '';
+  let out = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+      case 'escape': {
+        const text = token as Tokens.Text;
+        out += text.tokens ? inlineText(text.tokens) : decodeEntities(text.text);
+        break;
+      }
+      case 'codespan':
+        out += (token as Tokens.Codespan).text;
+        break;
+      case 'br':
+        out += ' ';
+        break;
+      case 'html':
+      case 'image':
+        // Inline HTML is never interpreted; the text between tags is its own token.
+        break;
+      default: {
+        // strong, em, del, link and extensions: their children carry the text.
+        const children = (token as { tokens?: Token[] }).tokens;
+        out += children ? inlineText(children) : '';
+      }
+    }
+  }
+  return out;
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
+  ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+  laquo: '«', raquo: '»', copy: '©', reg: '®', trade: '™', eacute: 'é', euro: '€',
+};
+
+/** Decodes the character references Markdown allows in text (unknown ones stay). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z]{2,8});/g, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+        ? String.fromCodePoint(code)
+        : '\ufffd';
+    }
+    return NAMED_ENTITIES[ref] ?? whole;
+  });
+}
+
+/**
+ * Splits off front matter: `---` on the first line, `key: value` lines, a
+ * closing `---`. A deliberately tiny parser (no YAML library): only flat
+ * keys, with values optionally in single or double quotes.
+ */
+export function splitFrontMatter(source: string): { meta: Map<string, string>; body: string } {
+  const meta = new Map<string, string>();
+  const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(source);
+  if (!m) return { meta, body: source };
+  for (const line of m[1]!.split('\n')) {
+    const kv = /^\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+    if (!kv) continue;
+    let value = kv[2]!;
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    if (quoted) {
+      value = quoted[1] === '"' ? quoted[2]!.replace(/\\(["\\])/g, '$1') : quoted[2]!.replace(/''/g, "'");
+    } else {
+      value = value.replace(/\s+#.*$/, '');
+    }
+    value = value.trim();
+    if (value) meta.set(kv[1]!.toLowerCase(), value);
+  }
+  return { meta, body: source.slice(m[0].length) };
+}
