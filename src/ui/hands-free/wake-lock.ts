@@ -1,0 +1,129 @@
+import type { ReactiveController } from 'lit';
+import type { ControllerHost, HandsFreeStore } from './types.ts';
+
+/** The surface of `navigator.wakeLock` used here. */
+export interface WakeLockLike {
+  request(type: 'screen'): Promise<WakeLockSentinelLike>;
+}
+export interface WakeLockSentinelLike {
+  readonly released: boolean;
+  release(): Promise<void>;
+}
+/** The surface of `document` used here: visibility only. */
+export interface VisibilityLike {
+  readonly visibilityState: DocumentVisibilityState;
+  addEventListener(type: 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'visibilitychange', listener: () => void): void;
+}
+
+export interface WakeLockOptions {
+  /** Start enabled. Default false: the listener opts in ("Keep screen on"). */
+  enabled?: boolean;
+  /** Default `navigator.wakeLock`; `null` makes the controller a no-op. */
+  wakeLock?: WakeLockLike | null;
+  /** Default `document`. */
+  visibility?: VisibilityLike | null;
+}
+
+/**
+ * Keeps the screen on while the article plays, for listeners who follow the
+ * text. Browsers drop the lock whenever the page is hidden, so it is asked
+ * for again when the page becomes visible and playback is still going.
+ * Released on pause, end and disconnect. A silent no-op where the Screen
+ * Wake Lock API is missing or the request is refused (battery saver,
+ * permissions policy).
+ */
+export class WakeLockController implements ReactiveController {
+  private readonly api: WakeLockLike | null;
+  private readonly visibility: VisibilityLike | null;
+  private sentinel: WakeLockSentinelLike | null = null;
+  private pending: Promise<void> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private on: boolean;
+
+  constructor(
+    private readonly host: ControllerHost | null,
+    private readonly store: Pick<HandsFreeStore, 'state' | 'subscribe'>,
+    options: WakeLockOptions = {},
+  ) {
+    this.on = options.enabled ?? false;
+    this.api =
+      options.wakeLock !== undefined
+        ? options.wakeLock
+        : typeof navigator !== 'undefined' && 'wakeLock' in navigator
+          ? (navigator.wakeLock as WakeLockLike)
+          : null;
+    this.visibility =
+      options.visibility !== undefined ? options.visibility : typeof document !== 'undefined' ? document : null;
+    host?.addController(this);
+  }
+
+  /** Whether this browser can keep the screen on at all (to hide the option otherwise). */
+  get supported(): boolean {
+    return this.api !== null;
+  }
+
+  /** The listener's choice. Turning it on while playing takes the lock at once. */
+  get enabled(): boolean {
+    return this.on;
+  }
+  set enabled(value: boolean) {
+    if (value === this.on) return;
+    this.on = value;
+    this.update();
+    this.host?.requestUpdate();
+  }
+
+  /** True while a lock is held. */
+  get held(): boolean {
+    return this.sentinel !== null && !this.sentinel.released;
+  }
+
+  hostConnected(): void {
+    if (this.unsubscribe) return;
+    this.unsubscribe = this.store.subscribe((e) => {
+      if (e.changes.has('status')) this.update();
+    });
+    this.visibility?.addEventListener('visibilitychange', this.onVisibility);
+    this.update();
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.visibility?.removeEventListener('visibilitychange', this.onVisibility);
+    this.releaseLock();
+  }
+
+  private readonly onVisibility = () => this.update();
+
+  private update(): void {
+    const playing = this.on && this.unsubscribe !== null && this.store.state.status === 'playing';
+    if (!playing) this.releaseLock();
+    // A hidden page cannot hold a lock (the browser drops it): ask again once visible.
+    else if (this.visibility?.visibilityState !== 'hidden') this.acquire();
+  }
+
+  private acquire(): void {
+    if (!this.api || this.held || this.pending) return;
+    this.pending = this.api
+      .request('screen')
+      .then(
+        (sentinel) => {
+          this.sentinel = sentinel;
+          // The state may have changed while the request was in flight.
+          if (!(this.on && this.unsubscribe && this.store.state.status === 'playing')) this.releaseLock();
+        },
+        () => undefined, // refused: carry on without it
+      )
+      .finally(() => {
+        this.pending = null;
+      });
+  }
+
+  private releaseLock(): void {
+    const s = this.sentinel;
+    this.sentinel = null;
+    if (s && !s.released) s.release().catch(() => undefined);
+  }
+}
