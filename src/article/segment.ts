@@ -1,14 +1,613 @@
 /**
- * Sentence segmentation. PLACEHOLDER: raw Intl.Segmenter until the rules land.
- * Contract: returns the sentences of `text` in order, each trimmed, non-empty;
- * joined with single spaces they equal the text with whitespace collapsed.
+ * Sentence segmentation for many languages (docs/segmentation.md).
+ *
+ * Intl.Segmenter (sentence granularity, UAX #29) proposes the boundaries; a
+ * small set of general rules then keeps or drops each one, looking only at the
+ * few characters around it:
+ *   - the token before a period: a known abbreviation of the language (prefix,
+ *     numeric or general class), a single letter, a dotted initialism, an
+ *     ordinal number where the language writes them "3.";
+ *   - what follows: lower case, a digit, a common sentence opener of the
+ *     language, a proper noun, an uncased script;
+ *   - quotes and brackets around the break (moved to the sentence they belong to);
+ *   - line breaks (paragraph break, soft wrap, bullet lines).
+ * A few boundaries Intl does not propose are added: "…" before a capital, and a
+ * bullet glyph (•) standing between spaces.
+ *
+ * Contract of splitSentences: sentences in order, each trimmed and non-empty,
+ * inner whitespace runs (JS \s) collapsed to one space. Joined with single
+ * spaces they equal the input with whitespace collapsed and trimmed — except
+ * between two sentences the source wrote with no space at all, which only
+ * happens next to a script written without spaces (Chinese, Japanese, Thai…):
+ * there the separator is "". segmentSentences gives the source offsets, so the
+ * exact separator is always known.
+ */
+import { langTable, matches, type LangTable } from './segment-lang.ts';
+
+export interface SentenceSpan {
+  /** The sentence, trimmed, whitespace runs collapsed. */
+  text: string;
+  /** Offset of its first character in the input (UTF-16 code units). */
+  start: number;
+  /** Offset just past its last character. */
+  end: number;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(lang: string): Intl.Segmenter {
+  let s = segmenters.get(lang);
+  if (!s) {
+    try {
+      s = new Intl.Segmenter(lang || undefined, { granularity: 'sentence' });
+    } catch {
+      s = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+    }
+    segmenters.set(lang, s);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------- characters
+
+/** Exactly the characters of JS `\s`. */
+function isWs(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 12 || c === 11;
+}
+
+/** Characters of scripts written without spaces between sentences. */
+function isNoSpaceScript(c: number): boolean {
+  return (
+    (c >= 0x2e80 && c <= 0x9fff) || // CJK radicals, punctuation, kana, ideographs
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xffef) || // full-width and half-width forms
+    (c >= 0x0e00 && c <= 0x0eff) || // Thai, Lao
+    (c >= 0x0f00 && c <= 0x0fff) || // Tibetan
+    (c >= 0x1000 && c <= 0x109f) || // Myanmar
+    (c >= 0x1780 && c <= 0x17ff) || // Khmer
+    (c >= 0xd840 && c <= 0xd87f) // high surrogates of CJK extensions B–F
+  );
+}
+
+const FULL_STOPS = new Set([0x2e, 0x2024, 0xfe52, 0xff0e]);
+const OTHER_TERMINALS = new Set(
+  [...'!?։؟۔܀܁܂।॥።፧፨᙮‼‽⁇⁈⁉。꓿！？｡︒﹖﹗߹჻᰻᱾᱿'].map((ch) => ch.codePointAt(0)!),
+);
+const ELLIPSIS = 0x2026;
+
+function isTerminal(c: number): boolean {
+  return FULL_STOPS.has(c) || OTHER_TERMINALS.has(c) || c === ELLIPSIS;
+}
+
+// Quotes and brackets. Straight quotes are ambiguous and handled apart.
+const ALWAYS_OPEN = new Set([...'([{「『【〔〈《｢〖〘（［｛‚„'].map((c) => c.charCodeAt(0)));
+const ALWAYS_CLOSE = new Set([...')]}」』】〕〉》｣〗〙）］｝'].map((c) => c.charCodeAt(0)));
+const LDQ = 0x201c; // “
+const RDQ = 0x201d; // ”
+const LSQ = 0x2018; // ‘
+const RSQ = 0x2019; // ’
+const LAQ = 0xab; // «
+const RAQ = 0xbb; // »
+const LSAQ = 0x2039; // ‹
+const RSAQ = 0x203a; // ›
+
+function isOpener(c: number, de: boolean): boolean {
+  if (ALWAYS_OPEN.has(c)) return true;
+  if (de) return c === RAQ || c === RSAQ;
+  return c === LDQ || c === LSQ || c === LAQ || c === LSAQ;
+}
+
+function isCloser(c: number, de: boolean): boolean {
+  if (ALWAYS_CLOSE.has(c)) return true;
+  if (de) return c === LDQ || c === LSQ || c === LAQ || c === LSAQ || c === RDQ || c === RSQ;
+  return c === RDQ || c === RSQ || c === RAQ || c === RSAQ;
+}
+
+/** Any quote or bracket, either way, straight quotes included. */
+function isQuoteOrBracket(c: number): boolean {
+  return (
+    c === 0x22 ||
+    c === 0x27 ||
+    ALWAYS_OPEN.has(c) ||
+    ALWAYS_CLOSE.has(c) ||
+    c === LDQ ||
+    c === RDQ ||
+    c === LSQ ||
+    c === RSQ ||
+    c === LAQ ||
+    c === RAQ ||
+    c === LSAQ ||
+    c === RSAQ ||
+    c === 0x201e ||
+    c === 0x201a ||
+    c === 0xff02 ||
+    c === 0xff07
+  );
+}
+
+const BULLETS = new Set([...'•·‣◦▪▫●○■□►▸➢➤✓✔–—-*+'].map((c) => c.charCodeAt(0)));
+/** Bullets that are never anything else, even in mid-line. */
+const STRONG_BULLETS = new Set([...'•‣◦▪▫●■►▸➢➤'].map((c) => c.charCodeAt(0)));
+
+const LETTER = /[\p{L}\p{M}]/u;
+const UPPER = /\p{Lu}|\p{Lt}/u;
+const LOWER = /\p{Ll}/u;
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdfff) return LETTER.test(text.slice(i, i + 2));
+  return LETTER.test(text[i]!);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** 1 upper, -1 lower, 0 uncased letter, 2 not a letter. */
+function caseAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return 1;
+    if (c >= 97 && c <= 122) return -1;
+    return 2;
+  }
+  const ch = c >= 0xd800 && c <= 0xdbff ? text.slice(i, i + 2) : text[i]!;
+  if (UPPER.test(ch)) return 1;
+  if (LOWER.test(ch)) return -1;
+  return LETTER.test(ch) ? 0 : 2;
+}
+
+function hasLetterOrDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    } else if (!isWs(c) && /[\p{L}\p{N}]/u.test(text[i]!)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- token rules
+
+const enum Cls {
+  None,
+  Prefix,
+  Numeric,
+  General,
+}
+
+/**
+ * Classifies the token that ends just before the full stop at `dot`.
+ * `numericFallback` is set when the token is a numeric abbreviation (joined only
+ * before a number); the general class may still apply to it.
+ */
+function classifyToken(text: string, dot: number, floor: number, L: LangTable): Cls {
+  // Letters run, then chains "U.S", "z. B", "Lt. Gen".
+  let i = dot;
+  let j = i;
+  while (j > floor && isLetterAt(text, j - 1)) j--;
+  // A surrogate pair counts two units: fine, only used as a length bound.
+  if (j === i) {
+    // Digits: ordinals "3." in languages that write them so; list numbers.
+    while (j > floor && isDigit(text.charCodeAt(j - 1))) j--;
+    const n = i - j;
+    if (n >= 1 && n <= 3 && L.ordinals && (j === floor || isWs(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 40)) {
+      return Cls.General;
+    }
+    return Cls.None;
+  }
+  const last = text.slice(j, i);
+  // Build the chain key.
+  let key = last;
+  let compact = true; // every link joined without spaces
+  let runs = 1;
+  let shortRuns = last.length <= 3;
+  let k = j;
+  while (runs < 5) {
+    let p: number;
+    let spaced = false;
+    if (k - 1 >= floor && text.charCodeAt(k - 1) === 46) p = k - 1;
+    else if (k - 2 >= floor && text.charCodeAt(k - 1) === 32 && text.charCodeAt(k - 2) === 46) {
+      p = k - 2;
+      spaced = true;
+    } else break;
+    let q = p;
+    while (q > floor && isLetterAt(text, q - 1)) q--;
+    if (q === p || p - q > 4) break;
+    if (spaced && p - q > 3) break;
+    key = text.slice(q, p) + '.' + key;
+    if (spaced) compact = false;
+    if (p - q > 3) shortRuns = false;
+    runs++;
+    k = q;
+  }
+  // Only a word boundary may precede the token.
+  if (runs > 1) {
+    if (matches(L.prefix, key)) return Cls.Prefix;
+    if (matches(L.general, key)) return Cls.General;
+  }
+  if (matches(L.prefix, last)) return Cls.Prefix;
+  if (matches(L.numeric, last)) return Cls.Numeric;
+  if (matches(L.general, last)) return Cls.General;
+  if (runs > 1 && compact && shortRuns) return Cls.General; // U.S.A., a.m., Ph.D.
+  // A single letter: an initial (J. R. R. Tolkien, А. С. Пушкин).
+  if (i - j === 1 || (i - j === 2 && text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdbff)) return Cls.General;
+  return Cls.None;
+}
+
+/** Index of the first character of what follows, past opening punctuation and dashes. */
+function skipOpeners(text: string, b: number, end: number): number {
+  let i = b;
+  let n = 0;
+  while (i < end && n < 4) {
+    const c = text.charCodeAt(i);
+    if (isQuoteOrBracket(c) || c === 0x2013 || c === 0x2014 || c === 0x2d) {
+      i++;
+      n++;
+    } else break;
+  }
+  return i;
+}
+
+/** Does the text at b look like the start of a new sentence? (for general-class tokens) */
+function startsSentence(text: string, b: number, L: LangTable): boolean {
+  const end = text.length;
+  let i = b;
+  for (let n = 0; i < end && n < 4; n++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xbf || c === 0xa1) return true; // ¿ ¡
+    if (isQuoteOrBracket(c) || c === 0x2013 || c === 0x2014) i++;
+    else break;
+  }
+  if (i >= end) return false;
+  const cs = caseAt(text, i);
+  if (cs === -1 || cs === 2) return false; // lower case, digit, symbol
+  if (cs === 0) return true; // uncased script: no evidence either way, keep the break
+  let j = i + 1;
+  while (j < end && j - i < 24 && caseAt(text, j) !== 2) j++;
+  if (j - i === 1 && text.charCodeAt(j) === 46) return false; // another initial
+  const word = text.slice(i, j);
+  if (L.starters.has(word)) return true;
+  return false;
+}
+
+function nextIsLower(text: string, b: number): boolean {
+  const i = skipOpeners(text, b, text.length);
+  return i < text.length && caseAt(text, i) === -1;
+}
+
+function nextIsLowerOrDigit(text: string, b: number): boolean {
+  const i = skipOpeners(text, b, text.length);
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return isDigit(c) || caseAt(text, i) === -1;
+}
+
+function nextIsDigit(text: string, b: number): boolean {
+  const c = text.charCodeAt(b);
+  return isDigit(c) || (c === 35 /* # */ && isDigit(text.charCodeAt(b + 1)));
+}
+
+/** A bullet glyph (or "-", "*") followed by whitespace at b. */
+function isBulletAt(text: string, b: number): boolean {
+  return BULLETS.has(text.charCodeAt(b)) && (b + 1 >= text.length || isWs(text.charCodeAt(b + 1)));
+}
+
+/** A numbered list marker at b: "1. ", "2) ", "(a) ". */
+function isListMarkerAt(text: string, b: number): boolean {
+  let i = b;
+  if (text.charCodeAt(i) === 40) i++;
+  const s = i;
+  while (i < text.length && i - s < 4 && isDigit(text.charCodeAt(i))) i++;
+  if (i === s) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+    i++;
+  }
+  const m = text.charCodeAt(i);
+  if (m !== 46 && m !== 41) return false;
+  return i + 1 < text.length && isWs(text.charCodeAt(i + 1));
+}
+
+/** "1.", "a)", "iv.", "•" alone: a list marker, not a sentence. */
+function isListMarker(text: string, s: number, e: number): boolean {
+  const n = e - s;
+  if (n === 1) return BULLETS.has(text.charCodeAt(s));
+  if (n > 6) return false;
+  const last = text.charCodeAt(e - 1);
+  if (last !== 46 && last !== 41) return false;
+  let i = s;
+  if (text.charCodeAt(i) === 40) i++;
+  let digits = 0;
+  let letters = 0;
+  for (; i < e - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) digits++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else return false;
+  }
+  if (digits > 0 && letters === 0) return digits <= 3;
+  if (letters > 0 && digits === 0) return letters === 1 || /^[ivxlcdm]+$/i.test(text.slice(e - 1 - letters, e - 1));
+  return false;
+}
+
+// ---------------------------------------------------------------- the decision
+
+/**
+ * Decide a candidate boundary: the current sentence runs from `cur`, the
+ * candidate next sentence begins at `p` (the Intl boundary; whitespace before it
+ * belongs to the previous segment). Returns the split offset, or -1 to join.
+ */
+function decide(text: string, cur: number, p: number, nextBoundary: number, L: LangTable, forced: boolean): number {
+  const len = text.length;
+  // e: end of the current sentence's content; b: start of the next one's.
+  let e = p;
+  while (e > cur && isWs(text.charCodeAt(e - 1))) e--;
+  let b = p;
+  while (b < len && isWs(text.charCodeAt(b))) b++;
+  if (e <= cur || b >= len) return -1;
+
+  // Opening quotes/brackets Intl left at the end of the sentence (no space:
+  // 你呢？“好的。” or こんにちは。「元気？」) belong to the next one.
+  if (e === b) {
+    let k = e;
+    while (k > cur && isOpener(text.charCodeAt(k - 1), L.deQuotes)) k--;
+    if (k < e && k > cur) {
+      e = k;
+      b = k;
+    }
+  } else {
+    // Closing quotes/brackets Intl put at the start of the next sentence (after
+    // a space, as in French « Bonjour ! » dit-il): they belong to this one.
+    let k = b;
+    while (k < len && k - b < 3) {
+      const c = text.charCodeAt(k);
+      const straight = c === 0x22 || c === 0x27;
+      if (!(isCloser(c, L.deQuotes) || straight)) break;
+      const after = k + 1 < len ? text.charCodeAt(k + 1) : 32;
+      if (!(isWs(after) || isTerminal(after) || after === 44 || after === 59 || after === 58 || isCloser(after, L.deQuotes))) break;
+      if (straight && !oddCount(text, cur, e, c)) break;
+      k++;
+    }
+    if (k > b) {
+      // Terminal marks or commas glued after the closer stay with it.
+      while (k < len && (isTerminal(text.charCodeAt(k)) || text.charCodeAt(k) === 44)) k++;
+      e = k;
+      b = k;
+      while (b < len && isWs(text.charCodeAt(b))) b++;
+      if (b >= len || b >= nextBoundary) return -1;
+    }
+  }
+
+  const sp = e === b ? e : b;
+
+  // Line breaks in the gap.
+  let breaks = 0;
+  for (let i = e; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (isLineBreak(c)) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      breaks++;
+    }
+  }
+  if (breaks >= 2) return sp; // paragraph break
+  if ((breaks > 0 || forced) && (isBulletAt(text, b) || isListMarkerAt(text, b))) return sp;
+  if (forced) return sp;
+
+  // No space between them: only a boundary next to a script written without spaces.
+  if (e === b && !isNoSpaceScript(text.charCodeAt(e - 1)) && !isNoSpaceScript(text.charCodeAt(b))) return -1;
+
+  // List markers and punctuation-only pieces are not sentences.
+  if (isListMarker(text, skipWsFwd(text, cur, e), e)) return -1;
+  if (!hasLetterOrDigit(text, cur, e)) return -1;
+  if (!hasLetterOrDigit(text, b, Math.min(nextBoundary, len))) return -1;
+
+  // The terminal mark, past closing quotes and brackets.
+  let t = e - 1;
+  while (t > cur && (isQuoteOrBracket(text.charCodeAt(t)) || isWs(text.charCodeAt(t)))) t--;
+  const closed = t < e - 1;
+  const c = text.charCodeAt(t);
+
+  if (!isTerminal(c)) {
+    if (breaks === 0) return sp;
+    return softWrap(text, cur, e, b, L) ? -1 : sp;
+  }
+
+  if (FULL_STOPS.has(c)) {
+    const prev = text.charCodeAt(t - 1);
+    if (t > cur && (FULL_STOPS.has(prev) || prev === ELLIPSIS)) return ellipsis(text, b);
+    const cls = classifyToken(text, t, cur, L);
+    switch (cls) {
+      case Cls.Prefix:
+        return closed && startsSentence(text, b, L) ? sp : -1;
+      case Cls.Numeric:
+        if (nextIsDigit(text, b)) return -1;
+        // Without a number: "p." is still a single letter, "no." a word.
+        return singleLetterOrSplit(text, t, cur, b, L, sp);
+      case Cls.General:
+        return startsSentence(text, b, L) ? sp : -1;
+      default:
+        return nextIsLower(text, b) ? -1 : sp;
+    }
+  }
+  if (c === ELLIPSIS) return ellipsis(text, b);
+
+  // ? ! and the other terminals.
+  if (nextIsLower(text, b)) return -1;
+  if (closed && L.quotatives.length) {
+    for (const q of L.quotatives) if (text.startsWith(q, b)) return -1;
+  }
+  return sp;
+
+  function ellipsis(text: string, b: number): number {
+    return nextIsLowerOrDigit(text, b) || !startsLikeSentence(text, b) ? -1 : sp;
+  }
+}
+
+/** After an ellipsis: a capital or an uncased letter (or ¿ ¡) starts a sentence. */
+function startsLikeSentence(text: string, b: number): boolean {
+  const c0 = text.charCodeAt(b);
+  if (c0 === 0xbf || c0 === 0xa1) return true;
+  const i = skipOpeners(text, b, text.length);
+  if (i >= text.length) return false;
+  const cs = caseAt(text, i);
+  return cs === 1 || cs === 0;
+}
+
+function singleLetterOrSplit(text: string, t: number, cur: number, b: number, L: LangTable, sp: number): number {
+  const isSingle = t - 1 >= cur && isLetterAt(text, t - 1) && (t - 2 < cur || !isLetterAt(text, t - 2));
+  if (isSingle) return startsSentence(text, b, L) ? sp : -1;
+  return nextIsLower(text, b) ? -1 : sp;
+}
+
+function skipWsFwd(text: string, i: number, end: number): number {
+  while (i < end && isWs(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function oddCount(text: string, from: number, to: number, c: number): boolean {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === c) n++;
+  return (n & 1) === 1;
+}
+
+/** A single line break after a line without a final mark: a soft wrap? */
+function softWrap(text: string, cur: number, e: number, b: number, L: LangTable): boolean {
+  const last = text.charCodeAt(e - 1);
+  // Continuation punctuation at the end of the line.
+  if (last === 44 || last === 59 || last === 58 || last === 0x2d || last === 0x2013 || last === 0x2014 || last === 47 || last === 38 || last === 0x060c || last === 0x3001 || last === 0xff0c) {
+    return true;
+  }
+  if (isOpener(last, L.deQuotes)) return true;
+  if (isBulletAt(text, b)) return false;
+  if (nextIsLowerOrDigit(text, b)) return true;
+  // The line ends with a function word ("the", "of", "and").
+  let j = e;
+  while (j > cur && isLetterAt(text, j - 1)) j--;
+  if (j < e && e - j <= 12) {
+    const w = text.slice(j, e);
+    if (L.joiners.has(w)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- extra candidates
+
+/** Boundaries Intl does not propose: "…" before a capital; • between spaces. */
+function extraCandidates(text: string): number[] | null {
+  let out: number[] | null = null;
+  let i = text.indexOf('\u2026');
+  while (i >= 0) {
+    let k = i + 1;
+    while (k < text.length && isQuoteOrBracket(text.charCodeAt(k))) k++;
+    if (k < text.length && isWs(text.charCodeAt(k))) {
+      let b = k;
+      while (b < text.length && isWs(text.charCodeAt(b))) b++;
+      if (b < text.length) (out ??= []).push(b);
+    }
+    i = text.indexOf('\u2026', i + 1);
+  }
+  for (const g of ['\u2022', '\u25cf', '\u25aa', '\u25e6', '\u2023', '\u25a0', '\u25ba', '\u25b8']) {
+    let j = text.indexOf(g);
+    while (j >= 0) {
+      if (j > 0 && isWs(text.charCodeAt(j - 1)) && !isLineBreak(text.charCodeAt(j - 1)) && j + 1 < text.length && isWs(text.charCodeAt(j + 1))) {
+        (out ??= []).push(-j - 1); // negative: a forced (bullet) boundary at j
+      }
+      j = text.indexOf(g, j + 1);
+    }
+  }
+  if (out) out.sort((a, b) => Math.abs(a) - Math.abs(b));
+  return out;
+}
+void STRONG_BULLETS;
+
+// ---------------------------------------------------------------- public API
+
+/** Sentences of `text` with their offsets in it. */
+export function segmentSentences(text: string, lang: string): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  if (typeof text !== 'string' || text.length === 0) return out;
+  const L = langTable(lang);
+  const seg = segmenterFor(lang);
+
+  // Intl's proposals, then the extra candidates merged in order.
+  const cands: number[] = [];
+  for (const s of seg.segment(text)) if (s.index > 0) cands.push(s.index);
+  const extra = extraCandidates(text);
+  let forcedAt: Set<number> | null = null;
+  if (extra) {
+    forcedAt = new Set();
+    for (const x of extra) {
+      const pos = x < 0 ? -x - 1 : x;
+      if (x < 0) forcedAt.add(pos);
+      cands.push(pos);
+    }
+    cands.sort((a, b) => a - b);
+  }
+
+  let cur = 0;
+  for (let n = 0; n < cands.length; n++) {
+    const p = cands[n]!;
+    if (p <= cur || (n > 0 && p === cands[n - 1])) continue;
+    const next = n + 1 < cands.length ? cands[n + 1]! : text.length;
+    const sp = decide(text, cur, p, next, L, forcedAt !== null && forcedAt.has(p));
+    if (sp > cur) {
+      emit(text, cur, sp, out);
+      cur = sp;
+    }
+  }
+  emit(text, cur, text.length, out);
+  return out;
+}
+
+const NEEDS_COLLAPSE = /\s\s|[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+function emit(text: string, s: number, e: number, out: SentenceSpan[]): void {
+  while (s < e && isWs(text.charCodeAt(s))) s++;
+  while (e > s && isWs(text.charCodeAt(e - 1))) e--;
+  if (e <= s) return;
+  let t = text.slice(s, e);
+  if (NEEDS_COLLAPSE.test(t)) t = t.replace(/\s+/g, ' ');
+  out.push({ text: t, start: s, end: e });
+}
+
+/**
+ * The sentences of `text` in order, each trimmed and non-empty, whitespace runs
+ * collapsed. See the module comment for the exact contract.
  */
 export function splitSentences(text: string, lang: string): string[] {
-  const seg = new Intl.Segmenter(lang, { granularity: 'sentence' });
-  const out: string[] = [];
-  for (const s of seg.segment(text)) {
-    const t = s.segment.trim();
-    if (t) out.push(t);
+  return segmentSentences(text, lang).map((s) => s.text);
+}
+
+/**
+ * Joins sentences back as the source had them: one space where the source had
+ * whitespace between two sentences, nothing where it had none (CJK).
+ */
+export function joinSpans(text: string, spans: SentenceSpan[]): string {
+  let out = '';
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    if (i > 0) out += s.start > spans[i - 1]!.end ? ' ' : '';
+    out += s.text;
   }
+  void text;
   return out;
 }

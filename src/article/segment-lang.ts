@@ -1,0 +1,275 @@
+/**
+ * Per-language tables for the sentence segmenter (see docs/segmentation.md).
+ *
+ * Abbreviations are written without their final period. Multi-part forms are
+ * written with inner periods and no spaces ("z.b", "т.е"): the segmenter
+ * builds the same key from "z. B." or "z.B.". An entry written all in lower
+ * case matches any case; an entry with a capital matches exactly ("Mr" matches
+ * "Mr." but not "mr.").
+ *
+ * Three classes:
+ * - prefix: titles and "introducers" that precede what they qualify (Mr., Dr.,
+ *   Col., e.g., z. B., т. е.). They never end a sentence: always joined.
+ * - numeric: only an abbreviation before a number (No. 5, Fig. 3, Nr. 7, с. 12).
+ * - general: may end a sentence (etc., Inc., U.S., Jan., г.); joined unless
+ *   the next word looks like a sentence start.
+ * Single letters (initials), compact dotted forms (U.S.A., a.m., Ph.D.) and, in
+ * languages that write ordinals with a period (German "3. Oktober"), numbers of
+ * one to three digits are "general" without being listed.
+ */
+
+export interface LangTable {
+  prefix: Matcher;
+  numeric: Matcher;
+  general: Matcher;
+  /** Capitalised words that commonly open a sentence (pronouns, articles, conjunctions…). */
+  starters: Set<string>;
+  /** Lower-case words after which a line break is only a soft wrap. */
+  joiners: Set<string>;
+  /** Ordinal numbers are written "3." (de, da, fi, cs, …). */
+  ordinals: boolean;
+  /** German-style quotes: „…“ and »…« (» opens, « and “ close). */
+  deQuotes: boolean;
+  /** Words that continue a sentence after a closing quote (ja: と, って). */
+  quotatives: string[];
+}
+
+export interface Matcher {
+  exact: Set<string>;
+  lower: Set<string>;
+}
+
+function matcher(words: string): Matcher {
+  const exact = new Set<string>();
+  const lower = new Set<string>();
+  for (const w of words.split(/\s+/)) {
+    if (!w) continue;
+    if (w === w.toLowerCase()) lower.add(w);
+    else exact.add(w);
+  }
+  return { exact, lower };
+}
+
+export function matches(m: Matcher, word: string): boolean {
+  return m.exact.has(word) || m.lower.has(word.toLowerCase());
+}
+
+function words(s: string): Set<string> {
+  return new Set(s.split(/\s+/).filter(Boolean));
+}
+
+// Shared by every language: mixed-language text keeps these.
+const UNIVERSAL_PREFIX = 'Dr Prof e.g i.e cf vs viz';
+const UNIVERSAL_GENERAL = 'etc';
+
+interface Spec {
+  prefix?: string;
+  numeric?: string;
+  general?: string;
+  starters?: string;
+  joiners?: string;
+  ordinals?: boolean;
+  deQuotes?: boolean;
+  quotatives?: string[];
+}
+
+const SPECS: Record<string, Spec> = {
+  en: {
+    prefix:
+      'Mr Mrs Ms Messrs Mmes Dr Drs Prof Rev Revd Hon Fr Msgr Sen Sens Rep Reps Gov Govs Gen Lt Col Maj ' +
+      'Capt Cpt Sgt Cpl Pvt Spc Adm Cmdr Cdr Brig Insp Supt Det Pres Atty Amb Gens Lieut Comdr ' +
+      'e.g i.e cf vs v viz approx ca esp incl excl resp',
+    numeric: 'no nos fig figs vol vols p pp ch chap art sec sect eq eqs ex tab pl op para nr',
+    general:
+      'etc Inc Corp Ltd Co Cos Bros Jr Sr St Ste Mt Ft Pt Ave Blvd Rd Hwy Sq Dept Univ Assn Est ' +
+      'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
+      'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont ' +
+      'Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo ' +
+      'al dept est min max misc yr yrs hr hrs sq ft mi oz lb lbs gal govt natl intl',
+    starters:
+      'I A An The This That These Those He She It We They You His Her Its Our Their My Your ' +
+      'There Here Then Now But And Or So Yet Nor If When While After Before Since Although Though ' +
+      'Because As At In On By With Without From To Into Over Under During Despite Following According ' +
+      'Meanwhile However Moreover Furthermore Also Still Instead Otherwise Thus Therefore Indeed ' +
+      'Nevertheless Nonetheless Later Earlier Today Yesterday Tomorrow Tonight Last Next First Finally ' +
+      'Eventually Some Many Most Few Several All Both Each Every Neither Either None Nothing Nobody ' +
+      'Everyone Everybody Someone Somebody Anyone One What Who Why How Where Which Whose Whom Whatever ' +
+      'Is Are Was Were Do Does Did Can Could Should Would Might Must Has Have Had Let Please Yes Such ' +
+      'Other Another Much More Less Only Just Even Perhaps Maybe Almost Nearly Once Unlike Like ' +
+      'Officials Police Authorities Residents Critics Experts Analysts Witnesses Troops Forces ' +
+      'Researchers Scientists People Children Students Investigators Prosecutors Lawmakers Voters ' +
+      'Workers Protesters Rescuers Doctors Soldiers Fighters Families Sources Reports Shares Prices',
+    joiners:
+      'the a an of to in on at for with by from and or but nor as that than into onto about over under ' +
+      'between through per via its their his her our your my this these those is are was were be been ' +
+      'being has have had will would can could should may might must not no said says who which whose ' +
+      'whom where when while if because although though after before since until during without within ' +
+      'across against along among around behind beyond toward towards upon',
+  },
+  de: {
+    prefix:
+      'Hr Hrn Fr Frl Dr Prof Dipl Ing Mag Hl St z.b d.h v.a i.d.r z.t u.u bzw vgl ggf evtl sog ca inkl ' +
+      'exkl zzgl abzgl bspw i.a u.e s.a',
+    numeric: 'nr abs s bd art kap abb tab anm ziff hft lfd',
+    general:
+      'usw etc u.a o.a o.ä u.ä s.o s.u Mio Mrd Tsd Jh Jhd Str Tel Jan Feb Mär Apr Jun Jul Aug Sep Sept ' +
+      'Okt Nov Dez Mo Di Mi Do Fr Sa So v.chr n.chr geb gest verh Co GmbH AG e.v',
+    starters:
+      'Der Die Das Den Dem Des Ein Eine Einen Einem Einer Er Sie Es Wir Ich Du Ihr Man Dies Diese ' +
+      'Dieser Dieses Diesen Dann Danach Doch Aber Und Oder Denn Auch Als Wenn Weil Da Dort Hier Heute ' +
+      'Gestern Im In Am Auf An Aus Bei Mit Nach Seit Von Vor Zu Zum Zur Für Über Unter Gegen Ohne Um ' +
+      'Wie Was Wer Wo Wann Warum So Noch Nur Schon Jetzt Nun Damit Dabei Trotzdem Deshalb Deswegen ' +
+      'Außerdem Zudem Allerdings Jedoch Kein Keine Alle Viele Mehr Sein Seine Ihre Mein Meine Unser ' +
+      'Unsere Nicht Ja Nein Laut Zwar Bereits Später Erst Dennoch Also Insgesamt Derzeit Zuvor Bis ' +
+      'Während Obwohl Nachdem Bevor Seitdem Sobald Dazu Darauf Daher Dafür Dagegen Sonst Vielleicht',
+    joiners:
+      'der die das den dem des ein eine einen einem einer und oder aber in im am an auf aus bei mit ' +
+      'nach seit von vor zu zum zur für über unter gegen ohne um wie als dass daß ist sind war waren ' +
+      'hat haben hatte wird werden wurde nicht sich',
+    ordinals: true,
+    deQuotes: true,
+  },
+  fr: {
+    prefix: 'M MM Mme Mmes Mlle Mlles Me Mgr Dr Pr St Ste cf env p.ex c.-à-d vs',
+    numeric: 'p pp no vol chap art fig éd',
+    general:
+      'etc av apr J.-C janv févr avr juil sept oct nov déc lun mar mer jeu ven sam dim Cie Ets ' +
+      'boul bd av',
+    starters:
+      "L D C J Qu S N M Le La Les Un Une Des Du De Il Elle Ils Elles On Nous Vous Je Tu Ce Cette Ces " +
+      'Cet Mais Et Ou Donc Or Ni Car Puis Ensuite Alors Dans En Au Aux Pour Par Sur Sous Avec Sans ' +
+      'Selon Chez Après Avant Depuis Pendant Quand Si Comme Lorsque Aujourd Hier Demain Ici Là Voici ' +
+      'Voilà Pourtant Cependant Toutefois Enfin Ainsi Aussi Même Tout Tous Toutes Chaque Plusieurs ' +
+      'Certains Son Sa Ses Leur Leurs Mon Ma Mes Notre Nos Votre Vos Qui Que Quoi Où Pourquoi Comment ' +
+      'Combien Quel Quelle Quels Quelles Non Oui Parce Déjà Encore Bien Rien Personne',
+    joiners:
+      'le la les un une des du de et ou mais dans en au aux pour par sur sous avec sans à que qui ' +
+      'est sont était a ont ne pas plus son sa ses leur leurs ce cette',
+  },
+  es: {
+    prefix: 'Sr Sra Srta Sres Sras Dr Dra Dres Lic Lcda Ing Arq Prof Profa D Dña Ud Uds Vd Vds Excmo Excma Mons p.ej aprox cf vs',
+    numeric: 'núm n pág págs p art cap vol fig',
+    general:
+      'etc Av Avda Cía Hnos Ltda a.c d.c ee.uu ene feb mar abr may jun jul ago sep sept oct nov dic',
+    starters:
+      'El La Los Las Lo Un Una Unos Unas Él Ella Ellos Ellas Yo Tú Usted Nosotros Nosotras Vosotros ' +
+      'Ustedes Este Esta Estos Estas Esto Ese Esa Esos Esas Eso Aquel Aquella Pero Y O Sin Con En De ' +
+      'Del Al Por Para Desde Hasta Según Sobre Entre Tras Ante Durante Cuando Si Como Porque Pues ' +
+      'Luego Después Antes Ahora Hoy Ayer Mañana Aquí Allí Allá Entonces Además También Tampoco No Sí ' +
+      'Ya Aún Todavía Mientras Aunque Su Sus Mi Mis Tu Tus Nuestro Nuestra Nuestros Nuestras Qué Quién ' +
+      'Cómo Dónde Cuándo Cuál Hay Es Fue Era Se Le Les Me Te Nos Muchos Muchas Todo Todos Toda Todas ' +
+      'Cada Otro Otra Otros Otras Nadie Nada Algunos Algunas',
+    joiners:
+      'el la los las un una unos unas de del al en y o pero con sin por para que se su sus es fue ' +
+      'era no lo le',
+  },
+  it: {
+    prefix: 'Sig Sigg Sig.ra Sig.na Dott Dott.ssa Prof Prof.ssa Avv Ing Geom Arch On Egr Gent Spett Mons p.es cfr ca',
+    numeric: 'pag pagg p n art vol cap fig',
+    general: 'ecc etc gen febbr mar apr magg giu lug ag ago sett ott nov dic S.p.A',
+    starters:
+      'Il Lo La I Gli Le L Un Uno Una Lui Lei Loro Noi Voi Io Tu Questo Questa Questi Queste Quello ' +
+      'Quella Ma E O Poi Però Quindi Allora Anche In Nel Nella Di Del Della Da Dal Dalla Con Per Su ' +
+      'Tra Fra Dopo Prima Quando Se Come Perché Oggi Ieri Domani Qui Non Sì Già Ancora Mentre Ci Si ' +
+      'C Chi Che Cosa Dove Tutti Tutto Ogni Alcuni Molti',
+    joiners: 'il lo la i gli le un uno una di del della da dal in nel con per su tra fra e o ma che non è',
+  },
+  pt: {
+    prefix: 'Sr Sra Srta Dr Dra Prof Profa Exmo Exma Eng D p.ex aprox cf vs',
+    numeric: 'pág págs p n art cap vol fig',
+    general: 'etc Av Cia Ltda jan fev mar abr mai jun jul ago set out nov dez a.c d.c',
+    starters:
+      'O A Os As Um Uma Uns Umas Ele Ela Eles Elas Eu Nós Você Vocês Este Esta Isto Esse Essa Isso ' +
+      'Aquele Aquela Mas E Ou Em No Na Nos Nas Do Da Dos Das De Por Para Com Sem Sobre Entre Depois ' +
+      'Antes Quando Se Como Porque Hoje Ontem Amanhã Aqui Ali Não Sim Já Ainda Também Então Todos Cada',
+    joiners: 'o a os as um uma de do da dos das em no na e ou mas com sem por para que se não é foi',
+  },
+  nl: {
+    prefix: 'Dhr Mevr Mr Dr Prof Ir Drs Ing Mgr bijv m.b.t t.a.v i.p.v z.g.a.n ca vs',
+    numeric: 'nr blz p art fig',
+    general: 'enz etc o.a e.d jan feb mrt apr jun jul aug sep sept okt nov dec B.V N.V',
+    starters:
+      'De Het Een Hij Zij Ze Wij We Ik Jij Je U Dit Dat Deze Die Maar En Of Dan Daarna Toen Nu In Op ' +
+      'Aan Met Voor Na Bij Uit Van Naar Om Over Als Want Omdat Hoewel Er Ook Niet Geen Wel Zo Hier ' +
+      'Daar Vandaag Gisteren Morgen Wat Wie Waar Waarom Hoe Alle Veel',
+    joiners: 'de het een van in op aan met voor bij uit naar om over en of maar dat die is zijn was niet',
+  },
+  ru: {
+    prefix:
+      'т.е т.к т.н т.о напр им проф акад доц гр тов св ок англ лат нем франц рус греч ср см ' +
+      'г-н г-жа',
+    numeric: 'стр с рис табл ст ч гл п разд вып т',
+    general:
+      'г гг в вв д кв ул пр просп пер пл обл р-н пос дер о оз т.д т.п др пр тыс млн млрд руб коп ' +
+      'долл н.э до.н.э янв февр мар апр авг сент окт нояб дек',
+    starters:
+      'Он Она Оно Они Мы Я Ты Вы Это Этот Эта Эти Тот Та Те То Но А И Или Да Нет В Во На С Со К Ко ' +
+      'По О Об У Из За Для Без При Про Над Под Перед После До Через Когда Если Как Что Чтобы Потому ' +
+      'Поэтому Потом Затем Тогда Теперь Сейчас Сегодня Вчера Завтра Здесь Там Также Тоже Однако ' +
+      'Кроме Все Всё Каждый Его Ее Её Их Мой Моя Наш Наша Ваш Кто Где Почему Зачем Какой Какая Уже ' +
+      'Ещё Еще Даже Только Вот Ни Не Так Поскольку Хотя Впрочем Итак Между Среди Многие Некоторые',
+    joiners:
+      'и в во на с со к по о об у из за для без при про над под и а но или что как не это его её их ' +
+      'был была было были',
+  },
+  uk: {
+    prefix: 'т.зв т.б напр ім проф акад доц св див',
+    numeric: 'с ст рис табл',
+    general: 'р рр ст вул м обл тис млн млрд грн н.е т.д т.п ін',
+    starters:
+      'Він Вона Воно Вони Ми Я Ти Ви Це Цей Ця Ці Той Та Ті Те Але А І Й Або Так Ні В У На З Зі До ' +
+      'По Про Під Над Після Перед Через Коли Якщо Як Що Щоб Тому Потім Тоді Тепер Зараз Сьогодні ' +
+      'Вчора Завтра Тут Там Також Однак Усі Всі Його Її Їх Хто Де Чому Вже Ще Навіть Лише Тільки',
+    joiners: 'і й в у на з до по про під над а але або що як не це',
+  },
+  ar: {
+    // Arabic has no letter case: an abbreviation is joined only when it is a
+    // known prefix (د. = Dr.), otherwise the segmenter keeps Intl's break.
+    prefix: 'د أ.د م.م',
+    numeric: 'ص ج',
+    general: 'م هـ ق.م',
+  },
+  hi: {
+    prefix: 'डॉ श्री श्रीमती सुश्री प्रो',
+    numeric: 'पृ सं',
+    general: 'ई ई.पू',
+  },
+  zh: {},
+  ja: { quotatives: ['と', 'って', 'とか', 'など'] },
+  ko: {},
+};
+
+const ORDINAL_LANGS = new Set([
+  'de', 'da', 'nb', 'no', 'nn', 'fi', 'is', 'et', 'lv', 'lt', 'cs', 'sk', 'sl', 'hr', 'sr', 'bs', 'hu', 'tr', 'pl',
+]);
+const DE_QUOTE_LANGS = new Set(['de', 'da', 'cs', 'sk', 'sl', 'hr', 'is', 'et', 'lt', 'bg', 'lb']);
+
+const cache = new Map<string, LangTable>();
+
+/** The base language subtag, lower case: "en-US" → "en", "zh_Hans" → "zh". */
+export function baseLang(lang: string): string {
+  const m = /^[A-Za-z]{2,3}/.exec(lang ?? '');
+  return m ? m[0].toLowerCase() : '';
+}
+
+export function langTable(lang: string): LangTable {
+  const base = baseLang(lang);
+  let t = cache.get(base);
+  if (t) return t;
+  const spec = SPECS[base] ?? {};
+  t = {
+    prefix: matcher(`${UNIVERSAL_PREFIX} ${spec.prefix ?? ''}`),
+    numeric: matcher(spec.numeric ?? ''),
+    general: matcher(`${UNIVERSAL_GENERAL} ${spec.general ?? ''}`),
+    starters: words(spec.starters ?? ''),
+    joiners: words(spec.joiners ?? ''),
+    ordinals: spec.ordinals ?? ORDINAL_LANGS.has(base),
+    deQuotes: spec.deQuotes ?? DE_QUOTE_LANGS.has(base),
+    quotatives: spec.quotatives ?? [],
+  };
+  cache.set(base, t);
+  return t;
+}
+
+/** The languages with their own tables (the rest use the universal rules). */
+export const TABLE_LANGS = Object.keys(SPECS);
