@@ -54,7 +54,11 @@ export type PlayerChange =
   | 'voices'
   | 'article'
   | 'error'
-  | 'section';
+  | 'section'
+  /** `announcing` changed (title or heading announcement began or ended). */
+  | 'announcing'
+  /** The announce-headings setting changed. */
+  | 'announceHeadings';
 
 export interface PlayerChangeEvent {
   /** What changed in this commit (several may change together). */

@@ -1,0 +1,571 @@
+/**
+ * The playback store: requests go in, the store asks the speech engine, and
+ * state is committed only when the engine confirms it (an utterance's start,
+ * end or error), one change event per commit. No DOM, no Lit: it runs the same
+ * in Node tests and in the widget. See docs/playback.md for the state machine.
+ */
+import type { Article } from '../article/model.ts';
+import type { SpeechEngine, SpeechErrorCode, UtteranceEvents, UtteranceRequest, VoiceInfo } from '../speech/types.ts';
+import { chooseVoice } from '../speech/voices.ts';
+import { indexArticle, type ArticleIndex } from './cursor.ts';
+import { clampRate, clampVolume } from './settings.ts';
+import type {
+  CurrentWord,
+  PlayerChange,
+  PlayerChangeEvent,
+  PlayerErrorInfo,
+  PlayerState,
+  PlayerStatus,
+  PlayerStore,
+  Position,
+} from './types.ts';
+import { mapBoundary } from './word-map.ts';
+
+export interface PlayerStoreOptions {
+  engine: SpeechEngine;
+  /** Announce the title (when playing from the start) and each section heading. Default true. */
+  announceHeadings?: boolean;
+  /** Initial rate, clamped to 0.5–3. Default 1. */
+  rate?: number;
+  /** Initial volume, clamped to 0–1. Default 1. */
+  volume?: number;
+  /** Id of the voice the user chose before (e.g. from storage); used when it can speak the article. */
+  preferredVoiceId?: string | null;
+  /** Monotonic milliseconds, for the "previous section" rule. Default performance.now. */
+  now?: () => number;
+  /** How long into a section "previous section" still goes to the section before. Default 2000 ms. */
+  sectionRestartMs?: number;
+  /** Failed utterances in a row (each after one retry) before playback pauses with an error. Default 3. */
+  maxConsecutiveFailures?: number;
+}
+
+/** Where speaking would start: a sentence, and which part of it (its title/heading announcement or its text). */
+interface Point {
+  flat: number;
+  stage: 'title' | 'heading' | 'sentence';
+  /** UTF-16 offset into the stage's spoken text (non-zero after a pause, rate change…). */
+  offset: number;
+}
+
+/** One utterance the store handed to the engine. */
+interface Segment {
+  kind: Point['stage'];
+  flat: number;
+  /** The whole text of this stage; the engine was given `text.slice(offset)`. */
+  text: string;
+  offset: number;
+  started: boolean;
+  /** Where this segment started from, and where speaking continues after it (null: end of article). */
+  at: Point;
+  after: Point | null;
+}
+
+interface SectionClock {
+  section: number;
+  /** Milliseconds of playing heard in this section before `since`; Infinity when entered mid-section. */
+  elapsed: number;
+  /** When playing resumed in it, or null while not playing. */
+  since: number | null;
+}
+
+/** Utterances kept in the engine: the sounding one and the next, so the engine moves on with no gap of ours. */
+const LOOKAHEAD = 2;
+
+const defaultNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+const sameWord = (a: CurrentWord | null, b: CurrentWord | null): boolean =>
+  a === b ||
+  (!!a && !!b && a.sentenceId === b.sentenceId && a.start === b.start && a.end === b.end && a.estimated === b.estimated);
+
+const sameError = (a: PlayerErrorInfo | null, b: PlayerErrorInfo | null): boolean =>
+  a === b || (!!a && !!b && a.code === b.code && a.message === b.message);
+
+const ERROR_MESSAGES: Partial<Record<SpeechErrorCode, string>> = {
+  'not-allowed': 'The browser needs a tap or click before it will speak.',
+  'no-voice': 'No voice on this device can read this language.',
+};
+
+/** Creates a playback store driving `options.engine`. The store does not own the engine: dispose it yourself. */
+export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
+  const engine = options.engine;
+  const now = options.now ?? defaultNow;
+  const restartMs = options.sectionRestartMs ?? 2000;
+  const maxFailures = Math.max(1, options.maxConsecutiveFailures ?? 3);
+
+  let state: PlayerState = Object.freeze({
+    status: 'idle',
+    article: null,
+    position: null,
+    word: null,
+    announcing: null,
+    rate: clampRate(options.rate ?? 1) ?? 1,
+    volume: clampVolume(options.volume ?? 1) ?? 1,
+    voice: null,
+    voices: [],
+    announceHeadings: options.announceHeadings ?? true,
+    error: null,
+  } satisfies PlayerState);
+
+  const listeners = new Set<(e: PlayerChangeEvent) => void>();
+  let disposed = false;
+  let index: ArticleIndex | null = null;
+  /** Where speaking (re)starts: kept current by every start, boundary and end. */
+  let point: Point = { flat: 0, stage: 'title', offset: 0 };
+  /** What the engine holds for us, in order; events of anything not in here are stale. */
+  let queue: Segment[] = [];
+  /** True while the engine holds our utterance paused (canPause engines). */
+  let held = false;
+  let preferredVoiceId = options.preferredVoiceId ?? null;
+  let lastFailure: Segment | null = null;
+  let failures = 0;
+  let clock: SectionClock = { section: 0, elapsed: 0, since: null };
+
+  // ---- commits ----
+
+  function commit(patch: Partial<PlayerState>): void {
+    const prev = state;
+    const next: PlayerState = { ...prev, ...patch };
+    const changes = new Set<PlayerChange>();
+    if (next.status !== prev.status) changes.add('status');
+    if (next.article !== prev.article) changes.add('article');
+    if (next.position !== prev.position) changes.add('position');
+    if ((next.position?.sectionIndex ?? -1) !== (prev.position?.sectionIndex ?? -1)) changes.add('section');
+    if (!sameWord(next.word, prev.word)) changes.add('word');
+    if (next.announcing !== prev.announcing) changes.add('announcing');
+    if (next.rate !== prev.rate) changes.add('rate');
+    if (next.volume !== prev.volume) changes.add('volume');
+    if ((next.voice?.id ?? null) !== (prev.voice?.id ?? null)) changes.add('voice');
+    if (next.voices !== prev.voices) changes.add('voices');
+    if (next.announceHeadings !== prev.announceHeadings) changes.add('announceHeadings');
+    if (!sameError(next.error, prev.error)) changes.add('error');
+    if (changes.size === 0) return;
+    state = Object.freeze(next);
+    const event: PlayerChangeEvent = { changes, state, previous: prev };
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch (err) {
+        // One broken listener must not stop the others or corrupt the store.
+        queueMicrotask(() => {
+          throw err;
+        });
+      }
+    }
+  }
+
+  const positionOf = (flat: number): Readonly<Position> | null => index?.sentences[flat]?.position ?? null;
+  const sectionOf = (flat: number): number => positionOf(flat)?.sectionIndex ?? 0;
+
+  // ---- the section clock (previous-section rule) ----
+
+  function clockEnter(flat: number, running: boolean): void {
+    clock = {
+      section: sectionOf(flat),
+      elapsed: index?.isSectionStart(flat) ? 0 : Infinity,
+      since: running ? now() : null,
+    };
+  }
+  function clockRun(): void {
+    if (clock.since === null) clock.since = now();
+  }
+  function clockStop(): void {
+    if (clock.since !== null) clock.elapsed += now() - clock.since;
+    clock.since = null;
+  }
+  function clockElapsed(): number {
+    return clock.elapsed + (clock.since === null ? 0 : now() - clock.since);
+  }
+
+  // ---- the plan: which utterance comes from a point ----
+
+  /** Arriving at a sentence afresh: title first at the very start, the heading at a section start. */
+  const fresh = (flat: number): Point => ({ flat, stage: flat === 0 ? 'title' : 'heading', offset: 0 });
+
+  function segmentAt(p: Point): Segment | null {
+    const item = index?.sentences[p.flat];
+    if (!index || !item) return null;
+    const announce = state.announceHeadings;
+    let { stage, offset } = p;
+    if (stage === 'title') {
+      const title = index.article.titleSpeak ?? index.article.title;
+      if (announce && p.flat === 0 && title.trim()) {
+        return seg('title', p.flat, title, offset, { flat: p.flat, stage: 'heading', offset: 0 });
+      }
+      stage = 'heading';
+      offset = 0;
+    }
+    if (stage === 'heading') {
+      const heading = item.section.headingSpeak ?? item.section.heading;
+      if (announce && heading?.trim() && index.isSectionStart(p.flat)) {
+        return seg('heading', p.flat, heading, offset, { flat: p.flat, stage: 'sentence', offset: 0 });
+      }
+      offset = 0;
+    }
+    const after = p.flat + 1 < index.sentences.length ? fresh(p.flat + 1) : null;
+    return seg('sentence', p.flat, item.speakText, offset, after);
+  }
+
+  function seg(kind: Segment['kind'], flat: number, text: string, offset: number, after: Point | null): Segment {
+    const at = { flat, stage: kind, offset: Math.min(Math.max(0, offset), text.length) };
+    return { kind, flat, text, offset: at.offset, started: false, at, after };
+  }
+
+  // ---- talking to the engine ----
+
+  function request(s: Segment): UtteranceRequest {
+    return {
+      text: s.text.slice(s.offset),
+      lang: index?.article.lang ?? 'en',
+      voice: state.voice ?? undefined,
+      rate: state.rate,
+      volume: state.volume,
+    };
+  }
+
+  /** Keeps LOOKAHEAD utterances queued in the engine, continuing from `point` or the last queued one. */
+  function topUp(): void {
+    while (queue.length < LOOKAHEAD && !disposed) {
+      const last = queue[queue.length - 1];
+      const from = last ? last.after : point;
+      const s = from && segmentAt(from);
+      if (!s) return;
+      queue.push(s);
+      engine.speak(request(s), handlers(s));
+      // An engine that fails synchronously may have replanned the queue already.
+      if (!queue.includes(s)) return;
+    }
+  }
+
+  /** Drops everything the engine holds for us; their late events, if any, are ignored. */
+  function silence(): void {
+    if (queue.length === 0 && !held) return;
+    queue = [];
+    held = false;
+    engine.cancel();
+  }
+
+  /** Removes `s` and anything queued before it (an engine may drop events of skipped utterances). */
+  function retire(s: Segment): void {
+    const i = queue.indexOf(s);
+    queue = queue.slice(i + 1);
+  }
+
+  const starting = (): boolean => queue.length > 0 && !held && state.status !== 'playing';
+
+  function handlers(s: Segment): UtteranceEvents {
+    return {
+      onStart: () => onStart(s),
+      onBoundary: (b) => onBoundary(s, b.charIndex, b.charLength, b.estimated),
+      onEnd: () => onEnd(s),
+      onError: (e) => onError(s, e.code, e.message),
+    };
+  }
+
+  function onStart(s: Segment): void {
+    if (disposed || !queue.includes(s) || s.started) return;
+    queue = queue.slice(queue.indexOf(s));
+    s.started = true;
+    point = { ...s.at };
+    if (sectionOf(s.flat) !== clock.section) clockEnter(s.flat, true);
+    else clockRun();
+    topUp();
+    const position = positionOf(s.flat);
+    // A remainder of the same sentence (rate change, resume) keeps its highlighted word.
+    const keepWord = s.kind === 'sentence' && s.offset > 0 && position === state.position;
+    commit({
+      status: 'playing',
+      position,
+      announcing: s.kind === 'sentence' ? null : s.kind,
+      word: keepWord ? state.word : null,
+      error: null,
+    });
+  }
+
+  function onBoundary(s: Segment, charIndex: number, charLength: number, estimated: boolean): void {
+    if (disposed || queue[0] !== s || !s.started) return;
+    const abs = Math.min(s.text.length, s.offset + Math.max(0, charIndex));
+    point = { ...s.at, offset: abs };
+    if (s.kind !== 'sentence' || !index) return;
+    const item = index.sentences[s.flat];
+    if (!item) return;
+    const [start, end] = mapBoundary(item.sentence.text, item.speakText, abs, Math.max(0, charLength));
+    commit({ word: { sentenceId: item.sentence.id, start, end, estimated } });
+  }
+
+  function onEnd(s: Segment): void {
+    if (disposed || !queue.includes(s)) return;
+    retire(s);
+    failures = 0;
+    lastFailure = null;
+    if (!s.after) {
+      finish();
+      return;
+    }
+    point = { ...s.after };
+    // Normally the lookahead is already sounding; if not, start it here, synchronously.
+    topUp();
+  }
+
+  function finish(extra: Partial<PlayerState> = {}): void {
+    silence();
+    clockStop();
+    commit({ status: 'ended', word: null, announcing: null, ...extra });
+  }
+
+  function onError(s: Segment, code: SpeechErrorCode, message: string): void {
+    if (disposed || !queue.includes(s)) return;
+    retire(s);
+    const pausedStatus = (): PlayerStatus => (state.status === 'playing' ? 'paused' : state.status);
+    if (code === 'interrupted') {
+      // Not ours (our cancels are silent): someone else took the speech channel. Hold the place.
+      silence();
+      clockStop();
+      commit({ status: pausedStatus(), announcing: null });
+      return;
+    }
+    if (code === 'not-allowed' || code === 'no-voice') {
+      silence();
+      clockStop();
+      commit({ status: pausedStatus(), announcing: null, error: { code, message: ERROR_MESSAGES[code] ?? message } });
+      return;
+    }
+    // A synthesis failure: retry the utterance once from where it got to, then skip it.
+    silence();
+    if (lastFailure?.flat !== s.flat || lastFailure.kind !== s.kind) {
+      lastFailure = s;
+      topUp();
+      return;
+    }
+    lastFailure = null;
+    failures += 1;
+    const error: PlayerErrorInfo = {
+      code: 'synthesis-failed',
+      message:
+        failures >= maxFailures ? `Speech stopped after ${failures} failures: ${message}` : `Skipped a part that could not be spoken: ${message}`,
+    };
+    if (failures >= maxFailures) {
+      clockStop();
+      commit({ status: pausedStatus(), announcing: null, error });
+      return;
+    }
+    if (!s.after) {
+      finish({ error });
+      return;
+    }
+    point = { ...s.after };
+    topUp();
+    commit({ error });
+  }
+
+  // ---- requests ----
+
+  const canNavigate = (): boolean =>
+    !disposed && !!index && (['ready', 'playing', 'paused', 'ended'] as PlayerStatus[]).includes(state.status);
+
+  function moveTo(flat: number): void {
+    if (!canNavigate() || !positionOf(flat)) return;
+    point = fresh(flat);
+    clockEnter(flat, state.status === 'playing' && !held);
+    if (state.status === 'playing' && !held) {
+      // The new position is committed when its first utterance starts.
+      silence();
+      topUp();
+      return;
+    }
+    // Nothing sounding to confirm it: commit now, and restart a pending play() from here.
+    const wasStarting = starting();
+    silence();
+    commit({
+      status: state.status === 'ended' ? 'ready' : state.status,
+      position: positionOf(flat),
+      word: null,
+      announcing: null,
+    });
+    if (wasStarting) topUp();
+  }
+
+  /** Applies a changed rate, volume or voice to what is sounding: re-speak from the current word. */
+  function respeak(): void {
+    if (held) {
+      // The engine holds the old settings; resume will speak from the last word instead.
+      silence();
+      return;
+    }
+    if (queue.length === 0) return;
+    silence();
+    topUp();
+  }
+
+  function play(): void {
+    if (!canNavigate()) return;
+    if (state.status === 'playing' || starting()) return;
+    if (held) {
+      held = false;
+      engine.resume();
+      clockRun();
+      commit({ status: 'playing', error: null });
+      return;
+    }
+    if (state.status === 'ended') {
+      point = fresh(0);
+      clockEnter(0, false);
+      commit({ status: 'ready', position: positionOf(0), word: null, announcing: null });
+    }
+    topUp();
+  }
+
+  function pause(): void {
+    if (disposed) return;
+    if (starting()) {
+      silence();
+      return;
+    }
+    if (state.status !== 'playing') return;
+    clockStop();
+    if (engine.canPause && queue[0]?.started) {
+      held = true;
+      engine.pause();
+      commit({ status: 'paused' });
+      return;
+    }
+    // Cancel instead: `point` already sits at the last word boundary, where play() resumes.
+    silence();
+    const position = positionOf(point.flat);
+    commit({
+      status: 'paused',
+      position,
+      announcing: null,
+      word: point.stage === 'sentence' && position === state.position ? state.word : null,
+    });
+  }
+
+  function stop(): void {
+    if (disposed) return;
+    if (state.status !== 'playing' && state.status !== 'paused') {
+      if (starting()) silence();
+      return;
+    }
+    silence();
+    clockStop();
+    point = fresh(point.flat);
+    commit({ status: 'ready', position: positionOf(point.flat), word: null, announcing: null });
+  }
+
+  function load(article: Article): void {
+    if (disposed) return;
+    silence();
+    index = indexArticle(article);
+    failures = 0;
+    lastFailure = null;
+    const voice = chooseVoice(state.voices, article.lang, preferredVoiceId);
+    if (index.sentences.length === 0) {
+      index = null;
+      commit({
+        status: 'error',
+        article,
+        position: null,
+        word: null,
+        announcing: null,
+        voice,
+        error: { code: 'empty-article', message: 'This article has no text to read.' },
+      });
+      return;
+    }
+    point = fresh(0);
+    clockEnter(0, false);
+    commit({ status: 'ready', article, position: positionOf(0), word: null, announcing: null, voice, error: null });
+  }
+
+  const store: PlayerStore = {
+    get state() {
+      return state;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      if (disposed) return;
+      silence();
+      disposed = true;
+      listeners.clear();
+    },
+    load,
+    play,
+    pause,
+    toggle() {
+      if (state.status === 'playing' || starting()) pause();
+      else play();
+    },
+    stop,
+    seek(sentenceId) {
+      const i = index?.indexOf(sentenceId) ?? -1;
+      if (i >= 0) moveTo(i);
+    },
+    nextSentence() {
+      if (index && point.flat + 1 < index.sentences.length) moveTo(point.flat + 1);
+    },
+    previousSentence() {
+      moveTo(Math.max(0, point.flat - 1));
+    },
+    nextSection() {
+      const t = index?.nextSectionStart(point.flat) ?? -1;
+      if (t >= 0) moveTo(t);
+    },
+    previousSection() {
+      if (!index) return;
+      const inSection = clock.section === sectionOf(point.flat) ? clockElapsed() : Infinity;
+      const before = inSection < restartMs ? index.previousSectionStart(point.flat) : -1;
+      moveTo(before >= 0 ? before : index.sectionStartOf(point.flat));
+    },
+    setRate(rate) {
+      const r = clampRate(rate);
+      if (disposed || r === null || r === state.rate) return;
+      commit({ rate: r });
+      respeak();
+    },
+    setVolume(volume) {
+      const v = clampVolume(volume);
+      if (disposed || v === null || v === state.volume) return;
+      commit({ volume: v });
+      respeak();
+    },
+    setVoice(voiceId) {
+      if (disposed) return;
+      const voice: VoiceInfo | null = voiceId === null ? null : (state.voices.find((v) => v.id === voiceId) ?? null);
+      if (voiceId !== null && !voice) return;
+      preferredVoiceId = voiceId;
+      if ((voice?.id ?? null) === (state.voice?.id ?? null)) return;
+      commit({ voice, error: state.error?.code === 'no-voice' ? null : state.error });
+      respeak();
+    },
+    setAnnounceHeadings(on) {
+      if (!disposed) commit({ announceHeadings: on });
+    },
+    fail(error) {
+      if (disposed) return;
+      silence();
+      clockStop();
+      commit({ status: 'error', error, word: null, announcing: null });
+    },
+    setLoading() {
+      if (disposed) return;
+      silence();
+      clockStop();
+      commit({ status: 'loading', error: null, word: null, announcing: null });
+    },
+  };
+
+  void engine.getVoices().then(
+    (voices) => {
+      if (disposed) return;
+      const voice = state.voice ?? (state.article ? chooseVoice(voices, state.article.lang, preferredVoiceId) : null);
+      commit({ voices, voice });
+    },
+    () => {
+      /* getVoices never rejects by contract; an engine that does simply has no list */
+    },
+  );
+
+  return store;
+}
