@@ -28,7 +28,8 @@ const SKIPPED_ROLES = new Set([
   'menu', 'menubar', 'toolbar', 'form',
 ]);
 /**
- * Class or id words of the boxes pages put around an article. Matched as
+ * Class or id words of boxes that are not article text: ads, share bars,
+ * related links, captions, and the metadata (byline, kicker) read apart. Matched as
  * whole words of the class/id ("ad-slot", "shareBar", "related_links"), so
  * "header" or "lead" never match "ad".
  */
@@ -36,6 +37,7 @@ export const CLUTTER_WORDS: readonly string[] = [
   'ad', 'ads', 'adsbygoogle', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsored',
   'promo', 'promotion', 'share', 'sharing', 'social', 'related', 'newsletter', 'subscribe',
   'comments', 'byline', 'dateline', 'breadcrumb', 'breadcrumbs', 'caption', 'credit',
+  'kicker', 'eyebrow',
 ];
 const CLUTTER = new Set(CLUTTER_WORDS);
 // Elements whose children are blocks: walked, never read as one paragraph.
@@ -67,6 +69,9 @@ export function parseHtml(source: string, options: ParseHtmlOptions = {}): Parse
   const lang = root?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement?.getAttribute('lang');
   if (lang?.trim()) draft.lang = lang.trim();
 
+  // The kicker ("Local news") is a label above the title, not text.
+  const kicker = cleanBlock(root?.querySelector('.kicker, .eyebrow')?.textContent ?? '');
+  if (kicker) draft.kicker = kicker;
   const byline = findByline(doc, root);
   if (byline) draft.byline = byline;
   const published = isoDate(

@@ -42,7 +42,8 @@ export async function runSegment(argv: string[]): Promise<CliResult> {
       },
     }));
   } catch (e) {
-    return usage(firstLine((e as Error).message));
+    // Node explains at length how to pass "--x" as a file; the first clause names the problem.
+    return usage(firstLine((e as Error).message).split(/\. (?=[A-Z])/)[0]!.replace(/^./, (c) => c.toLowerCase()));
   }
   if (values.help) return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
   if (positionals.length !== 1) {
