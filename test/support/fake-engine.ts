@@ -20,6 +20,7 @@
  * sounding right now; a correct store never sees it exceed 1) and
  * `maxSpeaking`.
  */
+import type { Article, Section } from '../../src/article/model.ts';
 import type {
   SpeechEngine,
   SpeechErrorCode,
@@ -435,4 +436,39 @@ export class FakeClock implements EngineClock {
     }
     return best;
   }
+}
+
+export interface FakeSectionSpec {
+  heading?: string;
+  headingSpeak?: string;
+  /** Paragraphs, each a list of sentences; `[text, speak]` gives a spoken form. */
+  paragraphs: (string | [string, string])[][];
+}
+
+/**
+ * A small article built by hand for tests, with ids s{n}p{m}s{k} as the
+ * segmenter makes them: `makeArticle([{ heading: 'Two', paragraphs: [['A.', 'B.']] }])`.
+ */
+export function makeArticle(sections: FakeSectionSpec[], extra: Partial<Article> = {}): Article {
+  return {
+    version: 1,
+    id: 'test',
+    lang: 'en-GB',
+    title: 'The Title',
+    ...extra,
+    sections: sections.map(
+      (spec, si): Section => ({
+        id: `s${si + 1}`,
+        ...(spec.heading !== undefined ? { heading: spec.heading } : {}),
+        ...(spec.headingSpeak !== undefined ? { headingSpeak: spec.headingSpeak } : {}),
+        paragraphs: spec.paragraphs.map((sentences, pi) => ({
+          id: `s${si + 1}p${pi + 1}`,
+          sentences: sentences.map((s, ki) => {
+            const [text, speak] = typeof s === 'string' ? [s, undefined] : s;
+            return { id: `s${si + 1}p${pi + 1}s${ki + 1}`, text, ...(speak !== undefined ? { speak } : {}) };
+          }),
+        })),
+      }),
+    ),
+  };
 }
