@@ -62,7 +62,7 @@ const TEXT = 3;
  */
 export function parseHtml(source: string, options: ParseHtmlOptions = {}): ParsedDraft {
   const parser = options.domParser ?? nativeParser();
-  const doc = parser.parseFromString(normalizeSource(source), 'text/html');
+  const doc = parser.parseFromString(wrapFragment(normalizeSource(source)), 'text/html');
   const root = chooseRoot(doc);
   const draft: ParsedDraft = { sections: [] };
 
@@ -163,6 +163,15 @@ export function parseHtml(source: string, options: ParseHtmlOptions = {}): Parse
   return draft;
 }
 
+// Browsers put a fragment ("<p>hi</p>") inside <html><body> by themselves;
+// linkedom keeps it as loose top-level nodes. Wrapping a source that has no
+// <html> tag gives both the same tree (the doctype is dropped first, as the
+// browser would ignore it inside <html>).
+function wrapFragment(source: string): string {
+  if (/<html[\s>]/i.test(source)) return source;
+  return `<html>${source.replace(/^\s*<!doctype[^>]*>/i, '')}</html>`;
+}
+
 function nativeParser(): DomParserLike {
   const Native = (globalThis as { DOMParser?: new () => DomParserLike }).DOMParser;
   if (!Native) {
@@ -185,7 +194,8 @@ function chooseRoot(doc: Document): Element | null {
     }
     return best;
   }
-  return doc.querySelector('main') ?? doc.querySelector('[role=main]') ?? doc.body ?? doc.documentElement;
+  const body = doc.body?.hasChildNodes() ? doc.body : null;
+  return doc.querySelector('main') ?? doc.querySelector('[role=main]') ?? body ?? doc.documentElement;
 }
 
 function findByline(doc: Document, root: Element | null): string | undefined {
