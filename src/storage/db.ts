@@ -236,10 +236,17 @@ export function openStorage(options: StorageOptions = {}): AloudStorage {
     try {
       const stores = [...new Set(ops.map((o) => o.store))];
       const tx = await transaction(stores, 'readwrite');
-      for (const op of ops) {
-        const s = tx.objectStore(op.store);
-        if (op.value === undefined) s.delete(op.key);
-        else s.put(op.value, op.key);
+      try {
+        for (const op of ops) {
+          const s = tx.objectStore(op.store);
+          if (op.value === undefined) s.delete(op.key);
+          else s.put(op.value, op.key);
+        }
+      } catch (e) {
+        // A put can throw synchronously (quota, an uncloneable value); the
+        // puts before it must not commit on their own.
+        tx.abort();
+        throw e;
       }
       await promisifyRequest(tx);
       return true;
