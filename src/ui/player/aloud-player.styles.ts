@@ -1,0 +1,371 @@
+import { css } from 'lit';
+
+// Colours: every text/background pair meets WCAG AA (4.5:1); focus rings and
+// control borders meet 3:1 against the background, in both schemes.
+export const styles = css`
+  :host {
+    --_bg: var(--aloud-bg, #ffffff);
+    --_fg: var(--aloud-fg, #1a1a1a);
+    --_muted: var(--aloud-muted, #52575e);
+    --_accent: var(--aloud-accent, #0b57d0);
+    --_on-accent: var(--aloud-on-accent, #ffffff);
+    --_border: var(--aloud-border, #767b83);
+    --_surface: var(--aloud-surface, #f2f4f7);
+    --_highlight: var(--aloud-highlight, #fff1a8);
+    --_word: var(--aloud-word, #ffd24d);
+    --_focus: var(--aloud-focus, #0b57d0);
+    --_danger: var(--aloud-danger, #b3261e);
+    --_radius: var(--aloud-radius, 0.5rem);
+    --_font: var(--aloud-font, system-ui, sans-serif);
+    --_text-font: var(--aloud-text-font, Georgia, 'Times New Roman', serif);
+    display: block;
+    container-type: inline-size;
+    color-scheme: light;
+    color: var(--_fg);
+    background: var(--_bg);
+    font-family: var(--_font);
+    line-height: 1.5;
+    border-radius: var(--_radius);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_bg: var(--aloud-bg, #16181d);
+      --_fg: var(--aloud-fg, #f1f2f4);
+      --_muted: var(--aloud-muted, #b9bec7);
+      --_accent: var(--aloud-accent, #8ab4f8);
+      --_on-accent: var(--aloud-on-accent, #0b1a33);
+      --_border: var(--aloud-border, #8b919b);
+      --_surface: var(--aloud-surface, #23262d);
+      --_highlight: var(--aloud-highlight, #4d4100);
+      --_word: var(--aloud-word, #7a5f00);
+      --_focus: var(--aloud-focus, #8ab4f8);
+      --_danger: var(--aloud-danger, #ffb4ab);
+      color-scheme: dark;
+    }
+  }
+  :host([theme='dark']) {
+    --_bg: var(--aloud-bg, #16181d);
+    --_fg: var(--aloud-fg, #f1f2f4);
+    --_muted: var(--aloud-muted, #b9bec7);
+    --_accent: var(--aloud-accent, #8ab4f8);
+    --_on-accent: var(--aloud-on-accent, #0b1a33);
+    --_border: var(--aloud-border, #8b919b);
+    --_surface: var(--aloud-surface, #23262d);
+    --_highlight: var(--aloud-highlight, #4d4100);
+    --_word: var(--aloud-word, #7a5f00);
+    --_focus: var(--aloud-focus, #8ab4f8);
+    --_danger: var(--aloud-danger, #ffb4ab);
+    color-scheme: dark;
+  }
+
+  * {
+    box-sizing: border-box;
+  }
+  .base {
+    padding: 1rem;
+    display: grid;
+    gap: 1rem;
+    min-width: 0;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  header > * {
+    margin: 0;
+  }
+  .kicker,
+  .byline {
+    color: var(--_muted);
+    font-size: 0.9375rem;
+  }
+  h1,
+  h2,
+  h3,
+  h4,
+  h5,
+  h6 {
+    line-height: 1.25;
+    overflow-wrap: anywhere;
+  }
+
+  .controls,
+  .transport,
+  .field,
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    min-width: 0;
+  }
+  .controls {
+    gap: 0.75rem 1.25rem;
+  }
+
+  button,
+  select {
+    font: inherit;
+    color: inherit;
+    min-height: 44px;
+    min-width: 44px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    padding: 0.25rem 0.75rem;
+    cursor: pointer;
+  }
+  select {
+    max-width: 100%;
+    min-width: 0;
+    flex: 1 1 12rem;
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.375rem;
+  }
+  button:hover {
+    border-color: var(--_fg);
+  }
+  .icon {
+    padding: 0;
+  }
+  svg {
+    width: 1.25rem;
+    height: 1.25rem;
+    fill: currentColor;
+    flex: none;
+  }
+  .play {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    border-color: var(--_accent);
+    min-width: 7.5rem;
+    font-weight: 600;
+  }
+  input[type='range'] {
+    accent-color: var(--_accent);
+    min-height: 44px;
+    flex: 1 1 8rem;
+    min-width: 6rem;
+    margin: 0;
+  }
+  .field {
+    flex: 1 1 14rem;
+  }
+  .value {
+    min-width: 3ch;
+    font-variant-numeric: tabular-nums;
+  }
+  .progress {
+    flex: 1 1 100%;
+  }
+  .time {
+    margin: 0;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1rem;
+  }
+
+  .layout {
+    display: grid;
+    gap: 1rem;
+    min-width: 0;
+  }
+  @container (min-width: 48rem) {
+    .layout {
+      grid-template-columns: minmax(10rem, 16rem) minmax(0, 1fr);
+      align-items: start;
+    }
+  }
+  nav ol {
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  nav button {
+    width: 100%;
+    justify-content: flex-start;
+    text-align: start;
+    background: transparent;
+    border-color: transparent;
+    overflow-wrap: anywhere;
+  }
+  nav button[aria-current='true'] {
+    border-color: var(--_accent);
+    border-inline-start-width: 4px;
+    font-weight: 600;
+  }
+  .nav-title {
+    font-weight: 600;
+    margin: 0;
+  }
+
+  .text-wrap {
+    position: relative;
+    min-width: 0;
+  }
+  .text {
+    font-family: var(--_text-font);
+    font-size: var(--aloud-text-size, 1.125rem);
+    line-height: 1.7;
+    max-height: var(--aloud-text-max-height, 70vh);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    overflow-wrap: anywhere;
+    padding: 0 0.5rem;
+  }
+  .text blockquote {
+    margin-inline: 1rem 0;
+    padding-inline-start: 1rem;
+    border-inline-start: 4px solid var(--_border);
+  }
+  .text .credit {
+    color: var(--_muted);
+    font-size: 0.9375rem;
+  }
+  .s {
+    cursor: pointer;
+    border-radius: 0.2em;
+  }
+  .s:hover {
+    text-decoration: underline dotted;
+  }
+  /* Colour plus a non-colour cue: a thick underline marks the sentence. */
+  .s.current {
+    background: var(--_highlight);
+    text-decoration: underline 2px;
+    text-underline-offset: 0.25em;
+    box-decoration-break: clone;
+    -webkit-box-decoration-break: clone;
+  }
+  ::highlight(aloud-word) {
+    background-color: var(--_word);
+    color: var(--_fg);
+  }
+  .back {
+    position: sticky;
+    bottom: 0.5rem;
+    margin: 0.5rem auto 0;
+    display: flex;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    border-color: var(--_accent);
+  }
+
+  .busy {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .spinner {
+    width: 1.5rem;
+    height: 1.5rem;
+    border: 3px solid var(--_border);
+    border-top-color: var(--_accent);
+    border-radius: 50%;
+    animation: spin 1s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 4s;
+    }
+  }
+  .error {
+    border: 2px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: 1rem;
+  }
+  .error > * {
+    margin: 0 0 0.5rem;
+  }
+  .error .detail {
+    color: var(--_muted);
+  }
+
+  dialog {
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    max-width: min(40rem, calc(100vw - 2rem));
+    padding: 1.25rem;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  dialog h2 {
+    margin-top: 0;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 0.375rem 0.5rem;
+    border-bottom: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  kbd {
+    font-family: ui-monospace, monospace;
+  }
+
+  @media (forced-colors: active) {
+    button,
+    select,
+    dialog,
+    .error {
+      border: 1px solid ButtonText;
+    }
+    .play,
+    .back {
+      forced-color-adjust: none;
+      background: ButtonText;
+      color: ButtonFace;
+    }
+    nav button[aria-current='true'] {
+      border-color: Highlight;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
+    .s.current {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      outline: 2px solid CanvasText;
+    }
+    ::highlight(aloud-word) {
+      background-color: CanvasText;
+      color: Canvas;
+    }
+  }
+`;

@@ -1,0 +1,814 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { live } from 'lit/directives/live.js';
+import { Task, TaskStatus } from '@lit/task';
+import type { Article } from '../../article/model.ts';
+import type { ArticleLoadErrorCode } from '../../article/errors.ts';
+import type { SpeechEngine } from '../../speech/types.ts';
+import { createPlayerStore } from '../../player/store.ts';
+import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
+import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
+import { FollowAlongController } from '../controllers/follow-along.ts';
+import { strings as t, uiLang } from '../strings.ts';
+import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.ts';
+import { heading, renderArticleBody } from './article-view.ts';
+import { voiceGroups } from './voice-options.ts';
+import { styles } from './aloud-player.styles.ts';
+
+/** `detail` of `aloud-sentence`. */
+export interface AloudSentenceDetail {
+  sentenceId: string;
+  /** 0-based over the whole article. */
+  index: number;
+  sectionIndex: number;
+}
+/** `detail` of `aloud-section`. */
+export interface AloudSectionDetail {
+  sectionIndex: number;
+  sectionId: string;
+  heading: string | undefined;
+}
+/** `detail` of `aloud-play` and `aloud-pause`. */
+export interface AloudPlaybackDetail {
+  sentenceId: string | null;
+}
+/** `detail` of `aloud-error`. */
+export interface AloudErrorDetail {
+  code: PlayerErrorInfo['code'] | ArticleLoadErrorCode;
+  message: string;
+}
+
+type ErrorKind = 'load' | 'notArticle' | 'empty' | 'noVoice' | 'notAllowed' | 'speech';
+
+interface ShownError {
+  kind: ErrorKind;
+  code: AloudErrorDetail['code'];
+  message: string;
+  retry: boolean;
+}
+
+const RATE_STEP = 0.1;
+const roundRate = (r: number) => Math.round(r * 10) / 10;
+
+/** A Highlight shared by every player of the page: one name in the document-wide registry. */
+let wordHighlight: Highlight | null | undefined;
+function sharedWordHighlight(): Highlight | null {
+  if (wordHighlight === undefined) {
+    wordHighlight = null;
+    if (typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS) {
+      wordHighlight = new Highlight();
+      CSS.highlights.set('aloud-word', wordHighlight);
+    }
+  }
+  return wordHighlight;
+}
+
+const icon = (d: string) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d}></path></svg>`;
+const ICONS = {
+  play: 'M8 5v14l11-7z',
+  pause: 'M6 5h4v14H6zm8 0h4v14h-4z',
+  replay: 'M12 5V1L7 6l5 5V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z',
+  prevSentence: 'M6 6h2v12H6zm3.5 6 8.5 6V6z',
+  nextSentence: 'M16 6h2v12h-2zM6 18l8.5-6L6 6z',
+  prevSection: 'M11 18V6l-8.5 6zm.5-6 8.5 6V6z',
+  nextSection: 'M4 18l8.5-6L4 6zm9-12v12l8.5-6z',
+  keyboard:
+    'M20 5H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm-9 3h2v2h-2zm0 3h2v2h-2zM8 8h2v2H8zm0 3h2v2H8zm-1 2H5v-2h2zm0-3H5V8h2zm9 7H8v-2h8zm0-4h-2v-2h2zm0-3h-2V8h2zm3 3h-2v-2h2zm0-3h-2V8h2z',
+};
+
+/**
+ * An accessible, keyboard-first "listen to this article" player: transport,
+ * speed, voice, progress by section, a table of contents and the article
+ * text with the current sentence and word highlighted.
+ *
+ * The element only sends requests to its playback store; the store decides
+ * and commits, and the element renders what was committed.
+ *
+ * @summary Listen to an article, read aloud with the Web Speech API.
+ *
+ * @slot extras - Extra controls shown under the progress bar (e.g. save for offline, resume prompt).
+ *
+ * @fires aloud-play - Playback started or resumed. `detail: { sentenceId }`.
+ * @fires aloud-pause - Playback paused. `detail: { sentenceId }`.
+ * @fires aloud-sentence - The current sentence changed. `detail: { sentenceId, index, sectionIndex }`.
+ * @fires aloud-section - The current section changed. `detail: { sectionIndex, sectionId, heading }`.
+ * @fires aloud-end - The end of the article was reached.
+ * @fires aloud-error - Loading or speaking failed. `detail: { code, message }`.
+ *
+ * @csspart base - The player's outer box.
+ * @csspart header - Kicker, title and byline.
+ * @csspart title - The article title heading.
+ * @csspart controls - The row of transport, speed and voice controls.
+ * @csspart play-button - Play / Pause / Play again.
+ * @csspart transport-button - Each previous/next sentence/section button.
+ * @csspart speed - The speed field (label, slider, value).
+ * @csspart voice - The voice field (label, select).
+ * @csspart help-button - The "Keyboard shortcuts" button.
+ * @csspart progress - The section slider and the time estimates.
+ * @csspart time - Elapsed and remaining time.
+ * @csspart toc - The table of contents nav.
+ * @csspart text - The scrollable article text.
+ * @csspart sentence - Each sentence of the text.
+ * @csspart back-button - "Back to the current sentence".
+ * @csspart status - The polite live region (visually hidden).
+ * @csspart loading - The loading indicator.
+ * @csspart error - The error panel.
+ * @csspart help-dialog - The keyboard help dialog.
+ *
+ * @cssprop --aloud-bg - Background colour.
+ * @cssprop --aloud-fg - Text colour.
+ * @cssprop --aloud-muted - Secondary text colour (byline, times).
+ * @cssprop --aloud-accent - Play button, slider and current-section colour.
+ * @cssprop --aloud-on-accent - Text on the accent colour.
+ * @cssprop --aloud-border - Control borders.
+ * @cssprop --aloud-surface - Button and select background.
+ * @cssprop --aloud-highlight - Background of the current sentence.
+ * @cssprop --aloud-word - Background of the current word.
+ * @cssprop --aloud-focus - Focus ring colour.
+ * @cssprop --aloud-danger - Error border colour.
+ * @cssprop --aloud-radius - Corner radius.
+ * @cssprop --aloud-font - Font of the controls.
+ * @cssprop --aloud-text-font - Font of the article text.
+ * @cssprop --aloud-text-size - Size of the article text.
+ * @cssprop --aloud-text-max-height - Height of the scrolling text region (default 70vh).
+ */
+export class AloudPlayer extends LitElement {
+  static override styles = styles;
+
+  /** URL of an article: article JSON, or a .md, .txt or .html source read by the content pipeline. */
+  @property() src = '';
+
+  /** An article object to play instead of `src` (takes precedence). */
+  @property({ attribute: false }) article: Article | null = null;
+
+  /** Overrides the article's language (BCP 47) for voice choice. */
+  @property() override lang = '';
+
+  /** Speaking rate, 0.5–3. Follows the player: reads back what the store committed. */
+  @property({ type: Number }) rate = 1;
+
+  /** Id of the chosen voice; empty for automatic. Follows the player. */
+  @property() voice = '';
+
+  /** `on` (default): keys work while focus is in the player. `global`: also Alt+Shift+key anywhere on the page. `off`: none. */
+  @property({ reflect: true }) shortcuts: ShortcutMode = 'on';
+
+  /** `light` or `dark` forces a colour scheme; anything else follows the system. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /** Level of the title heading (1–5); section headings go one level below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /**
+   * The speech engine to use. Defaults to `createSpeechEngine()` (Web Speech,
+   * or the bundled eSpeak NG fallback), created when the first article loads.
+   */
+  @property({ attribute: false }) engine: SpeechEngine | null = null;
+
+  @state() private _state: PlayerState | null = null;
+  @state() private _announcement = '';
+  @state() private _loadError: ShownError | null = null;
+
+  private _store: PlayerStore | null = null;
+  private _unsubscribe: (() => void) | null = null;
+  /** The engine this element created (and so disposes); injected engines belong to the caller. */
+  private _ownEngine: SpeechEngine | null = null;
+  private _storeEngine: SpeechEngine | null = null;
+  private _article: Article | null = null;
+  private _index: ArticleIndex | null = null;
+  private _queued: ((s: PlayerStore) => void)[] = [];
+  private _engineRun = 0;
+  /** Set by a user's navigation request: the next section change is announced. */
+  private _announceSection = false;
+  private _sentenceEls = new Map<string, HTMLElement>();
+  private _currentEl: HTMLElement | null = null;
+  private _rovingEl: HTMLElement | null = null;
+  private _wordRange: Range | null = null;
+  private _returnFocus: HTMLElement | null = null;
+
+  private readonly _follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
+
+  constructor() {
+    super();
+    new ShortcutsController(this, { mode: () => this.shortcuts, run: (a) => this._shortcut(a) });
+  }
+
+  private readonly _load = new Task(this, {
+    args: () => [this.src, this.article] as const,
+    task: async ([src, article], { signal }): Promise<Article | null> => {
+      this._loadError = null;
+      if (article) return article;
+      if (!src) return null;
+      this._announce(t.loading);
+      this._store?.setLoading();
+      const { loadArticle } = await import('../../article/load.ts');
+      return loadArticle(src, { signal });
+    },
+    onComplete: (article) => this._attach(article),
+    onError: (e) => this._loadFailed(e),
+  });
+
+  // ---- public API ----
+
+  /** The playback store once an article is loaded (for controllers such as Media Session). */
+  get store(): PlayerStore | null {
+    return this._store;
+  }
+
+  /** Start or resume; from the beginning after the end. */
+  play(): void {
+    this._request((s) => s.play());
+  }
+  pause(): void {
+    this._request((s) => s.pause());
+  }
+  /** Move to a sentence by id (keeps playing if playing). */
+  seek(sentenceId: string): void {
+    this._request((s) => s.seek(sentenceId));
+  }
+  nextSentence(): void {
+    this._request((s) => s.nextSentence());
+  }
+  previousSentence(): void {
+    this._request((s) => s.previousSentence());
+  }
+  nextSection(): void {
+    this._request((s) => s.nextSection());
+  }
+  previousSection(): void {
+    this._request((s) => s.previousSection());
+  }
+
+  // ---- lifecycle ----
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM: rebuild the store where it left off.
+    if (this._article && !this._store) void this._ensureStore(this._article, this._state?.position?.sentenceId);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._dropStore();
+    this._clearWord();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const s = this._store;
+    if (changed.has('engine') && this._article && this._storeEngine && this.engine !== this._storeEngine) {
+      const at = this._state?.position?.sentenceId;
+      this._dropStore();
+      void this._ensureStore(this._article, at);
+      return;
+    }
+    if (changed.has('lang') && changed.get('lang') !== undefined && this._article) {
+      this._dropStore();
+      void this._ensureStore(this._article, this._state?.position?.sentenceId);
+      return;
+    }
+    if (!s) return;
+    // Property set in code → a request; the store's answer flows back without an event.
+    if (changed.has('rate') && Number.isFinite(this.rate) && this.rate !== s.state.rate) s.setRate(this.rate);
+    if (changed.has('voice') && this.voice !== (s.state.voice?.id ?? '')) s.setVoice(this.voice || null);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('_state') || changed.has('headingLevel') || this._sentenceEls.size === 0) this._syncHighlight();
+  }
+
+  // ---- loading and the store ----
+
+  private _articleLang(a: Article): string {
+    return this.lang || a.lang;
+  }
+
+  private _attach(article: Article | null): void {
+    if (article === this._article) return;
+    this._article = article;
+    this._index = article ? indexArticle(article) : null;
+    this._sentenceEls.clear();
+    this._currentEl = this._rovingEl = null;
+    this._follow.following = true;
+    if (!article) {
+      this._dropStore();
+      return;
+    }
+    if (this._store) this._loadInto(this._store, article);
+    else void this._ensureStore(article);
+  }
+
+  private _loadInto(store: PlayerStore, article: Article, at?: string): void {
+    const lang = this.lang;
+    store.load(lang && lang !== article.lang ? { ...article, lang } : article);
+    if (at) store.seek(at);
+    if (store.state.status === 'ready') this._announce(t.ready(article.title));
+  }
+
+  private async _ensureStore(article: Article, at?: string): Promise<void> {
+    const run = ++this._engineRun;
+    let engine: SpeechEngine;
+    if (this.engine) engine = this.engine;
+    else {
+      try {
+        const { createSpeechEngine } = await import('../../speech/select-engine.ts');
+        const created = await createSpeechEngine({ lang: this._articleLang(article) });
+        if (run !== this._engineRun || !this.isConnected) {
+          created.dispose();
+          return;
+        }
+        this._ownEngine = created;
+        engine = created;
+      } catch {
+        if (run !== this._engineRun) return;
+        this._showEngineless();
+        return;
+      }
+    }
+    if (run !== this._engineRun || !this.isConnected || this._store) return;
+    const store = createPlayerStore({ engine, rate: this.rate, preferredVoiceId: this.voice || null });
+    this._store = store;
+    this._storeEngine = engine;
+    this._unsubscribe = store.subscribe((e) => this._onChange(e));
+    this._loadInto(store, article, at);
+    this._state = store.state;
+    const queued = this._queued;
+    this._queued = [];
+    for (const q of queued) q(store);
+  }
+
+  /** No engine could be created: the listener can still read the text. */
+  private _showEngineless(): void {
+    const lang = this._article ? this._articleLang(this._article) : uiLang;
+    this._loadError = {
+      kind: 'noVoice',
+      code: 'no-voice',
+      message: t.errorHelp.noVoice(lang),
+      retry: false,
+    };
+    this._announce(`${t.errorTitle.noVoice}. ${this._loadError.message}`);
+    this._emit('aloud-error', { code: 'no-voice', message: this._loadError.message });
+  }
+
+  private _dropStore(): void {
+    this._engineRun++;
+    this._unsubscribe?.();
+    this._unsubscribe = null;
+    this._store?.dispose();
+    this._store = null;
+    this._storeEngine = null;
+    this._ownEngine?.dispose();
+    this._ownEngine = null;
+    this._queued = [];
+  }
+
+  private _request(fn: (s: PlayerStore) => void): void {
+    if (this._store) fn(this._store);
+    else if (this._article) this._queued.push(fn);
+  }
+
+  private _loadFailed(e: unknown): void {
+    const code = (e as { code?: ArticleLoadErrorCode }).code;
+    if (code === 'aborted') return;
+    const message = e instanceof Error ? e.message : String(e);
+    const kind: ErrorKind =
+      code === 'not-an-article' || code === 'invalid-json' || code === 'unsupported-format'
+        ? 'notArticle'
+        : code === 'empty-article'
+          ? 'empty'
+          : 'load';
+    this._article = null;
+    this._index = null;
+    this._loadError = { kind, code: code ?? 'load-failed', message, retry: kind === 'load' };
+    this._announce(`${t.errorTitle[kind]}. ${message}`);
+    this._emit('aloud-error', { code: code ?? 'load-failed', message });
+  }
+
+  /** "Try again" after a failed load. */
+  private _retry(): void {
+    this._loadError = null;
+    void this._load.run();
+  }
+
+  // ---- state from the store ----
+
+  private _onChange(e: PlayerChangeEvent): void {
+    const { state: s, previous: p, changes } = e;
+    this._state = s;
+    if (changes.has('rate')) this.rate = s.rate;
+    if (changes.has('voice')) this.voice = s.voice?.id ?? '';
+    const sameArticle = !changes.has('article');
+    if (changes.has('status')) {
+      const sentenceId = s.position?.sentenceId ?? null;
+      if (s.status === 'playing') this._emit('aloud-play', { sentenceId });
+      else if (s.status === 'paused' && p.status === 'playing') this._emit('aloud-pause', { sentenceId });
+      else if (s.status === 'ended') {
+        this._emit('aloud-end', {});
+        this._announce(t.ended);
+      }
+    }
+    if (changes.has('error') && s.error) {
+      this._emit('aloud-error', { code: s.error.code, message: s.error.message });
+      this._announce(`${this._errorTitle(s.error)}. ${s.error.message}`);
+    }
+    if (changes.has('position') && s.position && p.position && sameArticle) {
+      const { sentenceId, flatIndex: index, sectionIndex } = s.position;
+      this._emit('aloud-sentence', { sentenceId, index, sectionIndex });
+      if (changes.has('section')) {
+        const section = s.article?.sections[sectionIndex];
+        this._emit('aloud-section', { sectionIndex, sectionId: section?.id ?? '', heading: section?.heading });
+        if (this._announceSection) this._announce(this._sectionText(sectionIndex));
+      }
+      this._announceSection = false;
+    }
+  }
+
+  private _errorTitle(error: PlayerErrorInfo): string {
+    return t.errorTitle[this._errorKind(error)];
+  }
+
+  private _errorKind(error: PlayerErrorInfo): ErrorKind {
+    switch (error.code) {
+      case 'no-voice':
+        return 'noVoice';
+      case 'not-allowed':
+        return 'notAllowed';
+      case 'empty-article':
+        return 'empty';
+      case 'not-an-article':
+        return 'notArticle';
+      case 'load-failed':
+        return 'load';
+      default:
+        return 'speech';
+    }
+  }
+
+  // ---- requests from the user ----
+
+  private _shortcut(action: ShortcutAction): void {
+    switch (action) {
+      case 'toggle':
+        return this._toggle();
+      case 'previousSentence':
+      case 'nextSentence':
+        this._announceSection = true;
+        return this[action]();
+      case 'previousSection':
+      case 'nextSection':
+        this._announceSection = true;
+        return this[action]();
+      case 'start':
+      case 'end':
+        return this._goToSection(action === 'start' ? 0 : (this._index?.sectionStart.length ?? 1) - 1, true);
+      case 'slower':
+      case 'faster':
+        return this._stepRate(action === 'faster' ? RATE_STEP : -RATE_STEP);
+      case 'help':
+        return this._openHelp();
+    }
+  }
+
+  private _toggle(): void {
+    this._request((s) => s.toggle());
+  }
+
+  private _stepRate(delta: number): void {
+    const store = this._store;
+    if (!store) return;
+    const next = roundRate(Math.min(MAX_RATE, Math.max(MIN_RATE, store.state.rate + delta)));
+    if (next === store.state.rate) return;
+    store.setRate(next);
+    this._announce(t.rateLong(next));
+  }
+
+  /** To the first sentence of a section (or the nearest later section that has one). */
+  private _goToSection(sectionIndex: number, announce: boolean): void {
+    const starts = this._index?.sectionStart ?? [];
+    let flat = -1;
+    for (let i = sectionIndex; i < starts.length && flat < 0; i++) flat = starts[i] ?? -1;
+    const id = this._index?.ids[flat];
+    if (id === undefined) return;
+    this._announceSection = announce;
+    this.seek(id);
+  }
+
+  private _onSpeedInput(e: Event): void {
+    // The slider speaks its own aria-valuetext: no live announcement on top.
+    this._store?.setRate(Number((e.target as HTMLInputElement).value));
+  }
+
+  private _onVoiceChange(e: Event): void {
+    this._store?.setVoice((e.target as HTMLSelectElement).value || null);
+  }
+
+  private _onSectionChange(e: Event): void {
+    this._goToSection(Number((e.target as HTMLInputElement).value) - 1, false);
+  }
+
+  private _sentenceFrom(e: Event): HTMLElement | null {
+    for (const n of e.composedPath()) {
+      if (n instanceof HTMLElement && n.dataset['id']) return n;
+      if (n === e.currentTarget) break;
+    }
+    return null;
+  }
+
+  private _playFrom(id: string): void {
+    this._follow.following = true;
+    this._request((s) => {
+      s.seek(id);
+      if (s.state.status !== 'playing') s.play();
+    });
+  }
+
+  private _onTextClick(e: MouseEvent): void {
+    const el = this._sentenceFrom(e);
+    // Selecting text to copy it is not a request to play.
+    const sel = (this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.();
+    if (!el || (sel && !sel.isCollapsed)) return;
+    this._playFrom(el.dataset['id']!);
+  }
+
+  private _onTextKeydown(e: KeyboardEvent): void {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const el = this._sentenceFrom(e);
+    if (!el) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this._playFrom(el.dataset['id']!);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const ids = this._index?.ids ?? [];
+      const i = (this._index?.flatOf.get(el.dataset['id']!) ?? 0) + (e.key === 'ArrowDown' ? 1 : -1);
+      const next = this._sentenceEl(ids[Math.max(0, Math.min(ids.length - 1, i))]);
+      if (next && next !== el) {
+        this._follow.userScrolled();
+        this._setRoving(next);
+        next.focus();
+      }
+    }
+  }
+
+  private _onTextFocusIn(e: FocusEvent): void {
+    const el = this._sentenceFrom(e);
+    if (el) this._setRoving(el);
+  }
+
+  private _onTextFocusOut(e: FocusEvent): void {
+    // Leaving the text: the tab stop goes back to the current sentence.
+    const to = e.relatedTarget as Node | null;
+    if (!to || !(e.currentTarget as Node).contains(to)) {
+      this._rovingEl = null;
+      this._syncRoving();
+    }
+  }
+
+  private _backToCurrent(): void {
+    this._follow.resume(this._currentEl);
+  }
+
+  // ---- help dialog ----
+
+  private _openHelp(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog || dialog.open) return;
+    this._returnFocus = deepActiveElement();
+    dialog.showModal();
+  }
+
+  private _closeHelp(): void {
+    this.renderRoot.querySelector('dialog')?.close();
+  }
+
+  private _onHelpClosed(): void {
+    const back = this._returnFocus;
+    this._returnFocus = null;
+    if (back?.isConnected) back.focus();
+  }
+
+  // ---- highlight, roving tab stop, follow-along (imperative: the text is rendered once) ----
+
+  private _sentenceEl(id: string | undefined): HTMLElement | null {
+    if (!id) return null;
+    if (this._sentenceEls.size === 0) {
+      for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.s')) this._sentenceEls.set(el.dataset['id']!, el);
+    }
+    return this._sentenceEls.get(id) ?? null;
+  }
+
+  private _syncHighlight(): void {
+    const pos = this._state?.position;
+    const el = this._sentenceEl(pos?.sentenceId ?? this._index?.ids[0]);
+    if (el !== this._currentEl) {
+      this._currentEl?.classList.remove('current');
+      el?.classList.add('current');
+      this._currentEl = el;
+      if (this._state?.status === 'playing' || this._state?.status === 'paused') this._follow.follow(el);
+    }
+    this._syncRoving();
+    this._syncWord();
+  }
+
+  private _setRoving(el: HTMLElement): void {
+    this._rovingEl = el;
+    this._syncRoving();
+  }
+
+  private _syncRoving(): void {
+    const stop = this._rovingEl ?? this._currentEl;
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.s[tabindex="0"]')) if (el !== stop) el.tabIndex = -1;
+    if (stop) stop.tabIndex = 0;
+  }
+
+  private _syncWord(): void {
+    const hl = sharedWordHighlight();
+    if (!hl) return;
+    const word = this._state?.word;
+    const el = word && this._sentenceEl(word.sentenceId);
+    const text = el && [...el.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && !!(n as Text).data);
+    if (!word || !text || word.end > text.length || word.start >= word.end) {
+      this._clearWord();
+      return;
+    }
+    const range = this._wordRange ?? new Range();
+    range.setStart(text, word.start);
+    range.setEnd(text, word.end);
+    if (!this._wordRange) hl.add(range);
+    this._wordRange = range;
+  }
+
+  private _clearWord(): void {
+    if (this._wordRange) wordHighlight?.delete(this._wordRange);
+    this._wordRange = null;
+  }
+
+  // ---- helpers ----
+
+  private _announce(text: string): void {
+    // The same words twice in a row would not be re-announced: vary them invisibly.
+    this._announcement = text === this._announcement ? `${text}\u00a0` : text;
+  }
+
+  private _emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private _sectionText(i: number): string {
+    const sections = this._article?.sections ?? [];
+    return t.sectionText(i + 1, sections.length, sections[i]?.heading);
+  }
+
+  // ---- rendering ----
+
+  protected override render(): TemplateResult {
+    const article = this._article;
+    const pending = this._load.status === TaskStatus.PENDING;
+    return html`<section part="base" class="base" lang=${uiLang} aria-label=${t.player}>
+      <div part="status" class="sr-only" role="status">${this._announcement}</div>
+      ${pending && !article ? this._renderLoading() : nothing}
+      ${this._loadError && !article ? this._renderError(this._loadError) : nothing}
+      ${!article && !pending && !this._loadError ? html`<p>${t.noSrc}</p>` : nothing}
+      ${article ? this._renderPlayer(article) : nothing}
+      ${this._renderHelp()}
+    </section>`;
+  }
+
+  private _renderLoading(): TemplateResult {
+    return html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${t.loading}…</span></div>`;
+  }
+
+  private _renderError(err: ShownError): TemplateResult {
+    const lang = this._article ? this._articleLang(this._article) : uiLang;
+    const help = err.kind === 'noVoice' ? t.errorHelp.noVoice(lang) : t.errorHelp[err.kind];
+    return html`<div part="error" class="error">
+      ${heading(this.headingLevel, t.errorTitle[err.kind])}
+      ${err.message !== help ? html`<p class="detail">${err.message}</p>` : nothing}
+      <p>${help}</p>
+      ${err.retry ? html`<button type="button" @click=${this._retry}>${t.tryAgain}</button>` : nothing}
+    </div>`;
+  }
+
+  private _renderPlayer(article: Article): TemplateResult {
+    const s = this._state;
+    const status = s?.status ?? 'ready';
+    const rate = s?.rate ?? this.rate;
+    const index = this._index!;
+    const flat = s?.position?.flatIndex ?? 0;
+    const sectionIndex = s?.position?.sectionIndex ?? 0;
+    const total = article.sections.length;
+    const times = estimateTimes(index, flat, rate);
+    const playLabel = status === 'playing' ? t.pause : status === 'ended' ? t.playAgain : t.play;
+    const lang = this._articleLang(article);
+    const groups = voiceGroups(s?.voices ?? [], lang);
+    const voiceId = s?.voice?.id ?? '';
+    const storeError = s?.error && s.status !== 'playing' ? s.error : null;
+    const hl = this.headingLevel;
+
+    return html`
+      <header part="header">
+        ${article.kicker ? html`<p class="kicker">${article.kicker}</p>` : nothing}
+        ${heading(hl, article.title, 'title')}
+        ${article.byline ? html`<p class="byline">${t.by(article.byline)}</p>` : nothing}
+      </header>
+      ${this._loadError ? this._renderError(this._loadError) : nothing}
+      ${storeError ? this._renderError({ kind: this._errorKind(storeError), code: storeError.code, message: storeError.message, retry: false }) : nothing}
+
+      <div part="controls" class="controls" role="group" aria-label=${t.controls}>
+        <div class="transport">
+          <button type="button" part="play-button" class="play" @click=${this._toggle}>
+            ${icon(status === 'playing' ? ICONS.pause : status === 'ended' ? ICONS.replay : ICONS.play)}<span>${playLabel}</span>
+          </button>
+          ${this._transport(t.previousSentence, ICONS.prevSentence, () => this.previousSentence())}
+          ${this._transport(t.nextSentence, ICONS.nextSentence, () => this.nextSentence())}
+          ${this._transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
+          ${this._transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}
+        </div>
+        <div part="speed" class="field">
+          <label for="speed">${t.speed}</label>
+          <input id="speed" type="range" min=${MIN_RATE} max=${MAX_RATE} step=${RATE_STEP}
+            .value=${live(String(rate))} aria-valuetext=${t.rateLong(rate)} @input=${this._onSpeedInput} />
+          <span class="value" aria-hidden="true">${t.rateShort(rate)}</span>
+        </div>
+        <div part="voice" class="field">
+          <label for="voice">${t.voice}</label>
+          <select id="voice" @change=${this._onVoiceChange}>
+            <option value="" ?selected=${!voiceId}>${t.automaticVoice(lang)}</option>
+            ${groups.map(
+              (g) => html`<optgroup label=${g.label}>
+                ${g.voices.map((v) => html`<option value=${v.id} ?selected=${v.id === voiceId}>${v.name}</option>`)}
+              </optgroup>`,
+            )}
+          </select>
+        </div>
+        <button type="button" part="help-button" @click=${this._openHelp}>${icon(ICONS.keyboard)}<span>${t.keyboardHelp}</span></button>
+      </div>
+
+      <div part="progress" class="progress">
+        <div class="field">
+          <label for="section">${t.section}</label>
+          <input id="section" type="range" min="1" max=${total} step="1" .value=${live(String(sectionIndex + 1))}
+            aria-valuetext=${this._sectionText(sectionIndex)} @change=${this._onSectionChange} />
+        </div>
+        <p part="time" class="time"><span>${t.elapsed(times.elapsed)}</span> <span>${t.remaining(times.remaining)}</span></p>
+      </div>
+      <slot name="extras"></slot>
+
+      <div class="layout">
+        <nav part="toc" aria-labelledby="toc-title">
+          <p id="toc-title" class="nav-title">${t.contents}</p>
+          <ol>
+            ${article.sections.map(
+              (sec, i) => html`<li><button type="button" aria-current=${i === sectionIndex ? 'true' : nothing}
+                @click=${() => this._goToSection(i, true)}>${sec.heading ?? t.untitledSection}</button></li>`,
+            )}
+          </ol>
+        </nav>
+        <div class="text-wrap">
+          <div part="text" class="text" lang=${lang} aria-label=${t.articleText} role="region"
+            @click=${this._onTextClick} @keydown=${this._onTextKeydown} @focusin=${this._onTextFocusIn} @focusout=${this._onTextFocusOut}
+            @wheel=${{ handleEvent: this._follow.userScrolled, passive: true }}
+            @touchmove=${{ handleEvent: this._follow.userScrolled, passive: true }}
+            @pointerdown=${this._follow.pointerDown}>
+            ${guard([article, hl], () => renderArticleBody(article, hl))}
+          </div>
+          ${this._follow.following
+            ? nothing
+            : html`<button type="button" part="back-button" class="back" @click=${this._backToCurrent}>${t.backToCurrent}</button>`}
+        </div>
+      </div>
+    `;
+  }
+
+  private _transport(label: string, d: string, action: () => void): TemplateResult {
+    return html`<button type="button" part="transport-button" class="icon" title=${label}
+      @click=${() => {
+        this._announceSection = true;
+        action();
+      }}>${icon(d)}<span class="sr-only">${label}</span></button>`;
+  }
+
+  private _renderHelp(): TemplateResult {
+    return html`<dialog part="help-dialog" aria-labelledby="help-title" @close=${this._onHelpClosed}>
+      <h2 id="help-title">${t.keyboardHelp}</h2>
+      <p>${t.helpIntro}</p>
+      <table>
+        <thead><tr><th scope="col">${t.key}</th><th scope="col">${t.action}</th></tr></thead>
+        <tbody>
+          ${t.shortcutRows.map(([k, a]) => html`<tr><td><kbd>${k}</kbd></td><td>${a}</td></tr>`)}
+        </tbody>
+      </table>
+      <p>${t.helpText}</p>
+      ${this.shortcuts === 'global' ? html`<p>${t.helpGlobal}</p>` : nothing}
+      <button type="button" @click=${this._closeHelp}>${t.close}</button>
+    </dialog>`;
+  }
+}
+
+/** The focused element, looking inside shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el instanceof HTMLElement ? el : null;
+}

@@ -1,0 +1,60 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Article, Paragraph, Sentence } from '../../article/model.ts';
+
+/**
+ * A real heading of `level` (clamped to 1–6). Lit cannot bind a tag name
+ * without static-html, so a switch is the smallest safe way.
+ */
+export function heading(level: number, content: unknown, id?: string): TemplateResult {
+  const idAttr = id ?? nothing;
+  switch (Math.min(6, Math.max(1, Math.round(level)))) {
+    case 1:
+      return html`<h1 id=${idAttr}>${content}</h1>`;
+    case 2:
+      return html`<h2 id=${idAttr}>${content}</h2>`;
+    case 3:
+      return html`<h3 id=${idAttr}>${content}</h3>`;
+    case 4:
+      return html`<h4 id=${idAttr}>${content}</h4>`;
+    case 5:
+      return html`<h5 id=${idAttr}>${content}</h5>`;
+    default:
+      return html`<h6 id=${idAttr}>${content}</h6>`;
+  }
+}
+
+// Text bindings only: article text is never parsed as HTML. tabindex -1 on
+// every sentence; the player gives one of them 0 (roving tab stop).
+const sentence = (s: Sentence) =>
+  html`<span class="s" part="sentence" data-id=${s.id} tabindex="-1">${s.text}</span> `;
+
+const sentences = (p: Paragraph) => p.sentences.map(sentence);
+
+/** Paragraphs with consecutive list items gathered into one real list. */
+function blocks(paragraphs: readonly Paragraph[]): TemplateResult[] {
+  const out: TemplateResult[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (p.kind === 'item') {
+      const items: Paragraph[] = [];
+      while (paragraphs[i]?.kind === 'item') items.push(paragraphs[i++]!);
+      i--;
+      out.push(html`<ul>${items.map((it) => html`<li>${sentences(it)}</li>`)}</ul>`);
+    } else if (p.kind === 'quote') {
+      out.push(html`<blockquote><p>${sentences(p)}</p></blockquote>`);
+    } else {
+      out.push(html`<p class=${p.kind === 'credit' ? 'credit' : nothing}>${sentences(p)}</p>`);
+    }
+  }
+  return out;
+}
+
+/** The article body: sections as real headings one level below the title. */
+export function renderArticleBody(article: Article, titleLevel: number): TemplateResult {
+  return html`${article.sections.map(
+    (section) => html`<section>
+      ${section.heading ? heading(titleLevel + Math.max(1, (section.level ?? 2) - 1), section.heading) : nothing}
+      ${blocks(section.paragraphs)}
+    </section>`,
+  )}`;
+}

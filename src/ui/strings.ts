@@ -1,0 +1,110 @@
+/**
+ * Every word the player shows or announces, in one place, so a translation
+ * is one file. Accessible names here are a contract: end-to-end tests and
+ * docs/player.md drive the player by role + name, so change them together.
+ */
+
+/** The language of these strings; the controls are marked with it. */
+export const uiLang = 'en';
+
+const languageNames = (() => {
+  try {
+    return new Intl.DisplayNames([uiLang], { type: 'language', languageDisplay: 'standard' });
+  } catch {
+    return null;
+  }
+})();
+
+/** "English", "English (United Kingdom)"; the tag itself when the runtime has no names. */
+export function languageName(tag: string): string {
+  try {
+    return languageNames?.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** m:ss, or h:mm:ss past an hour. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** One decimal at most: 1 → "1", 1.5 → "1.5". */
+const rateNumber = (rate: number) => String(Math.round(rate * 10) / 10);
+
+export const strings = {
+  player: 'Article player',
+  controls: 'Playback controls',
+  play: 'Play',
+  pause: 'Pause',
+  playAgain: 'Play again',
+  previousSentence: 'Previous sentence',
+  nextSentence: 'Next sentence',
+  previousSection: 'Previous section',
+  nextSection: 'Next section',
+  speed: 'Speed',
+  /** Visible next to the speed slider. */
+  rateShort: (rate: number) => `${rateNumber(rate)}×`,
+  /** The slider's aria-valuetext and the live announcement. */
+  rateLong: (rate: number) => `${rateNumber(rate)} times speed`,
+  voice: 'Voice',
+  automaticVoice: (lang: string) => `Automatic (best ${languageName(lang)} voice)`,
+  noVoices: 'No voices yet',
+  section: 'Section',
+  sectionText: (n: number, total: number, heading?: string) =>
+    `Section ${n} of ${total}${heading ? `: ${heading}` : ''}`,
+  elapsed: (seconds: number) => `${clock(seconds)} elapsed`,
+  remaining: (seconds: number) => `about ${clock(seconds)} left`,
+  contents: 'Contents',
+  untitledSection: 'Introduction',
+  articleText: 'Article text',
+  backToCurrent: 'Back to the current sentence',
+  keyboardHelp: 'Keyboard shortcuts',
+  close: 'Close',
+  helpIntro:
+    'These keys work while focus is anywhere in the player. A focused slider, list or button keeps its own keys.',
+  helpGlobal: 'Anywhere on the page, hold Alt and Shift with these keys.',
+  helpText:
+    'In the article text, Up and Down arrows move between sentences; Enter or Space plays from the focused sentence.',
+  key: 'Key',
+  action: 'Action',
+  shortcutRows: [
+    ['Space, K', 'Play or pause'],
+    ['Left arrow, Right arrow', 'Previous or next sentence'],
+    ['Shift + Left arrow, Shift + Right arrow, Page Up, Page Down', 'Previous or next section'],
+    ['Home', 'Start of the article'],
+    ['End', 'Last section'],
+    ['<  >', 'Slower or faster'],
+    ['?', 'This help'],
+  ] as const,
+  loading: 'Loading article',
+  ready: (title: string) => `Ready to play: ${title}`,
+  ended: 'End of article',
+  tryAgain: 'Try again',
+  by: (byline: string) => byline,
+  // Errors: what happened, then what to do next.
+  errorTitle: {
+    load: 'The article could not be loaded',
+    notArticle: 'This is not an article the player can read',
+    empty: 'This article is empty',
+    noVoice: 'No voice can read this article',
+    notAllowed: 'Press Play to start listening',
+    speech: 'The voice stopped working',
+  },
+  errorHelp: {
+    load: 'Check your connection, then try again.',
+    notArticle: 'The file may be damaged or in the wrong format. The site owner can check it.',
+    empty: 'There is no text in it to read aloud.',
+    noVoice: (lang: string) =>
+      `Your device has no voice for ${languageName(lang)}. Install one in your system's speech or accessibility settings, then reload the page.`,
+    notAllowed: 'Your browser only lets speech start after you press a button.',
+    speech: 'Try again, or choose another voice.',
+  },
+  noSrc: 'No article to play.',
+} as const;
+
+export type Strings = typeof strings;
