@@ -11,6 +11,8 @@
  * - prefix: titles and "introducers" that precede what they qualify (Mr., Dr.,
  *   Col., e.g., z. B., т. е.). They never end a sentence: always joined.
  * - numeric: only an abbreviation before a number (No. 5, Fig. 3, Nr. 7, с. 12).
+ * - suffix: ends a name (Inc., Corp., Ltd., Jr., GmbH): joined before lower case,
+ *   a number or an acronym; a capitalised word after it starts a new sentence.
  * - general: may end a sentence (etc., Inc., U.S., Jan., г.); joined unless
  *   the next word looks like a sentence start.
  * Single letters (initials), compact dotted forms (U.S.A., a.m., Ph.D.) and, in
@@ -22,6 +24,8 @@ export interface LangTable {
   prefix: Matcher;
   numeric: Matcher;
   general: Matcher;
+  /** Name-final abbreviations (Inc., Corp., Jr.): a capitalised word after them starts a sentence. */
+  suffix: Matcher;
   /** Capitalised words that commonly open a sentence (pronouns, articles, conjunctions…). */
   starters: Set<string>;
   /** Lower-case words after which a line break is only a soft wrap. */
@@ -61,11 +65,13 @@ function words(s: string): Set<string> {
 // Shared by every language: mixed-language text keeps these.
 const UNIVERSAL_PREFIX = 'Dr Prof e.g i.e cf vs viz';
 const UNIVERSAL_GENERAL = 'etc';
+const UNIVERSAL_SUFFIX = 'Inc Ltd';
 
 interface Spec {
   prefix?: string;
   numeric?: string;
   general?: string;
+  suffix?: string;
   starters?: string;
   joiners?: string;
   ordinals?: boolean;
@@ -81,11 +87,12 @@ const SPECS: Record<string, Spec> = {
       'e.g i.e cf vs v viz approx ca esp incl excl resp',
     numeric: 'no nos fig figs vol vols p pp ch chap art sec sect eq eqs ex tab pl op para nr',
     general:
-      'etc Inc Corp Ltd Co Cos Bros Jr Sr St Ste Mt Ft Pt Ave Blvd Rd Hwy Sq Dept Univ Assn Est ' +
+      'etc St Ste Mt Ft Pt Ave Blvd Rd Hwy Sq Dept Univ Assn Est ' +
       'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
       'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont ' +
       'Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo ' +
       'al dept est min max misc yr yrs hr hrs sq ft mi oz lb lbs gal govt natl intl',
+    suffix: 'Inc Corp Ltd Co Cos Bros Jr Sr plc Plc LLC Llc',
     starters:
       'I A An The This That These Those He She It We They You His Her Its Our Their My Your ' +
       'There Here Then Now But And Or So Yet Nor If When While After Before Since Although Though ' +
@@ -113,7 +120,8 @@ const SPECS: Record<string, Spec> = {
     numeric: 'nr abs s bd art kap abb tab anm ziff hft lfd',
     general:
       'usw etc u.a o.a o.ä u.ä s.o s.u Mio Mrd Tsd Jh Jhd Str Tel Jan Feb Mär Apr Jun Jul Aug Sep Sept ' +
-      'Okt Nov Dez Mo Di Mi Do Fr Sa So v.chr n.chr geb gest verh Co GmbH AG e.v',
+      'Okt Nov Dez Mo Di Mi Do Fr Sa So v.chr n.chr geb gest verh',
+    suffix: 'Co GmbH AG e.V KG',
     starters:
       'Der Die Das Den Dem Des Ein Eine Einen Einem Einer Er Sie Es Wir Ich Du Ihr Man Dies Diese ' +
       'Dieser Dieses Diesen Dann Danach Doch Aber Und Oder Denn Auch Als Wenn Weil Da Dort Hier Heute ' +
@@ -135,6 +143,7 @@ const SPECS: Record<string, Spec> = {
     general:
       'etc av apr J.-C janv févr avr juil sept oct nov déc lun mar mer jeu ven sam dim Cie Ets ' +
       'boul bd av',
+    suffix: 'Cie Ets',
     starters:
       "L D C J Qu S N M Le La Les Un Une Des Du De Il Elle Ils Elles On Nous Vous Je Tu Ce Cette Ces " +
       'Cet Mais Et Ou Donc Or Ni Car Puis Ensuite Alors Dans En Au Aux Pour Par Sur Sous Avec Sans ' +
@@ -149,8 +158,9 @@ const SPECS: Record<string, Spec> = {
   es: {
     prefix: 'Sr Sra Srta Sres Sras Dr Dra Dres Lic Lcda Ing Arq Prof Profa D Dña Ud Uds Vd Vds Excmo Excma Mons p.ej aprox cf vs',
     numeric: 'núm n pág págs p art cap vol fig',
+    suffix: 'Cía Hnos Ltda S.A S.L',
     general:
-      'etc Av Avda Cía Hnos Ltda a.c d.c ee.uu ene feb mar abr may jun jul ago sep sept oct nov dic',
+      'etc Av Avda a.c d.c ee.uu ene feb mar abr may jun jul ago sep sept oct nov dic',
     starters:
       'El La Los Las Lo Un Una Unos Unas Él Ella Ellos Ellas Yo Tú Usted Nosotros Nosotras Vosotros ' +
       'Ustedes Este Esta Estos Estas Esto Ese Esa Esos Esas Eso Aquel Aquella Pero Y O Sin Con En De ' +
@@ -166,7 +176,8 @@ const SPECS: Record<string, Spec> = {
   it: {
     prefix: 'Sig Sigg Sig.ra Sig.na Dott Dott.ssa Prof Prof.ssa Avv Ing Geom Arch On Egr Gent Spett Mons p.es cfr ca',
     numeric: 'pag pagg p n art vol cap fig',
-    general: 'ecc etc gen febbr mar apr magg giu lug ag ago sett ott nov dic S.p.A',
+    general: 'ecc etc gen febbr mar apr magg giu lug ag ago sett ott nov dic',
+    suffix: 'S.p.A S.r.l',
     starters:
       'Il Lo La I Gli Le L Un Uno Una Lui Lei Loro Noi Voi Io Tu Questo Questa Questi Queste Quello ' +
       'Quella Ma E O Poi Però Quindi Allora Anche In Nel Nella Di Del Della Da Dal Dalla Con Per Su ' +
@@ -177,7 +188,8 @@ const SPECS: Record<string, Spec> = {
   pt: {
     prefix: 'Sr Sra Srta Dr Dra Prof Profa Exmo Exma Eng D p.ex aprox cf vs',
     numeric: 'pág págs p n art cap vol fig',
-    general: 'etc Av Cia Ltda jan fev mar abr mai jun jul ago set out nov dez a.c d.c',
+    suffix: 'Cia Ltda S.A',
+    general: 'etc Av jan fev mar abr mai jun jul ago set out nov dez a.c d.c',
     starters:
       'O A Os As Um Uma Uns Umas Ele Ela Eles Elas Eu Nós Você Vocês Este Esta Isto Esse Essa Isso ' +
       'Aquele Aquela Mas E Ou Em No Na Nos Nas Do Da Dos Das De Por Para Com Sem Sobre Entre Depois ' +
@@ -187,7 +199,8 @@ const SPECS: Record<string, Spec> = {
   nl: {
     prefix: 'Dhr Mevr Mr Dr Prof Ir Drs Ing Mgr bijv m.b.t t.a.v i.p.v z.g.a.n ca vs',
     numeric: 'nr blz p art fig',
-    general: 'enz etc o.a e.d jan feb mrt apr jun jul aug sep sept okt nov dec B.V N.V',
+    general: 'enz etc o.a e.d jan feb mrt apr jun jul aug sep sept okt nov dec',
+    suffix: 'B.V N.V',
     starters:
       'De Het Een Hij Zij Ze Wij We Ik Jij Je U Dit Dat Deze Die Maar En Of Dan Daarna Toen Nu In Op ' +
       'Aan Met Voor Na Bij Uit Van Naar Om Over Als Want Omdat Hoewel Er Ook Niet Geen Wel Zo Hier ' +
@@ -261,6 +274,7 @@ export function langTable(lang: string): LangTable {
     prefix: matcher(`${UNIVERSAL_PREFIX} ${spec.prefix ?? ''}`),
     numeric: matcher(spec.numeric ?? ''),
     general: matcher(`${UNIVERSAL_GENERAL} ${spec.general ?? ''}`),
+    suffix: matcher(`${UNIVERSAL_SUFFIX} ${spec.suffix ?? ''}`),
     starters: words(spec.starters ?? ''),
     joiners: words(spec.joiners ?? ''),
     ordinals: spec.ordinals ?? ORDINAL_LANGS.has(base),

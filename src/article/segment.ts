@@ -192,6 +192,7 @@ const enum Cls {
   Prefix,
   Numeric,
   General,
+  Suffix,
 }
 
 /**
@@ -199,7 +200,7 @@ const enum Cls {
  * `numericFallback` is set when the token is a numeric abbreviation (joined only
  * before a number); the general class may still apply to it.
  */
-function classifyToken(text: string, dot: number, floor: number, L: LangTable): Cls {
+function classifyToken(text: string, dot: number, floor: number, L: LangTable, b: number): Cls {
   // Letters run, then chains "U.S", "z. B", "Lt. Gen".
   let i = dot;
   let j = i;
@@ -239,12 +240,20 @@ function classifyToken(text: string, dot: number, floor: number, L: LangTable): 
     runs++;
     k = q;
   }
-  // Only a word boundary may precede the token.
   if (runs > 1) {
     if (matches(L.prefix, key)) return Cls.Prefix;
+    if (matches(L.suffix, key)) return Cls.Suffix;
     if (matches(L.general, key)) return Cls.General;
   }
+  // The first part of a known multi-part abbreviation ("EE." of "EE. UU.").
+  let f = b;
+  while (f < text.length && f - b < 4 && isLetterAt(text, f)) f++;
+  if (f > b && f - b <= 3 && text.charCodeAt(f) === 46) {
+    const fkey = key + '.' + text.slice(b, f);
+    if (matches(L.prefix, fkey) || matches(L.general, fkey) || matches(L.suffix, fkey)) return Cls.Prefix;
+  }
   if (matches(L.prefix, last)) return Cls.Prefix;
+  if (matches(L.suffix, last)) return Cls.Suffix;
   if (matches(L.numeric, last)) return Cls.Numeric;
   if (matches(L.general, last)) return Cls.General;
   if (runs > 1 && compact && shortRuns) return Cls.General; // U.S.A., a.m., Ph.D.
@@ -287,6 +296,17 @@ function startsSentence(text: string, b: number, L: LangTable): boolean {
   const word = text.slice(i, j);
   if (L.starters.has(word)) return true;
   return false;
+}
+
+/** A capitalised word (not an acronym) or an uncased letter at b, past openers. */
+function capitalisedWordAt(text: string, b: number): boolean {
+  const i = skipOpeners(text, b, text.length);
+  if (i >= text.length) return false;
+  const cs = caseAt(text, i);
+  if (cs === 0) return true;
+  if (cs !== 1) return false;
+  const n = caseAt(text, i + 1);
+  return n === -1;
 }
 
 function nextIsLower(text: string, b: number): boolean {
@@ -434,7 +454,9 @@ function decide(text: string, cur: number, p: number, nextBoundary: number, L: L
   if (FULL_STOPS.has(c)) {
     const prev = text.charCodeAt(t - 1);
     if (t > cur && (FULL_STOPS.has(prev) || prev === ELLIPSIS)) return ellipsis(text, b);
-    const cls = classifyToken(text, t, cur, L);
+    // A Latin full stop glued to Chinese or Japanese text ends no sentence (我在U.S.工作).
+    if (c === 46 && t === e - 1 && e === b && isNoSpaceScript(text.charCodeAt(b))) return -1;
+    const cls = classifyToken(text, t, cur, L, b);
     switch (cls) {
       case Cls.Prefix:
         return closed && startsSentence(text, b, L) ? sp : -1;
@@ -444,6 +466,8 @@ function decide(text: string, cur: number, p: number, nextBoundary: number, L: L
         return singleLetterOrSplit(text, t, cur, b, L, sp);
       case Cls.General:
         return startsSentence(text, b, L) ? sp : -1;
+      case Cls.Suffix:
+        return startsSentence(text, b, L) || capitalisedWordAt(text, b) ? sp : -1;
       default:
         return nextIsLower(text, b) ? -1 : sp;
     }
