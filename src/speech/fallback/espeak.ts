@@ -1,0 +1,218 @@
+/**
+ * eSpeak NG (WebAssembly build compiled to JS, GPL-3.0) with one language's
+ * voice data: text in, 16-bit samples and word timings out. No Web Audio
+ * here, so Node (the benchmark) can use it as well as the browser.
+ *
+ * This module and everything it imports form the fallback chunk: only
+ * import it dynamically.
+ */
+import type { EspeakModule, EspeakModuleArgs, ESpeakNGWorker } from '@echogarden/espeak-ng-emscripten';
+
+type CreateDataFile = EspeakModule['FS_createDataFile'];
+type EspeakFactory = (args?: EspeakModuleArgs) => Promise<EspeakModule>;
+import { PACK_MAGIC, type FallbackLanguage } from './languages.ts';
+
+export interface PackFile {
+  path: string;
+  start: number;
+  end: number;
+}
+
+export interface VoicePack {
+  lang: string;
+  files: Map<string, Uint8Array>;
+  voices: Array<{ id: string; name: string; lang: string }>;
+}
+
+/** Reads a pack written by scripts/build-voice-data.ts. */
+export function parsePack(buffer: ArrayBuffer): VoicePack {
+  const bytes = new Uint8Array(buffer);
+  const magic = new TextDecoder().decode(bytes.subarray(0, 4));
+  if (magic !== PACK_MAGIC) throw new Error('Not an eSpeak voice pack');
+  const headerLength = new DataView(buffer).getUint32(4, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as {
+    lang: string;
+    files: PackFile[];
+    voices: VoicePack['voices'];
+  };
+  const base = 8 + headerLength;
+  const files = new Map<string, Uint8Array>();
+  for (const f of header.files) files.set(f.path, bytes.subarray(base + f.start, base + f.end));
+  return { lang: header.lang, files, voices: header.voices };
+}
+
+/**
+ * Where a language's pack lives: next to this module, so it is found
+ * wherever the widget is served from (Vite emits the files as assets).
+ */
+export function packUrl(lang: FallbackLanguage): URL {
+  return new URL(`./data/${lang}.espeak`, import.meta.url);
+}
+
+async function fetchArrayBuffer(url: URL): Promise<ArrayBuffer> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`Voice data ${url.pathname}: HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
+export interface SynthesisWord {
+  /** UTF-16 offset into the text. */
+  charIndex: number;
+  charLength: number;
+  /** When the word starts, in ms from the start of the audio. */
+  timeMs: number;
+}
+
+export interface Synthesis {
+  /** Mono samples in [-1, 1]. */
+  samples: Float32Array;
+  sampleRate: number;
+  durationMs: number;
+  words: SynthesisWord[];
+}
+
+export interface SynthesisOptions {
+  /** eSpeak voice path under lang/ ("gmw/en-US"); default: the pack's language. */
+  voice?: string;
+  /** 0.5–3, 1 = 175 words a minute. */
+  rate?: number;
+  /** 0–2, 1 = normal. */
+  pitch?: number;
+}
+
+export interface EspeakSynthesizer {
+  readonly lang: string;
+  readonly voices: VoicePack['voices'];
+  /** Synthesizes `text` synchronously (tens to hundreds of ms for a sentence). */
+  synthesize(text: string, options?: SynthesisOptions): Synthesis;
+}
+
+export interface LoadOptions {
+  /** How to fetch a pack; default fetch(). Node passes a file reader. */
+  fetchPack?: (url: URL) => Promise<ArrayBuffer>;
+  /** Override the pack location. */
+  packUrl?: (lang: FallbackLanguage) => URL;
+}
+
+/** eSpeak's words per minute at rate 1, and the limits its synthesizer accepts. */
+const BASE_WPM = 175;
+const MIN_WPM = 80;
+const MAX_WPM = 450;
+
+/** Maps 1-based code point positions (eSpeak's) to UTF-16 offsets. */
+function codePointOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    offsets.push(i);
+    i += ch.length;
+  }
+  offsets.push(i);
+  return offsets;
+}
+
+const cache = new Map<string, Promise<EspeakSynthesizer>>();
+
+/**
+ * Loads eSpeak NG with the voice data of `lang` only. Cached per language;
+ * the first call costs the code import (~250 KB gzip), the pack fetch
+ * (~0.4 MB gzip) and eSpeak's start-up.
+ */
+export function loadEspeak(lang: FallbackLanguage, options: LoadOptions = {}): Promise<EspeakSynthesizer> {
+  let p = cache.get(lang);
+  if (!p) {
+    p = load(lang, options);
+    cache.set(lang, p);
+    p.catch(() => cache.delete(lang));
+  }
+  return p;
+}
+
+async function load(lang: FallbackLanguage, options: LoadOptions): Promise<EspeakSynthesizer> {
+  const url = (options.packUrl ?? packUrl)(lang);
+  const [{ default: factory }, buffer] = await Promise.all([
+    // A copy of the package's code made by scripts/build-voice-data.ts (see
+    // there why); its types are declared for the package name.
+    // @ts-ignore -- generated file, absent until the script has run
+    import('./data/espeak-ng.js') as Promise<{ default: EspeakFactory }>,
+    (options.fetchPack ?? fetchArrayBuffer)(url),
+  ]);
+  const pack = parsePack(buffer);
+  const args: EspeakModuleArgs = {
+    // The package's JS would fetch its 24 MB espeak-ng.data next to itself
+    // (it ignores locateFile). Handing over an empty "preloaded" package
+    // stops that; the file list baked into the JS is then served from our
+    // pack by name, and files of other languages are simply not created.
+    getPreloadedPackage: () => new ArrayBuffer(0),
+    print: () => {},
+    printErr: () => {},
+  };
+  // Emscripten assigns Module.FS_createDataFile during start-up and the file
+  // packager calls it through Module (runWithFS, which runs before any
+  // preRun hook of ours): a setter wraps whatever it assigns.
+  let createDataFile: CreateDataFile | undefined;
+  Object.defineProperty(args, 'FS_createDataFile', {
+    configurable: true,
+    enumerable: true,
+    set(fn: CreateDataFile) {
+      createDataFile = fn;
+    },
+    get(): CreateDataFile | undefined {
+      const create = createDataFile;
+      if (!create) return undefined;
+      return (parent, name, _data, canRead, canWrite) => {
+        const bytes = name === null ? pack.files.get(parent) : undefined;
+        if (!bytes) return undefined;
+        // canOwn false: the bytes are a view into the pack's buffer.
+        return create(parent, name, bytes, canRead, canWrite, false);
+      };
+    },
+  });
+  const module = await factory(args);
+  const worker = new module.eSpeakNGWorker();
+  return makeSynthesizer(worker, pack);
+}
+
+function makeSynthesizer(worker: ESpeakNGWorker, pack: VoicePack): EspeakSynthesizer {
+  const sampleRate = worker.get_samplerate();
+  let currentVoice: string | null = null;
+  const defaultVoice = pack.voices.find((v) => v.lang.toLowerCase().split('-')[0] === pack.lang && !v.id.includes('-'))?.id ?? pack.voices[0]?.id;
+  return {
+    lang: pack.lang,
+    voices: pack.voices,
+    synthesize(text, options = {}) {
+      const voice = options.voice && pack.voices.some((v) => v.id === options.voice) ? options.voice : defaultVoice;
+      if (voice && voice !== currentVoice) {
+        if (worker.set_voice(voice) !== 0) throw new Error(`eSpeak could not load voice ${voice}`);
+        currentVoice = voice;
+      }
+      worker.rate = Math.round(Math.min(MAX_WPM, Math.max(MIN_WPM, BASE_WPM * (options.rate ?? 1))));
+      worker.pitch = Math.round(Math.min(99, Math.max(0, 50 * (options.pitch ?? 1))));
+      const chunks: Int16Array[] = [];
+      const words: SynthesisWord[] = [];
+      const offsets = codePointOffsets(text);
+      let length = 0;
+      worker.synthesize(text, (samples, events) => {
+        if (samples.length > 0) {
+          chunks.push(samples);
+          length += samples.length;
+        }
+        for (const e of events) {
+          if (e.type !== 'word') continue;
+          const startCp = Math.max(0, e.text_position - 1);
+          const start = offsets[Math.min(startCp, offsets.length - 1)]!;
+          const end = offsets[Math.min(startCp + e.word_length, offsets.length - 1)]!;
+          words.push({ charIndex: start, charLength: end - start, timeMs: e.audio_position });
+        }
+        return false; // keep going
+      });
+      const out = new Float32Array(length);
+      let at = 0;
+      for (const c of chunks) {
+        for (let i = 0; i < c.length; i++) out[at + i] = c[i]! / 32768;
+        at += c.length;
+      }
+      return { samples: out, sampleRate, durationMs: (length / sampleRate) * 1000, words };
+    },
+  };
+}

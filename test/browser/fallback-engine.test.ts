@@ -1,0 +1,148 @@
+import { expect } from '@esm-bundle/chai';
+import { createFallbackEngine } from '../../src/speech/fallback/fallback-engine.ts';
+import { loadEspeak } from '../../src/speech/fallback/espeak.ts';
+import { createWebSpeechEngine } from '../../src/speech/webspeech-engine.ts';
+import type { UtteranceEvents } from '../../src/speech/types.ts';
+
+const SEED =
+  'Iraqi forces are locked in an intense battle for the final few blocks of western Mosul still under ISIS control.';
+
+type Ev = { type: string; t: number; charIndex?: number; charLength?: number; estimated?: boolean; code?: string };
+
+function recorder(): { events: UtteranceEvents; log: Ev[]; ended: Promise<void> } {
+  const log: Ev[] = [];
+  let done!: () => void;
+  const ended = new Promise<void>((r) => (done = r));
+  return {
+    log,
+    ended,
+    events: {
+      onStart: () => log.push({ type: 'start', t: performance.now() }),
+      onBoundary: (b) => log.push({ type: 'boundary', t: performance.now(), ...b }),
+      onEnd: () => {
+        log.push({ type: 'end', t: performance.now() });
+        done();
+      },
+      onError: (e) => {
+        log.push({ type: 'error', t: performance.now(), code: e.code });
+        done();
+      },
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function rms(samples: Float32Array): number {
+  let sum = 0;
+  for (const x of samples) sum += x * x;
+  return Math.sqrt(sum / samples.length);
+}
+
+describe('fallback engine (eSpeak NG in Chromium)', function () {
+  this.timeout(30_000);
+
+  it('runs where headless Chromium has no Web Speech voices, so the fallback is what speaks', async () => {
+    const voices = await createWebSpeechEngine({ voicesTimeoutMs: 1500 }).getVoices();
+    expect(voices).to.deep.equal([]);
+  });
+
+  it('synthesizes the seed sentence into real, non-silent audio with word timings', async () => {
+    const synth = await loadEspeak('en');
+    const out = synth.synthesize(SEED);
+    expect(out.sampleRate).to.equal(22050);
+    expect(rms(out.samples)).to.be.above(0.02);
+    const words = SEED.split(' ').length; // 19
+    // 19 words at about 175 words a minute: 6.5 s; allow a wide band.
+    expect(out.durationMs).to.be.within((words / 300) * 60_000, (words / 100) * 60_000);
+    const idx = out.words.map((w) => w.charIndex);
+    expect(idx[0]).to.equal(0);
+    for (let i = 1; i < idx.length; i++) expect(idx[i]).to.be.above(idx[i - 1]!);
+    expect(out.words.length).to.be.at.least(words - 3);
+    expect(SEED.slice(out.words.at(-1)!.charIndex)).to.equal('control.');
+  });
+
+  it('speaks at rate 2 audibly faster than at rate 1 (eSpeak rate, not playbackRate)', async () => {
+    const synth = await loadEspeak('en');
+    const r1 = synth.synthesize(SEED, { rate: 1 });
+    const r2 = synth.synthesize(SEED, { rate: 2 });
+    expect(r2.durationMs).to.be.below(r1.durationMs * 0.7);
+    expect(r2.sampleRate).to.equal(r1.sampleRate);
+  });
+
+  it('fires start, word boundaries in order within the text, and end', async () => {
+    const engine = createFallbackEngine();
+    const r = recorder();
+    const t0 = performance.now();
+    engine.speak({ text: SEED, lang: 'en', rate: 2, volume: 0.2 }, r.events);
+    await r.ended;
+    engine.dispose();
+    const types = r.log.map((e) => e.type).filter((t) => t !== 'boundary');
+    expect(types).to.deep.equal(['start', 'end']);
+    const b = r.log.filter((e) => e.type === 'boundary');
+    expect(b.length).to.be.at.least(15);
+    for (const e of b) {
+      expect(e.estimated).to.equal(false);
+      expect(e.charIndex! + e.charLength!).to.be.at.most(SEED.length);
+      expect(SEED.slice(e.charIndex, e.charIndex! + e.charLength!)).to.match(/^\S+$/);
+    }
+    for (let i = 1; i < b.length; i++) expect(b[i]!.charIndex).to.be.above(b[i - 1]!.charIndex!);
+    // The events follow the audio clock: the words are spread over seconds.
+    expect(b.at(-1)!.t - b[0]!.t).to.be.above(1500);
+    expect(performance.now() - t0).to.be.above(2000);
+  });
+
+  it('plays queued utterances back to back, in order', async () => {
+    const engine = createFallbackEngine();
+    const a = recorder();
+    const b = recorder();
+    engine.speak({ text: 'First.', lang: 'en-GB', rate: 2, volume: 0.2 }, a.events);
+    engine.speak({ text: 'Second.', lang: 'en-GB', rate: 2, volume: 0.2 }, b.events);
+    await b.ended;
+    engine.dispose();
+    expect(a.log.map((e) => e.type).filter((t) => t !== 'boundary')).to.deep.equal(['start', 'end']);
+    expect(b.log[0]!.type).to.equal('start');
+    expect(b.log[0]!.t).to.be.at.least(a.log.at(-1)!.t);
+  });
+
+  it('cancel stops it with no further events', async () => {
+    const engine = createFallbackEngine();
+    const r = recorder();
+    engine.speak({ text: SEED, lang: 'en', rate: 1, volume: 0.2 }, r.events);
+    while (!r.log.some((e) => e.type === 'boundary')) await sleep(20);
+    engine.cancel();
+    const n = r.log.length;
+    await sleep(1500);
+    expect(r.log.length).to.equal(n);
+    const after = recorder();
+    engine.speak({ text: 'Still works.', lang: 'en', rate: 2, volume: 0.2 }, after.events);
+    await after.ended;
+    expect(after.log.map((e) => e.type).filter((t) => t !== 'boundary')).to.deep.equal(['start', 'end']);
+    engine.dispose();
+  });
+
+  it('pause holds the events with the sound; resume finishes the sentence', async () => {
+    const engine = createFallbackEngine();
+    const r = recorder();
+    engine.speak({ text: 'A short sentence to pause in the middle of.', lang: 'en', rate: 1.5, volume: 0.2 }, r.events);
+    while (!r.log.some((e) => e.type === 'boundary')) await sleep(20);
+    engine.pause();
+    await sleep(100);
+    const n = r.log.length;
+    await sleep(1500);
+    expect(r.log.length).to.equal(n);
+    engine.resume();
+    await r.ended;
+    expect(r.log.at(-1)!.type).to.equal('end');
+    engine.dispose();
+  });
+
+  it('reports no-voice for a language it does not ship', async () => {
+    const engine = createFallbackEngine();
+    const r = recorder();
+    engine.speak({ text: 'こんにちは', lang: 'ja', rate: 1, volume: 1 }, r.events);
+    await r.ended;
+    expect(r.log.map((e) => e.code ?? e.type)).to.deep.equal(['no-voice']);
+    engine.dispose();
+  });
+});
