@@ -60,14 +60,17 @@ export class MediaSessionController implements ReactiveController {
   private readonly session: MediaSessionLike | null;
   private readonly options: MediaSessionOptions;
   private unsubscribe: (() => void) | null = null;
+  private connected = false;
+  private current: HandsFreeStore | null;
   private article: Article | null = null;
   private status: PlayerStatus | null = null;
 
-  constructor(
-    host: ControllerHost | null,
-    private readonly store: HandsFreeStore,
-    options: MediaSessionOptions = {},
-  ) {
+  /**
+   * @param host the element whose connection the session follows (null: call hostConnected yourself)
+   * @param store the player store; may be null now and set later through `store`
+   */
+  constructor(host: ControllerHost | null, store: HandsFreeStore | null, options: MediaSessionOptions = {}) {
+    this.current = store;
     this.options = options;
     this.session =
       options.mediaSession !== undefined
@@ -82,10 +85,33 @@ export class MediaSessionController implements ReactiveController {
     host?.addController(this);
   }
 
+  /** The store the OS controls drive. Setting it (e.g. after a new article made a new store) rebinds everything. */
+  get store(): HandsFreeStore | null {
+    return this.current;
+  }
+  set store(store: HandsFreeStore | null) {
+    if (store === this.current) return;
+    this.detach();
+    this.current = store;
+    if (this.connected) this.attach();
+  }
+
   /** Lit calls this when the host connects; call it yourself without a host. */
   hostConnected(): void {
-    if (this.unsubscribe) return;
-    this.unsubscribe = this.store.subscribe((e) => {
+    this.connected = true;
+    this.attach();
+  }
+
+  /** Lit calls this when the host disconnects: handlers and metadata are removed. */
+  hostDisconnected(): void {
+    this.connected = false;
+    this.detach();
+  }
+
+  private attach(): void {
+    const store = this.current;
+    if (this.unsubscribe || !store) return;
+    this.unsubscribe = store.subscribe((e) => {
       if (e.changes.has('article')) this.article = null; // force a metadata refresh
       this.sync(e.state);
     });
@@ -93,15 +119,15 @@ export class MediaSessionController implements ReactiveController {
       this.setHandler(action, () => {
         // Starting the clip inside the handler keeps the user activation it came with.
         if (action === 'play') this.keepAlive?.start();
-        this.store[ACTIONS[action]]();
+        store[ACTIONS[action]]();
       });
     }
-    this.sync(this.store.state);
+    this.sync(store.state);
   }
 
-  /** Lit calls this when the host disconnects: handlers and metadata are removed. */
-  hostDisconnected(): void {
-    this.unsubscribe?.();
+  private detach(): void {
+    if (!this.unsubscribe) return;
+    this.unsubscribe();
     this.unsubscribe = null;
     for (const action of Object.keys(ACTIONS) as HandledAction[]) this.setHandler(action, null);
     this.keepAlive?.stop();
@@ -173,6 +199,6 @@ export class MediaSessionController implements ReactiveController {
   }
 
   private onInterrupted(): void {
-    if (this.store.state.status === 'playing') this.store.pause();
+    if (this.current?.state.status === 'playing') this.current.pause();
   }
 }

@@ -29,6 +29,8 @@ export interface SleepTimerOptions {
 
 const MINUTE = 60_000;
 
+type SleepStore = Pick<HandsFreeStore, 'state' | 'subscribe' | 'pause'>;
+
 const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -53,12 +55,18 @@ export class SleepTimer implements ReactiveController {
   private finishing = false;
   private timer: unknown = null;
   private unsubscribe: (() => void) | null = null;
+  private bound: SleepStore | null;
 
+  /**
+   * @param host re-rendered when the timer changes (null: use `onFire` and poll `remainingMs`)
+   * @param store the player store to pause; may be null now and set later through `store`
+   */
   constructor(
     private readonly host: ControllerHost | null,
-    private readonly store: Pick<HandsFreeStore, 'state' | 'subscribe' | 'pause'>,
+    store: SleepStore | null,
     options: SleepTimerOptions = {},
   ) {
+    this.bound = store;
     this.options = options;
     this.clock = options.clock ?? systemClock;
     host?.addController(this);
@@ -74,6 +82,19 @@ export class SleepTimer implements ReactiveController {
     return this.deadline === null ? null : Math.max(0, this.deadline - this.clock.now());
   }
 
+  /** The store the timer pauses. Setting another (a new article made a new one) keeps an armed timer. */
+  get store(): SleepStore | null {
+    return this.bound;
+  }
+  set store(store: SleepStore | null) {
+    if (store === this.bound) return;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.bound = store;
+    this.section = null;
+    if (this.current !== null) this.ensureSubscribed();
+  }
+
   /**
    * Arm the timer, replacing any armed one.
    * @param mode 'end-of-section' or a number of minutes (> 0)
@@ -85,7 +106,7 @@ export class SleepTimer implements ReactiveController {
     this.clear();
     this.current = mode;
     if (mode === 'end-of-section') {
-      this.section = this.store.state.position?.sectionIndex ?? null;
+      this.section = this.bound?.state.position?.sectionIndex ?? null;
     } else {
       this.deadline = this.clock.now() + mode * MINUTE;
       this.schedule();
@@ -110,7 +131,7 @@ export class SleepTimer implements ReactiveController {
   }
 
   private ensureSubscribed(): void {
-    this.unsubscribe ??= this.store.subscribe((e) => this.onChange(e));
+    if (this.bound) this.unsubscribe ??= this.bound.subscribe((e) => this.onChange(e));
   }
 
   private onChange(e: PlayerChangeEvent): void {
@@ -156,7 +177,7 @@ export class SleepTimer implements ReactiveController {
       return;
     }
     const grace = this.options.graceMs ?? 20_000;
-    if (this.store.state.status === 'playing' && grace > 0) {
+    if (this.bound?.state.status === 'playing' && grace > 0) {
       // Let the current sentence end; the next position change pauses.
       this.finishing = true;
       this.deadline = null;
@@ -167,9 +188,10 @@ export class SleepTimer implements ReactiveController {
   }
 
   private fire(): void {
-    const wasPlaying = this.store.state.status === 'playing';
+    const store = this.bound;
+    const wasPlaying = store?.state.status === 'playing';
     this.clear();
-    if (wasPlaying) this.store.pause();
+    if (wasPlaying) store?.pause();
     this.host?.requestUpdate();
     if (wasPlaying) this.options.onFire?.();
   }

@@ -16,6 +16,8 @@ export interface VisibilityLike {
   removeEventListener(type: 'visibilitychange', listener: () => void): void;
 }
 
+type WakeLockStore = Pick<HandsFreeStore, 'state' | 'subscribe'>;
+
 export interface WakeLockOptions {
   /** Start enabled. Default false: the listener opts in ("Keep screen on"). */
   enabled?: boolean;
@@ -39,13 +41,20 @@ export class WakeLockController implements ReactiveController {
   private sentinel: WakeLockSentinelLike | null = null;
   private pending: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
+  private connected = false;
+  private current: WakeLockStore | null;
   private on: boolean;
 
+  /**
+   * @param host the element whose connection the lock follows (null: call hostConnected yourself)
+   * @param store the player store; may be null now and set later through `store`
+   */
   constructor(
     private readonly host: ControllerHost | null,
-    private readonly store: Pick<HandsFreeStore, 'state' | 'subscribe'>,
+    store: WakeLockStore | null,
     options: WakeLockOptions = {},
   ) {
+    this.current = store;
     this.on = options.enabled ?? false;
     this.api =
       options.wakeLock !== undefined
@@ -79,16 +88,29 @@ export class WakeLockController implements ReactiveController {
     return this.sentinel !== null && !this.sentinel.released;
   }
 
+  /** The store whose playback the lock follows; setting it rebinds. */
+  get store(): WakeLockStore | null {
+    return this.current;
+  }
+  set store(store: WakeLockStore | null) {
+    if (store === this.current) return;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.current = store;
+    if (this.connected && store) this.unsubscribe = store.subscribe((e) => e.changes.has('status') && this.update());
+    this.update();
+  }
+
   hostConnected(): void {
-    if (this.unsubscribe) return;
-    this.unsubscribe = this.store.subscribe((e) => {
-      if (e.changes.has('status')) this.update();
-    });
+    if (this.connected) return;
+    this.connected = true;
+    if (this.current) this.unsubscribe = this.current.subscribe((e) => e.changes.has('status') && this.update());
     this.visibility?.addEventListener('visibilitychange', this.onVisibility);
     this.update();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.visibility?.removeEventListener('visibilitychange', this.onVisibility);
@@ -98,7 +120,7 @@ export class WakeLockController implements ReactiveController {
   private readonly onVisibility = () => this.update();
 
   private update(): void {
-    const playing = this.on && this.unsubscribe !== null && this.store.state.status === 'playing';
+    const playing = this.on && this.connected && this.current?.state.status === 'playing';
     if (!playing) this.releaseLock();
     // A hidden page cannot hold a lock (the browser drops it): ask again once visible.
     else if (this.visibility?.visibilityState !== 'hidden') this.acquire();
@@ -112,7 +134,7 @@ export class WakeLockController implements ReactiveController {
         (sentinel) => {
           this.sentinel = sentinel;
           // The state may have changed while the request was in flight.
-          if (!(this.on && this.unsubscribe && this.store.state.status === 'playing')) this.releaseLock();
+          if (!(this.on && this.connected && this.current?.state.status === 'playing')) this.releaseLock();
         },
         () => undefined, // refused: carry on without it
       )

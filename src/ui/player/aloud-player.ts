@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Article } from '../../article/model.ts';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
+import { loadArticle } from '../../article/load.ts';
 import type { SpeechEngine } from '../../speech/types.ts';
 import { createPlayerStore } from '../../player/store.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
@@ -203,8 +204,7 @@ export class AloudPlayer extends LitElement {
       if (!src) return null;
       this._announce(t.loading);
       this._store?.setLoading();
-      const { loadArticle } = await import('../../article/load.ts');
-      return loadArticle(src, { signal });
+      return loadArticle(src, this.lang ? { signal, lang: this.lang } : { signal });
     },
     onComplete: (article) => this._attach(article),
     onError: (e) => this._loadFailed(e),
