@@ -98,18 +98,24 @@ export function isArticleLoadError(e: unknown): e is ArticleLoadError {
 }
 
 const MESSAGES: Record<ArticleLoadErrorCode, (o: ArticleLoadErrorOptions) => string> = {
-  unreachable: () =>
-    'The article could not be loaded: the server could not be reached. Check the connection and try again.',
-  'http-error': (o) =>
-    `The article could not be loaded (HTTP ${o.status ?? 'error'}${o.status === 404 ? ': not found' : ''}).`,
-  'invalid-json': (o) =>
-    `The article file is damaged: it is not valid JSON${o.detail ? ` (${o.detail})` : ''}.`,
+  unreachable: (o) =>
+    `The article could not be loaded: ${o.detail ?? 'the server could not be reached'}. Check the connection and try again.`,
+  'http-error': (o) => `The article could not be loaded (HTTP ${o.status ?? 'error'}${httpHint(o.status)}).`,
+  'invalid-json': (o) => `The article file is damaged: it is not valid JSON${o.detail ? ` (${o.detail})` : ''}.`,
   'not-an-article': (o) => notAnArticleMessage(o.issues ?? [], o.detail),
   'empty-article': () => 'This article is empty: there is no text to read aloud.',
   'unsupported-format': (o) =>
     `This file cannot be read aloud: its format is not supported${o.detail ? ` (${o.detail})` : ''}.`,
   aborted: () => 'Loading the article was cancelled.',
 };
+
+/** A few words a listener understands beside the status number. */
+function httpHint(status: number | undefined): string {
+  if (status === 404 || status === 410) return ': not found';
+  if (status === 401 || status === 403) return ': access denied';
+  if (status !== undefined && status >= 500) return ': the server had a problem';
+  return '';
+}
 
 function messageFor(code: ArticleLoadErrorCode, o: ArticleLoadErrorOptions): string {
   return MESSAGES[code](o);

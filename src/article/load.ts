@@ -1,0 +1,166 @@
+/**
+ * Loads an article for the player: fetch, decide the format, parse, validate.
+ * Works in browsers and in Node 18+ (global fetch). Every failure is an
+ * {@link ArticleLoadError} with a `code` the UI can switch on.
+ *
+ * JSON articles never pull in the source parsers: those (Markdown, HTML,
+ * plain text) are imported on demand, so the player's main bundle stays small.
+ */
+import type { Article, SourceFormat } from './model.ts';
+import type { DomParserLike } from './parse.ts';
+import { ArticleLoadError } from './errors.ts';
+import { validateArticle } from './validate.ts';
+
+export { ArticleLoadError, isArticleLoadError } from './errors.ts';
+export type { ArticleLoadErrorCode, ArticleIssue } from './errors.ts';
+
+/** Options for {@link loadArticle}. */
+export interface LoadArticleOptions {
+  /** Cancels the load; the promise then rejects with code `aborted`. */
+  signal?: AbortSignal;
+  /** The fetch to use (tests, service workers); defaults to the global one. */
+  fetch?: typeof fetch;
+  /**
+   * BCP 47 language for a source file (text, Markdown, HTML), passed to the
+   * parser. A JSON article keeps the `lang` it declares.
+   */
+  lang?: string;
+  /** Skips detection: the source's format, whatever the URL or server say. */
+  format?: SourceFormat;
+  /** HTML sources outside a browser: the DOM parser (see src/article/node.ts). */
+  domParser?: DomParserLike;
+}
+
+/**
+ * Fetches `src` and returns a valid {@link Article}.
+ *
+ * The format comes from `options.format`, else the URL's extension and the
+ * response's Content-Type (via the parser's `detectFormat`), else a body
+ * that starts with `{` is taken for JSON.
+ *
+ * @throws {ArticleLoadError} with code
+ *  - `unreachable`: the network failed, or an `AbortSignal.timeout` expired;
+ *  - `http-error`: the server answered with a non-2xx `status`;
+ *  - `invalid-json`: a JSON article that does not parse;
+ *  - `not-an-article`: valid JSON or a source that is not an article (`issues` says why);
+ *  - `empty-article`: an article with no sentences;
+ *  - `unsupported-format`: neither URL, type nor body names a readable format;
+ *  - `aborted`: `options.signal` was aborted.
+ */
+export async function loadArticle(src: string | URL, options: LoadArticleOptions = {}): Promise<Article> {
+  const url = String(src);
+  const { signal } = options;
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  checkAborted(signal, url);
+
+  let response: Response;
+  try {
+    response = await doFetch(url, signal ? { signal } : {});
+  } catch (e) {
+    throw networkError(e, signal, url);
+  }
+  checkAborted(signal, url);
+  if (!response.ok) throw new ArticleLoadError('http-error', { status: response.status, url });
+
+  let body: string;
+  try {
+    body = await response.text();
+  } catch (e) {
+    throw networkError(e, signal, url);
+  }
+  checkAborted(signal, url);
+
+  const contentType = response.headers.get('content-type') ?? '';
+  const format = options.format ?? (await decideFormat(url, contentType, body));
+  const article = format === 'json' ? fromJson(body, contentType, url) : await fromSource(body, format, url, options);
+  checkAborted(signal, url);
+  return article;
+}
+
+const JSON_TYPE = /^\s*application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
+const BINARY_TYPE = /^\s*(?:image|audio|video|font)\/|^\s*application\/(?:pdf|zip|octet-stream)/i;
+
+/** The URL's path, without query and fragment, for extension checks. */
+function pathOf(url: string): string {
+  return url.split(/[?#]/)[0] ?? '';
+}
+
+async function decideFormat(url: string, contentType: string, body: string): Promise<SourceFormat | 'unsupported'> {
+  // A .json URL stays JSON whatever the server says: dev servers answer a
+  // missing file with their index page, which must not be read as an article.
+  if (/\.json$/i.test(pathOf(url)) || JSON_TYPE.test(contentType)) return 'json';
+  if (BINARY_TYPE.test(contentType)) return 'unsupported';
+  const { detectFormat } = await import('./parse.ts');
+  const detected = detectFormat(pathOf(url), contentType || undefined);
+  if (detected) return detected;
+  return /^\uFEFF?\s*\{/.test(body) ? 'json' : 'unsupported';
+}
+
+function fromJson(body: string, contentType: string, url: string): Article {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    if (/^\s*text\/html/i.test(contentType) || /^\s*</.test(body)) {
+      throw new ArticleLoadError('not-an-article', { url, cause: e, detail: 'the server sent a web page instead' });
+    }
+    throw new ArticleLoadError('invalid-json', { url, cause: e, detail: (e as Error).message });
+  }
+  return validated(value, url);
+}
+
+async function fromSource(
+  body: string,
+  format: SourceFormat | 'unsupported',
+  url: string,
+  options: LoadArticleOptions,
+): Promise<Article> {
+  if (format === 'unsupported' || format === 'json') {
+    throw new ArticleLoadError('unsupported-format', { url, detail: pathOf(url).split('/').pop() || url });
+  }
+  const parser = await import('./parse.ts');
+  let article: Article;
+  try {
+    article = parser.parseSource(body, {
+      format,
+      fileName: pathOf(url),
+      ...(options.lang ? { lang: options.lang } : {}),
+      ...(options.domParser ? { domParser: options.domParser } : {}),
+    });
+  } catch (e) {
+    if (e instanceof parser.ArticleParseError) {
+      if (e.code === 'empty-article') throw new ArticleLoadError('empty-article', { url, cause: e });
+      if (e.code === 'unknown-format') throw new ArticleLoadError('unsupported-format', { url, cause: e, detail: format });
+      throw new ArticleLoadError('not-an-article', { url, cause: e, detail: e.message });
+    }
+    throw new ArticleLoadError('not-an-article', { url, cause: e, detail: e instanceof Error ? e.message : String(e) });
+  }
+  // The parser promises a valid article; the player relies on it, so check.
+  return validated(article, url);
+}
+
+function validated(value: unknown, url: string): Article {
+  const result = validateArticle(value);
+  if (result.ok) return result.article;
+  const code = result.reason === 'empty' ? 'empty-article' : 'not-an-article';
+  throw new ArticleLoadError(code, { url, issues: result.errors });
+}
+
+function checkAborted(signal: AbortSignal | undefined, url: string): void {
+  if (signal?.aborted) throw abortError(signal, url);
+}
+
+function abortError(signal: AbortSignal, url: string): ArticleLoadError {
+  const reason: unknown = signal.reason;
+  // AbortSignal.timeout() is the server being too slow, not the user cancelling.
+  if (reason instanceof Error && reason.name === 'TimeoutError') {
+    return new ArticleLoadError('unreachable', { url, cause: reason, detail: 'the server did not answer in time' });
+  }
+  return new ArticleLoadError('aborted', { url, cause: reason });
+}
+
+function networkError(e: unknown, signal: AbortSignal | undefined, url: string): ArticleLoadError {
+  if (signal?.aborted) return abortError(signal, url);
+  if (e instanceof Error && e.name === 'AbortError') return new ArticleLoadError('aborted', { url, cause: e });
+  return new ArticleLoadError('unreachable', { url, cause: e });
+}
