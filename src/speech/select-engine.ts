@@ -1,0 +1,72 @@
+/**
+ * Chooses the engine for an article: the platform's Web Speech when it has a
+ * voice for the article's language, else the eSpeak NG fallback, which is
+ * imported only then (its own lazy chunk, GPL-3.0: see docs/licensing.md).
+ */
+import type { SpeechEngine } from './types.ts';
+import { canSpeak } from './voices.ts';
+import { createWebSpeechEngine, type WebSpeechEngineOptions } from './webspeech-engine.ts';
+import { packFor } from './fallback/languages.ts';
+
+export interface SelectEngineOptions {
+  /** The article's language (BCP 47). */
+  lang: string;
+  /** Force an engine; 'fallback' still yields Web Speech if the fallback lacks the language. */
+  prefer?: 'webspeech' | 'fallback';
+  /** Passed to the Web Speech engine (tests inject a fake synthesizer here). */
+  webSpeech?: WebSpeechEngineOptions;
+  /**
+   * Loads the fallback engine. Default: a dynamic import of
+   * ./fallback/fallback-engine.ts with the article's language preloaded.
+   * Builds without the fallback pass a function that rejects.
+   */
+  loadFallback?: (lang: string) => Promise<SpeechEngine>;
+}
+
+async function defaultLoadFallback(lang: string): Promise<SpeechEngine> {
+  const { createFallbackEngine } = await import('./fallback/fallback-engine.ts');
+  return createFallbackEngine({ preload: lang });
+}
+
+function hasSynth(options: WebSpeechEngineOptions | undefined): boolean {
+  if (options?.synth && options.Utterance) return true;
+  const g = globalThis as { speechSynthesis?: unknown; SpeechSynthesisUtterance?: unknown };
+  return Boolean((options?.synth ?? g.speechSynthesis) && (options?.Utterance ?? g.SpeechSynthesisUtterance));
+}
+
+/**
+ * Resolves to the engine that should read an article in `lang`:
+ * 1. Web Speech, when `speechSynthesis` exists and, after waiting for the
+ *    voices to arrive, lists a voice that can speak `lang`;
+ * 2. otherwise the fallback engine, when it ships `lang`;
+ * 3. otherwise Web Speech if it exists at all (its voices are offered in the
+ *    picker; speak() reports `no-voice`), else the fallback (which reports
+ *    `no-voice` on speak()).
+ * Never rejects unless the fallback fails to load and there is no Web Speech.
+ */
+export async function createSpeechEngine(options: SelectEngineOptions): Promise<SpeechEngine> {
+  const { lang } = options;
+  const loadFallback = options.loadFallback ?? defaultLoadFallback;
+  const fallbackSpeaks = packFor(lang) !== null;
+
+  if (options.prefer === 'fallback' && fallbackSpeaks) return loadFallback(lang);
+
+  let web: SpeechEngine | null = null;
+  if (hasSynth(options.webSpeech)) {
+    web = createWebSpeechEngine(options.webSpeech);
+    const voices = await web.getVoices();
+    if (options.prefer === 'webspeech' && voices.length > 0) return web;
+    if (voices.some((v) => canSpeak(v, lang))) return web;
+  }
+  if (fallbackSpeaks) {
+    try {
+      const fallback = await loadFallback(lang);
+      web?.dispose();
+      return fallback;
+    } catch (err) {
+      if (!web) throw err;
+    }
+  }
+  if (web) return web;
+  return loadFallback(lang);
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { estimateWordTimes, splitIntoChunks, wordLengthAt, wordSpans } from '../../src/speech/chunks.ts';
+
+describe('splitIntoChunks', () => {
+  it('leaves a short sentence whole', () => {
+    expect(splitIntoChunks('  A short one.  ', 200)).toEqual([{ text: 'A short one.', offset: 2 }]);
+    expect(splitIntoChunks('', 200)).toEqual([]);
+  });
+
+  it('cuts at the last clause boundary that fits, before a plain space', () => {
+    const text = 'one two three four five, six seven eight nine ten eleven twelve thirteen';
+    const chunks = splitIntoChunks(text, 40);
+    expect(chunks[0]).toEqual({ text: 'one two three four five,', offset: 0 });
+    expect(chunks.map((c) => c.text).join(' ')).toBe(text);
+  });
+
+  it('treats dashes, semicolons and colons as clause boundaries', () => {
+    expect(splitIntoChunks('aaaa bbbb cccc dddd -- eeee ffff gggg hhhh iiii', 30)[0]!.text).toBe('aaaa bbbb cccc dddd --');
+    expect(splitIntoChunks('aaaa bbbb cccc dddd — eeee ffff gggg hhhh iiii', 30)[0]!.text).toBe('aaaa bbbb cccc dddd —');
+    expect(splitIntoChunks('aaaa bbbb cccc dddd; eeee ffff gggg hhhh iiii', 30)[0]!.text).toBe('aaaa bbbb cccc dddd;');
+    expect(splitIntoChunks('aaaa bbbb cccc dddd: eeee ffff gggg hhhh iiii', 30)[0]!.text).toBe('aaaa bbbb cccc dddd:');
+  });
+
+  it('does not cut inside a hyphenated word or a number', () => {
+    const chunks = splitIntoChunks('the eight-month battle for 1,000 homes went on and on and on and on', 30);
+    for (const c of chunks) expect(c.text).not.toMatch(/(-|\d,)$/);
+    expect(chunks.map((c) => c.text).join(' ')).toContain('eight-month battle for 1,000');
+  });
+
+  it('cuts a text with no spaces hard at the limit', () => {
+    const chunks = splitIntoChunks('x'.repeat(95), 40);
+    expect(chunks.map((c) => c.text.length)).toEqual([40, 40, 15]);
+  });
+
+  it('property: every chunk is a slice of the original at its offset, within the limit, losing only whitespace', () => {
+    const text = fc.stringMatching(/^[a-z ,;:—\-.]{0,600}$/);
+    fc.assert(
+      fc.property(text, fc.integer({ min: 20, max: 250 }), (t, max) => {
+        const chunks = splitIntoChunks(t, max);
+        let last = -1;
+        for (const c of chunks) {
+          expect(c.text.length).toBeLessThanOrEqual(max);
+          expect(c.text.length).toBeGreaterThan(0);
+          expect(t.slice(c.offset, c.offset + c.text.length)).toBe(c.text);
+          expect(c.offset).toBeGreaterThan(last);
+          last = c.offset;
+        }
+        expect(chunks.map((c) => c.text).join('').replace(/\s/g, '')).toBe(t.replace(/\s/g, ''));
+      }),
+    );
+  });
+});
+
+describe('word timing estimates', () => {
+  it('finds words with their offsets and lengths', () => {
+    expect(wordSpans(' Hi  there, you.')).toEqual([
+      { index: 1, length: 2 },
+      { index: 5, length: 6 },
+      { index: 12, length: 4 },
+    ]);
+    expect(wordLengthAt('Hi there', 3)).toBe(5);
+  });
+
+  it('spaces words in proportion to characters and shrinks with rate', () => {
+    const slow = estimateWordTimes('one two three', 1);
+    const fast = estimateWordTimes('one two three', 2);
+    expect(slow.map((w) => w.index)).toEqual([0, 4, 8]);
+    expect(slow[0]!.atMs).toBe(0);
+    expect(slow[2]!.atMs).toBeCloseTo(slow[1]!.atMs * 2);
+    expect(fast[2]!.atMs).toBeCloseTo(slow[2]!.atMs / 2);
+  });
+});
