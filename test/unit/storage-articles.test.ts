@@ -35,7 +35,8 @@ function server(initial: Record<string, Article>, opts: { validators?: boolean }
     const doc = docs.get(url);
     if (!doc) return new Response('not found', { status: 404 });
     const etag = `"v${versions.get(url) ?? 1}"`;
-    const validators = opts.validators === false ? {} : { ETag: etag, 'Last-Modified': 'Wed, 21 Oct 2026 07:28:00 GMT' };
+    const validators: Record<string, string> =
+      opts.validators === false ? {} : { ETag: etag, 'Last-Modified': 'Wed, 21 Oct 2026 07:28:00 GMT' };
     if (opts.validators !== false && headers['if-none-match'] === etag) return new Response(null, { status: 304, headers: validators });
     return new Response(JSON.stringify(doc), { status: 200, headers: { 'Content-Type': 'application/json', ...validators } });
   };
