@@ -11,6 +11,7 @@
 /** The element surface KeepAliveAudio uses: an HTMLAudioElement, or a fake in tests. */
 export interface AudioLike {
   src: string;
+  readonly paused: boolean;
   loop: boolean;
   preload: string;
   play(): Promise<void> | void;
@@ -172,8 +173,10 @@ export class KeepAliveAudio {
   }
 
   private readonly onPause = () => {
-    // Our own stop() clears `wanted` first, so a pause while wanted came from outside.
-    if (this.wanted) this.options.onInterrupted?.();
+    // 'pause' arrives a task late: after stop() then start(), the event of our
+    // own pause finds the element playing again. Only a pause that still holds
+    // while we want the clip came from outside.
+    if (this.wanted && this.audio?.paused !== false) this.options.onInterrupted?.();
   };
 
   private readonly onError = () => {

@@ -185,6 +185,7 @@ export class AloudPlayer extends LitElement {
   private _announceSection = false;
   private _sentenceEls = new Map<string, HTMLElement>();
   private _currentEl: HTMLElement | null = null;
+  private _followedEl: HTMLElement | null = null;
   private _rovingEl: HTMLElement | null = null;
   private _wordRange: Range | null = null;
   private _returnFocus: HTMLElement | null = null;
@@ -289,7 +290,7 @@ export class AloudPlayer extends LitElement {
     this._article = article;
     this._index = article ? indexArticle(article) : null;
     this._sentenceEls.clear();
-    this._currentEl = this._rovingEl = null;
+    this._currentEl = this._rovingEl = this._followedEl = null;
     this._follow.following = true;
     if (!article) {
       this._dropStore();
@@ -605,7 +606,11 @@ export class AloudPlayer extends LitElement {
       this._currentEl?.classList.remove('current');
       el?.classList.add('current');
       this._currentEl = el;
-      if (this._state?.status === 'playing' || this._state?.status === 'paused') this._follow.follow(el);
+    }
+    // Follow only while listening: a ready player must not scroll the text it just showed.
+    if (this._state?.status === 'playing' && el !== this._followedEl) {
+      this._followedEl = el;
+      this._follow.follow(el);
     }
     this._syncRoving();
     this._syncWord();
