@@ -272,6 +272,8 @@ describe('KeepAliveAudio', () => {
     k.stop();
     expect(onInterrupted).not.toHaveBeenCalled();
     k.start();
+    audio.emit('pause'); // the late event of the stop() above: the clip plays again
+    expect(onInterrupted).not.toHaveBeenCalled();
     audio.pause(); // the system took audio focus
     expect(onInterrupted).toHaveBeenCalledTimes(1);
   });
@@ -442,6 +444,31 @@ describe('MediaSessionController', () => {
     expect(session.playbackState).toBe('playing');
   });
 
+  it('can start without a store and follow the store it is given later', () => {
+    const c = new MediaSessionController(host, null, { mediaSession: session, createMetadata, keepAlive });
+    host.connect();
+    expect(session.handlers.size).toBe(0);
+    store.commit({ article, status: 'playing' }, ['article', 'status']);
+    c.store = store;
+    expect(session.handlers.size).toBe(7);
+    expect(session.playbackState).toBe('playing');
+    expect(session.metadata).toMatchObject({ title: 'Why Mosul matters' });
+    session.press('nexttrack');
+    expect(store.calls).toEqual(['nextSection']);
+
+    const next = new FakeStore();
+    c.store = next;
+    expect(store.listenerCount).toBe(0);
+    expect(next.listenerCount).toBe(1);
+    expect(session.playbackState).toBe('none'); // the new store is idle
+    expect(audio.paused).toBe(true);
+    session.press('nexttrack');
+    expect(next.calls).toEqual(['nextSection']);
+    expect(store.calls).toEqual(['nextSection']);
+    c.store = null;
+    expect(session.handlers.size).toBe(0);
+  });
+
   it('skips actions the browser refuses and still handles the rest', () => {
     session.refuse.add('stop');
     make();
@@ -582,6 +609,19 @@ describe('WakeLockController', () => {
     await settle();
     expect(lock.held).toBe(0);
     expect(doc.listeners.size).toBe(0);
+    expect(store.listenerCount).toBe(0);
+  });
+
+  it('follows a store set after construction, and lets go of the old one', async () => {
+    const c = new WakeLockController(host, null, { enabled: true, wakeLock: lock, visibility: doc });
+    host.connect();
+    store.at(0, 'playing');
+    c.store = store;
+    await settle();
+    expect(lock.held).toBe(1);
+    c.store = new FakeStore(); // idle
+    await settle();
+    expect(lock.held).toBe(0);
     expect(store.listenerCount).toBe(0);
   });
 
@@ -726,6 +766,19 @@ describe('SleepTimer', () => {
     expect(store.calls).toEqual([]);
     expect(t.mode).toBeNull();
     expect(store.listenerCount).toBe(0);
+  });
+
+  it('keeps an armed timer across a change of store, and pauses the new one', () => {
+    const t = make({ graceMs: 0 });
+    store.at(0, 'playing');
+    t.set(15);
+    const next = new FakeStore();
+    next.at(0, 'playing');
+    t.store = next;
+    expect(store.listenerCount).toBe(0);
+    clock.advance(15 * 60_000);
+    expect(store.calls).toEqual([]);
+    expect(next.calls).toEqual(['pause']);
   });
 
   it('rejects minutes that are not a positive number', () => {
