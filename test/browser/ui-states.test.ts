@@ -91,7 +91,7 @@ describe('aloud-player states', () => {
   it('says when no voice can read the article, and how to get one', async () => {
     const { el, engine, root, events } = await mount({ engine: { voices: [] } });
     playButton(root).click();
-    engine.fireError('no-voice', 'no voice for en');
+    engine.fireError('no-voice');
     await flush(el);
     expect(errorText(root)).to.contain('No voice can read this article');
     expect(errorText(root)).to.contain('Your device has no voice for English');

@@ -6,7 +6,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { Article } from '../../article/model.ts';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import { loadArticle } from '../../article/load.ts';
-import type { SpeechEngine } from '../../speech/types.ts';
+import type { SpeechEngine, VoiceInfo } from '../../speech/types.ts';
 import { createPlayerStore } from '../../player/store.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
@@ -706,7 +706,6 @@ export class AloudPlayer extends LitElement {
     const times = estimateTimes(index, flat, rate);
     const playLabel = status === 'playing' ? t.pause : status === 'ended' ? t.playAgain : t.play;
     const lang = this._articleLang(article);
-    const groups = voiceGroups(s?.voices ?? [], lang);
     const voiceId = s?.voice?.id ?? '';
     const storeError = s?.error && s.status !== 'playing' ? s.error : null;
     const hl = this.headingLevel;
@@ -739,12 +738,7 @@ export class AloudPlayer extends LitElement {
         <div part="voice" class="field">
           <label for="voice">${t.voice}</label>
           <select id="voice" @change=${this._onVoiceChange}>
-            <option value="" ?selected=${!voiceId}>${t.automaticVoice(lang)}</option>
-            ${groups.map(
-              (g) => html`<optgroup label=${g.label}>
-                ${g.voices.map((v) => html`<option value=${v.id} ?selected=${v.id === voiceId}>${v.name}</option>`)}
-              </optgroup>`,
-            )}
+            ${guard([s?.voices, voiceId, lang], () => this._voiceOptions(s?.voices ?? [], voiceId, lang))}
           </select>
         </div>
         <button type="button" part="help-button" @click=${this._openHelp}>${icon(ICONS.keyboard)}<span>${t.keyboardHelp}</span></button>
@@ -764,9 +758,11 @@ export class AloudPlayer extends LitElement {
         <nav part="toc" aria-labelledby="toc-title">
           <p id="toc-title" class="nav-title">${t.contents}</p>
           <ol>
-            ${article.sections.map(
-              (sec, i) => html`<li><button type="button" aria-current=${i === sectionIndex ? 'true' : nothing}
-                @click=${() => this._goToSection(i, true)}>${sec.heading ?? t.untitledSection}</button></li>`,
+            ${guard([article, sectionIndex], () =>
+              article.sections.map(
+                (sec, i) => html`<li><button type="button" aria-current=${i === sectionIndex ? 'true' : nothing}
+                  @click=${() => this._goToSection(i, true)}>${sec.heading ?? t.untitledSection}</button></li>`,
+              ),
             )}
           </ol>
         </nav>
@@ -784,6 +780,16 @@ export class AloudPlayer extends LitElement {
         </div>
       </div>
     `;
+  }
+
+  /** Rendered only when the voices, the choice or the language change: lists can hold thousands. */
+  private _voiceOptions(voices: readonly VoiceInfo[], voiceId: string, lang: string): TemplateResult {
+    return html`<option value="" ?selected=${!voiceId}>${t.automaticVoice(lang)}</option>
+      ${voiceGroups(voices, lang).map(
+        (g) => html`<optgroup label=${g.label}>
+          ${g.voices.map((v) => html`<option value=${v.id} ?selected=${v.id === voiceId}>${v.name}</option>`)}
+        </optgroup>`,
+      )}`;
   }
 
   private _transport(label: string, d: string, action: () => void): TemplateResult {
