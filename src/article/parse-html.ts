@@ -46,7 +46,7 @@ const BLOCK_TAGS = new Set([
   'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt',
   'fieldset', 'header', 'hgroup', 'hr', 'li', 'main', 'ol', 'p', 'section', 'summary',
   'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'ul', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'br', ...SKIPPED_TAGS,
+  'h4', 'h5', 'h6', ...SKIPPED_TAGS,
 ]);
 
 const ELEMENT = 1;
@@ -74,17 +74,19 @@ export function parseHtml(source: string, options: ParseHtmlOptions = {}): Parse
   if (kicker) draft.kicker = kicker;
   const byline = findByline(doc, root);
   if (byline) draft.byline = byline;
-  const published = isoDate(
-    root?.querySelector('time[datetime]')?.getAttribute('datetime') ??
-      metaContent(doc, 'article:published_time') ??
-      doc.querySelector('[itemprop=datePublished]')?.getAttribute('content') ??
-      doc.querySelector('[itemprop=datePublished]')?.getAttribute('datetime') ??
-      undefined,
-  );
+  // Explicit publication markup first, then the article's first <time>.
+  const time = root?.querySelector('time[datetime]');
+  const itemprop = doc.querySelector('[itemprop=datePublished]');
+  const published = [
+    metaContent(doc, 'article:published_time'),
+    itemprop?.getAttribute('content') ?? itemprop?.getAttribute('datetime'),
+    time?.getAttribute('datetime'),
+  ]
+    .map((value) => isoDate(value ?? undefined))
+    .find(Boolean);
   if (published) draft.published = published;
 
   // A block that only repeats the date line is metadata, not text.
-  const time = root?.querySelector('time[datetime]');
   const dateText = time ? cleanBlock(textOf(time)) : undefined;
 
   const sections: DraftSection[] = [{ paragraphs: [] }];
@@ -100,18 +102,29 @@ export function parseHtml(source: string, options: ParseHtmlOptions = {}): Parse
   // paragraphs of their own (text directly inside a <div>).
   const walk = (parent: Element, kind: ParagraphKind): void => {
     let inline = '';
+    let afterBr = false;
     const flush = (): void => {
       add(kind, inline);
       inline = '';
     };
     for (const node of Array.from(parent.childNodes)) {
       if (node.nodeType === TEXT) {
-        inline += node.textContent ?? '';
+        const text = node.textContent ?? '';
+        inline += text;
+        if (text.trim()) afterBr = false;
         continue;
       }
       if (node.nodeType !== ELEMENT) continue;
       const el = node as Element;
       const tag = el.localName;
+      if (tag === 'br') {
+        // One <br> is a space; "<br><br>" is how loose text makes paragraphs.
+        if (afterBr) flush();
+        else inline += ' ';
+        afterBr = !afterBr;
+        continue;
+      }
+      afterBr = false;
       if (!BLOCK_TAGS.has(tag) && !isSkipped(el)) {
         inline += textOf(el);
         continue;
@@ -138,8 +151,8 @@ export function parseHtml(source: string, options: ParseHtmlOptions = {}): Parse
         walk(el, 'quote');
       } else if (tag === 'tr') {
         add(kind, Array.from(el.children).map((cell) => cleanBlock(textOf(cell))).filter(Boolean).join(', '));
-      } else if (tag === 'br' || tag === 'hr') {
-        // A line break between inline runs separates paragraphs.
+      } else if (tag === 'hr') {
+        // A rule only separates the runs around it.
       } else {
         walk(el, kind);
       }

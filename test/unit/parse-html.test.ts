@@ -116,9 +116,36 @@ describe('parseHtml', () => {
     const inArticle = parse(`<html lang="en">${head}<body><article lang="fr"><h1>Vrai titre</h1>
       <p class="byline">Par <span>Jeanne</span></p><p>By <a rel="author">Ann Lee</a></p>
       <p><time datetime="2023-01-02">2 janvier</time></p><p>Texte.</p></article></body></html>`);
-    expect(inArticle).toMatchObject({ title: 'Vrai titre', byline: 'Par Jeanne', published: '2023-01-02', lang: 'fr' });
+    // The page's explicit published_time meta wins over the article's <time>.
+    expect(inArticle).toMatchObject({ title: 'Vrai titre', byline: 'Par Jeanne', published: '2024-03-05', lang: 'fr' });
     expect(inArticle.sections).toEqual([{ paragraphs: [{ kind: 'paragraph', text: 'Texte.' }] }]);
   });
+
+  it('reads one <br> as a space and <br><br> as a paragraph break', () => {
+    expect(texts('<div>One<br>two.<br> <br>Three<br>\n<br><br>Four.</div><p>Five<br><br>six.</p>')).toEqual([
+      ['paragraph', 'One two.'],
+      ['paragraph', 'Three'],
+      ['paragraph', 'Four.'],
+      ['paragraph', 'Five six.'],
+    ]);
+  });
+
+  it('prefers explicit publication markup to the first <time> of the article', () => {
+    const html = (meta: string) =>
+      `<html><head>${meta}</head><body><article><p>On <time datetime="2019-09-09">a day</time> it rained.</p></article></body></html>`;
+    expect(parse(html('<meta property="article:published_time" content="2020-01-31T23:00:00-05:00">')).published).toBe('2020-01-31');
+    expect(parse(html('<meta itemprop="datePublished" content="2021-06-01">')).published).toBe('2021-06-01');
+    expect(parse(html('')).published).toBe('2019-09-09');
+    expect(parse(html('<meta property="article:published_time" content="yesterday">')).published).toBe('2019-09-09');
+  });
+
+  it('parses a 10 MB page without crashing', () => {
+    const p = '<p>The quick brown fox jumps over the lazy dog near the <b>river</b> bank.</p>\n';
+    const html = `<html><body><article><h1>Big</h1>${p.repeat(Math.ceil(10_000_000 / p.length))}</article></body></html>`;
+    expect(html.length).toBeGreaterThanOrEqual(10_000_000);
+    const draft = parse(html);
+    expect(draft.sections[0]!.paragraphs.length).toBe(Math.ceil(10_000_000 / p.length));
+  }, 60_000); // a big input on a shared machine: a ceiling, not a timing claim
 
   it('uses <title> when nothing better exists, and collapses odd whitespace', () => {
     const draft = parse('<title>\n  Only\ttitle </title><p>\u00a0Tab\tand\u2003em\nspace.  </p>');

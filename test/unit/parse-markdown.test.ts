@@ -95,6 +95,14 @@ describe('parseMarkdown', () => {
     expect(all).not.toContain('*deeper*');
   });
 
+  it('parses a 10 MB document without crashing', () => {
+    const block = '## Part\n\nThe quick brown fox jumps over the *lazy* dog near the river bank.\n\n- an item\n\n';
+    const md = `# Big\n\n${block.repeat(Math.ceil(10_000_000 / block.length))}`;
+    expect(md.length).toBeGreaterThanOrEqual(10_000_000);
+    const draft = parseMarkdown(md);
+    expect(draft.sections.length).toBe(Math.ceil(10_000_000 / block.length) + 1);
+  }, 60_000); // a big input on a shared machine: a ceiling, not a timing claim
+
   it('parses Windows line endings and a BOM like LF', () => {
     const md = '# T\n\n## H\n\nOne.\n\n- a\n';
     expect(parseMarkdown(`\ufeff${md.replace(/\n/g, '\r\n')}`)).toEqual(parseMarkdown(md));
