@@ -141,8 +141,12 @@ export function openStorage(options: StorageOptions = {}): AloudStorage {
       if (!factory) throw new OpenFailed('unavailable', 'IndexedDB is not available');
       const request = factory.open(name, DB_VERSION);
       request.onupgradeneeded = () => {
-        const d = request.result;
-        for (const s of STORES) if (!d.objectStoreNames.contains(s)) d.createObjectStore(s);
+        try {
+          const d = request.result;
+          for (const s of STORES) if (!d.objectStoreNames.contains(s)) d.createObjectStore(s);
+        } catch {
+          // The upgrade was aborted under us; the open's error event follows.
+        }
       };
       request.onsuccess = () => {
         const d = request.result;

@@ -1,0 +1,77 @@
+import { LitElement, html, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Article } from '../../article/model.ts';
+import type { AloudStorage } from '../../storage/db.ts';
+import { isSaved, setSaved } from '../../storage/article-cache.ts';
+import { offlineStrings as t } from './strings.ts';
+import { offlineStyles } from './styles.ts';
+
+/**
+ * The "Save for offline" toggle for the article being played: a native
+ * button whose name stays "Save for offline" while `aria-pressed` carries
+ * the state. Saving pins the article so eviction never removes it, and asks
+ * the browser to keep the site's storage (`navigator.storage.persist()`).
+ *
+ * @fires aloud-saved-change - `detail: { url, saved }` after a change was stored.
+ * @fires aloud-announce - `detail: { message }` when saving failed, for the player's live region.
+ */
+export class AloudSaveToggle extends LitElement {
+  static override styles = offlineStyles;
+
+  /** The article's URL (its cache key). */
+  @property() url = '';
+  /** The article as loaded, so it can be saved even if the cached copy was evicted. */
+  @property({ attribute: false }) article: Article | null = null;
+  /** Default: the page-wide storage. */
+  @property({ attribute: false }) storage: AloudStorage | undefined;
+
+  @state() private _saved = false;
+  @state() private _busy = false;
+  @state() private _failed = false;
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('url') && this.url) void this._refresh();
+  }
+
+  private async _refresh(): Promise<void> {
+    const url = this.url;
+    const saved = await isSaved(url, this.storage);
+    if (url === this.url) this._saved = saved;
+  }
+
+  private async _toggle(): Promise<void> {
+    if (this._busy || !this.url) return;
+    const want = !this._saved;
+    this._busy = true;
+    const opts = this.article ? { article: this.article } : {};
+    const ok = await setSaved(this.url, want, this.storage ? { ...opts, storage: this.storage } : opts);
+    this._busy = false;
+    this._failed = !ok;
+    if (!ok) {
+      this._emit('aloud-announce', { message: t.saveFailed });
+      return;
+    }
+    this._saved = want;
+    if (want) void navigator.storage?.persist?.().catch(() => false);
+    this._emit('aloud-saved-change', { url: this.url, saved: want });
+  }
+
+  private _emit(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    return html`<div class="row">
+        <button type="button" aria-pressed=${this._saved ? 'true' : 'false'} aria-disabled=${this._busy ? 'true' : 'false'} @click=${this._toggle}>
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="currentColor">
+            ${this._saved
+              ? svg`<path d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z" />`
+              : svg`<path d="M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2z" />`}
+          </svg>
+          ${t.saveForOffline}
+        </button>
+        ${this._saved ? html`<span class="muted">${t.savedNote}</span>` : ''}
+      </div>
+      ${this._failed ? html`<p class="muted">${t.saveFailed}</p>` : ''}`;
+  }
+}
