@@ -79,4 +79,10 @@ export interface SpeechEngine {
   readonly canPause: boolean;
   /** Release timers, audio contexts and listeners. */
   dispose(): void;
+  /**
+   * Call from inside a user gesture (click, keydown) before or at the first
+   * play: iOS Safari only lets speech start after a speak() made in a gesture,
+   * and browsers keep Web Audio suspended until one. Optional; harmless to repeat.
+   */
+  unlock?(): void;
 }
