@@ -312,21 +312,33 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     commit({ status: 'ended', word: null, announcing: null, ...extra });
   }
 
+  /**
+   * Stops speaking and commits the place play() would resume from: playing
+   * becomes paused, anything else keeps its status.
+   */
+  function halt(extra: Partial<PlayerState> = {}): void {
+    silence();
+    clockStop();
+    const position = positionOf(point.flat);
+    commit({
+      status: state.status === 'playing' ? 'paused' : state.status,
+      position,
+      announcing: null,
+      word: point.stage === 'sentence' && position === state.position ? state.word : null,
+      ...extra,
+    });
+  }
+
   function onError(s: Segment, code: SpeechErrorCode, message: string): void {
     if (disposed || !queue.includes(s)) return;
     retire(s);
-    const pausedStatus = (): PlayerStatus => (state.status === 'playing' ? 'paused' : state.status);
     if (code === 'interrupted') {
       // Not ours (our cancels are silent): someone else took the speech channel. Hold the place.
-      silence();
-      clockStop();
-      commit({ status: pausedStatus(), announcing: null });
+      halt();
       return;
     }
     if (code === 'not-allowed' || code === 'no-voice') {
-      silence();
-      clockStop();
-      commit({ status: pausedStatus(), announcing: null, error: { code, message: ERROR_MESSAGES[code] ?? message } });
+      halt({ error: { code, message: ERROR_MESSAGES[code] ?? message } });
       return;
     }
     // A synthesis failure: retry the utterance once from where it got to, then skip it.
@@ -344,8 +356,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
         failures >= maxFailures ? `Speech stopped after ${failures} failures: ${message}` : `Skipped a part that could not be spoken: ${message}`,
     };
     if (failures >= maxFailures) {
-      clockStop();
-      commit({ status: pausedStatus(), announcing: null, error });
+      halt({ error });
       return;
     }
     if (!s.after) {
@@ -354,7 +365,8 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     }
     point = { ...s.after };
     topUp();
-    commit({ error });
+    // Not playing yet (the first utterance failed): nothing will confirm the move, so commit it now.
+    commit(state.status === 'playing' ? { error } : { error, position: positionOf(point.flat), word: null });
   }
 
   // ---- requests ----
@@ -421,22 +433,15 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       return;
     }
     if (state.status !== 'playing') return;
-    clockStop();
     if (engine.canPause && queue[0]?.started) {
+      clockStop();
       held = true;
       engine.pause();
       commit({ status: 'paused' });
       return;
     }
     // Cancel instead: `point` already sits at the last word boundary, where play() resumes.
-    silence();
-    const position = positionOf(point.flat);
-    commit({
-      status: 'paused',
-      position,
-      announcing: null,
-      word: point.stage === 'sentence' && position === state.position ? state.word : null,
-    });
+    halt();
   }
 
   function stop(): void {

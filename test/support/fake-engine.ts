@@ -120,6 +120,8 @@ export class FakeSpeechEngine implements SpeechEngine {
   maxSpeaking = 0;
   /** The longest the queue ever got. */
   maxQueued = 0;
+  /** Utterances dropped by cancel()/pause-as-cancel, most recent last (for `fireStale`). */
+  readonly cancelled: FakeUtterance[] = [];
   disposed = false;
 
   private nextId = 1;
@@ -279,6 +281,21 @@ export class FakeSpeechEngine implements SpeechEngine {
     return u;
   }
 
+  /**
+   * Delivers an event of the most recently cancelled utterance anyway, as
+   * buggy engines do (Chrome fires `end` or `error` after cancel()). A store
+   * must ignore it. Returns false when nothing was ever cancelled.
+   */
+  fireStale(kind: 'start' | 'boundary' | 'end' | 'error'): boolean {
+    const u = this.cancelled[this.cancelled.length - 1];
+    if (!u) return false;
+    if (kind === 'start') u.events.onStart?.();
+    else if (kind === 'boundary') u.events.onBoundary?.({ charIndex: u.request.text.length >> 1, charLength: 1, estimated: false });
+    else if (kind === 'end') u.events.onEnd?.();
+    else u.events.onError?.({ code: 'interrupted', message: 'interrupted' });
+    return true;
+  }
+
   /** Finish utterances one after another until the queue is empty; returns how many. */
   finishAll(limit = 10_000): number {
     let n = 0;
@@ -306,6 +323,8 @@ export class FakeSpeechEngine implements SpeechEngine {
   private dropAll(): void {
     const sounding = this.queue[0]?.state === 'speaking' ? this.queue[0] : null;
     for (const u of this.queue) u.state = 'cancelled';
+    this.cancelled.push(...this.queue);
+    if (this.cancelled.length > 8) this.cancelled.splice(0, this.cancelled.length - 8);
     this.queue.length = 0;
     this.paused = false;
     this.autoStop();
