@@ -84,14 +84,14 @@ export function common(m: RuleMatch, word: string): string {
 }
 
 /** Expands a title or common abbreviation found in `table` (keyed without the period). */
-function lookup(table: Record<string, string>, m: RuleMatch, asCommon = false): string {
+export function lookup(table: Record<string, string>, m: RuleMatch, asCommon = false): string {
   const key = (m.groups['a'] ?? m.match).replace(/\.$/, '');
   const word = table[key] ?? table[key.toLowerCase()];
   if (word === undefined) return m.match;
   return asCommon ? common(m, word) : keepStop(m, word);
 }
 
-function alternation(table: Record<string, string>): string {
+export function alternation(table: Record<string, string>): string {
   // Longest first, so "Sept" wins over "Sep" and "Thurs" over "Thu".
   return Object.keys(table)
     .sort((a, b) => b.length - a.length)
@@ -147,7 +147,7 @@ export const UNIVERSAL_LAST: readonly Rule[] = [
  * way `lang` writes dates in prose. Only for languages whose long form the
  * engine reads well (German "29. Juni" is read as a sentence break).
  */
-function isoDates(lang: string): Rule {
+export function isoDates(lang: string): Rule {
   let format: Intl.DateTimeFormat | undefined;
   return rule(`(?<![\\p{L}\\p{N}_./-])(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})(?![\\p{L}\\p{N}_/-]|[.:][\\p{L}\\p{N}])`, (m) => {
     const [y, mo, d] = [Number(m.groups['y']), Number(m.groups['m']), Number(m.groups['d'])];
@@ -158,117 +158,6 @@ function isoDates(lang: string): Rule {
     return format.format(date);
   });
 }
-
-// --- English -------------------------------------------------------------
-
-/** Titles expanded before a capitalised name ("Col. Ryan Dillon"). */
-const EN_TITLES: Record<string, string> = {
-  Adm: 'Admiral',
-  Brig: 'Brigadier',
-  Capt: 'Captain',
-  Cmdr: 'Commander',
-  Col: 'Colonel',
-  Cpl: 'Corporal',
-  Det: 'Detective',
-  Dr: 'Doctor',
-  Ft: 'Fort',
-  Gen: 'General',
-  Gov: 'Governor',
-  Insp: 'Inspector',
-  Lt: 'Lieutenant',
-  Maj: 'Major',
-  // eSpeak NG says "M S" with a 300 ms pause; "Miz" is how it is spoken.
-  Ms: 'Miz',
-  Mt: 'Mount',
-  Pres: 'President',
-  Prof: 'Professor',
-  Pvt: 'Private',
-  Rep: 'Representative',
-  Rev: 'Reverend',
-  Sen: 'Senator',
-  Sgt: 'Sergeant',
-  St: 'Saint',
-  Supt: 'Superintendent',
-};
-
-/** Words after a name or number: "Elm Dr.", "5th Ave.", "Smith Jr.". */
-const EN_AFTER_NAME: Record<string, string> = {
-  Ave: 'Avenue',
-  Blvd: 'Boulevard',
-  Dr: 'Drive',
-  Jr: 'Junior',
-  Rd: 'Road',
-  Sr: 'Senior',
-  St: 'Street',
-};
-
-const EN_MONTHS: Record<string, string> = {
-  Jan: 'January',
-  Feb: 'February',
-  Mar: 'March',
-  Apr: 'April',
-  Jun: 'June',
-  Jul: 'July',
-  Aug: 'August',
-  Sep: 'September',
-  Sept: 'September',
-  Oct: 'October',
-  Nov: 'November',
-  Dec: 'December',
-};
-
-const EN_DAYS: Record<string, string> = {
-  Mon: 'Monday',
-  Tue: 'Tuesday',
-  Tues: 'Tuesday',
-  Wed: 'Wednesday',
-  Weds: 'Wednesday',
-  Thu: 'Thursday',
-  Thur: 'Thursday',
-  Thurs: 'Thursday',
-  Fri: 'Friday',
-  Sat: 'Saturday',
-  Sun: 'Sunday',
-};
-
-const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const MONTH = `(?:${FULL_MONTHS}|${alternation(EN_MONTHS)})${WORD_END}`;
-
-/** Latin abbreviations and the like, anywhere in a sentence. */
-const EN_COMMON: Record<string, string> = {
-  'e.g': 'for example',
-  'e. g': 'for example',
-  'i.e': 'that is',
-  'i. e': 'that is',
-  etc: 'et cetera',
-  approx: 'approximately',
-};
-
-export const ENGLISH: readonly Rule[] = [
-  // Titles first: in "Lt. Gen. Smith" both see a capitalised word next.
-  rule(`${WORD_START}(?<a>${alternation(EN_TITLES)})\\.${BEFORE_NAME}`, (m) => lookup(EN_TITLES, m)),
-  // British style without the period, only where the bare form is no word.
-  rule(`${WORD_START}(?<a>Dr|St)${BEFORE_NAME}`, (m) => lookup(EN_TITLES, m)),
-  rule(`${AFTER_NAME}(?<a>Ave|Blvd|Dr|Rd|St|Sr|Jr)\\.`, (m) => lookup(EN_AFTER_NAME, m)),
-  rule(`${AFTER_NAME}(?<a>Jr)${WORD_END}`, (m) => lookup(EN_AFTER_NAME, m)),
-  // "No. 5", "nos. 3 and 4": a number follows; "No, thanks" is left alone.
-  rule(`${WORD_START}(?<a>[Nn]os?)\\.(?=\\s*#?\\p{N})`, (m) => common(m, /s/i.test(m.match.slice(2, 3)) ? 'numbers' : 'number')),
-  rule(`${WORD_START}(?<a>[Ff]igs?)\\.(?=\\s*\\p{N})`, (m) => common(m, /s\.$/.test(m.match) ? 'figures' : 'figure')),
-  rule(`${WORD_START}ca\\.(?=\\s*\\p{N})`, (m) => common(m, 'circa')),
-  // Months before a day or year ("Jan. 5", "Sept 2017"), or after a day ("29 Jun 2017").
-  rule(`${WORD_START}(?<a>${alternation(EN_MONTHS)})\\.?(?=,?\\s+\\p{N})`, (m) => lookup(EN_MONTHS, m)),
-  rule(`(?<=${WORD_START}\\p{N}{1,2}(?:st|nd|rd|th)?\\s)(?<a>${alternation(EN_MONTHS)})(?:\\.|${WORD_END})`, (m) => lookup(EN_MONTHS, m)),
-  // Days only in a date: "Thu June 29", "Tue, Oct. 5", "Fri 29 June".
-  rule(`${WORD_START}(?<a>${alternation(EN_DAYS)})\\.?(?=,?\\s+(?:${MONTH}|\\p{N}))`, (m) => lookup(EN_DAYS, m)),
-  rule(`${WORD_START}(?<a>[Ee]\\.\\s?g|[Ii]\\.\\s?e|etc|approx)\\.`, (m) => lookup(EN_COMMON, m, true)),
-  rule(`${WORD_START}vs${WORD_END}\\.?`, (m) => common(m, 'versus')),
-  rule(`${AFTER_NAME}v\\.${BEFORE_NAME}`, 'versus'),
-  // "10–20": eSpeak NG says "ten twenty"; a range is read "to".
-  rule('(?<=\\p{N})\\s?–\\s?(?=\\p{N})', ' to '),
-  // "$1.5bn": eSpeak NG says "B N".
-  rule(`(?<=\\p{N})\\s?bn${WORD_END}`, ' billion'),
-  isoDates('en'),
-];
 
 // --- German --------------------------------------------------------------
 
@@ -330,11 +219,3 @@ export const SPANISH: readonly Rule[] = [
   rule(`${WORD_START}(?:[nN]úm\\.|[nN]\\.?º)\\s?(?=\\p{N})`, (m) => `${common(m, 'número')} `),
   isoDates('es'),
 ];
-
-/** Language rules by primary subtag; other languages get UNIVERSAL only. */
-export const BY_LANGUAGE: Readonly<Record<string, readonly Rule[]>> = {
-  en: ENGLISH,
-  de: GERMAN,
-  fr: FRENCH,
-  es: SPANISH,
-};

@@ -3,7 +3,16 @@
  * display text it would misread. See docs/speech-text.md for every rule and
  * the eSpeak NG measurements behind it.
  */
-import { applyRules, BY_LANGUAGE, UNIVERSAL, UNIVERSAL_LAST } from './speech-text-rules.ts';
+import { applyRules, FRENCH, GERMAN, SPANISH, UNIVERSAL, UNIVERSAL_LAST, type Rule } from './speech-text-rules.ts';
+import { ENGLISH } from './speech-text-en.ts';
+
+/** Language rules by primary subtag; other languages get the universal ones only. */
+const BY_LANGUAGE: Readonly<Record<string, readonly Rule[]>> = {
+  en: ENGLISH,
+  de: GERMAN,
+  fr: FRENCH,
+  es: SPANISH,
+};
 
 /**
  * Returns what an engine should say for `text` in `lang` (a BCP 47 tag), or

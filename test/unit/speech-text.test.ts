@@ -107,7 +107,25 @@ const english: Case[] = [
   ['built ca. 1900', 'built circa 1900'],
   ['see Fig. 3', 'see figure 3'],
   ['pages 10–20', 'pages 10 to 20'],
-  ['a $1.5bn deal', 'a $1.5 billion deal'],
+  ['a $1.5bn deal', 'a 1.5 billion dollars deal'],
+  ['1.5bn people', '1.5 billion people'],
+  // Currency: eSpeak NG reads the symbol first ("dollar five point two billion").
+  ['$5.2 billion', '5.2 billion dollars'],
+  ['it cost $1.50 and £1.2bn', 'it cost 1 dollar 50 cents and 1.2 billion pounds'],
+  ['$1 or $0.99 or $5.00', '1 dollar or 99 cents or 5 dollars'],
+  ['a €5m deal worth US$5 million', 'a 5 million euros deal worth 5 million US dollars'],
+  ['$50k and $742,000 and ¥100', '50 thousand dollars and 742,000 dollars and 100 yen'],
+  ['$HOME is a variable', undefined],
+  // Decades: eSpeak NG says "nineteen hundred and ninety z".
+  ['the 1990s', 'the nineteen nineties'],
+  ["the '90s and his 20s", 'the nineties and his twenties'],
+  ['the 1800s, 2000s and 2010s', 'the eighteen hundreds, two thousands and twenty tens'],
+  ['mid-1960s', 'mid-nineteen sixties'],
+  ['in 1990 and 1995', undefined],
+  ['No.1 hit', 'Number 1 hit'],
+  ['the #1 hit', 'the number 1 hit'],
+  ['#MeToo spread', undefined],
+  ['a Ph.D. student', 'a PhD student'],
   // Numbers and times are the engine's.
   ['at 1:36 PM ET', undefined],
   ['4:30 a.m. on 9/11', undefined],
@@ -246,7 +264,7 @@ describe('speechText', () => {
     const words = [
       'Col.', 'Lt.', 'Gen.', 'Dr.', 'St.', 'Mt.', 'No.', 'Ms.', 'e.g.', 'i.e.', 'etc.', 'vs.', 'Jan.', 'Thu',
       'Smith', 'Louis', 'Main', 'June', '5', '29,', '2017', '--', '-', '•', '(CNN)Iraqi', 'and', 'the', 'said',
-      'https://www.example.com/a', 'Elm', 'Jr.', 'approx.', '10–20', ',', '.',
+      'https://www.example.com/a', 'Elm', 'Jr.', 'approx.', '10–20', ',', '.', '$5.2', 'bn', 'million', '1990s', "'90s", '#1', 'No.1', '2017-06-29',
     ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }), (tokens) => {
