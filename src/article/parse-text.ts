@@ -20,8 +20,10 @@ interface Unit {
 }
 
 const DATE_LINE = /^date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$/i;
-const BYLINE = /^by\s+\S/i;
-const UPDATED = /^updated\s+\S/i;
+// "By Nick Paton Walsh, …, CNN", never a sentence ("By the time we left.").
+const BYLINE = /^(?:By|BY|by)\s+\p{Lu}[^]*[^.!?]$/u;
+// "Updated 1:36 PM ET, Thu June 29, 2017": a time stamp, not a sentence.
+const UPDATED = /^updated\s[^]*\d[^]*[^.!?]$/i;
 const BULLET = /^(?:[•‣◦▪●○∙·]|[-*+](?=\s))\s*/;
 // Lines this long are never hard-wrapped prose, so lines are paragraphs.
 const LONG_LINE = 100;

@@ -132,6 +132,22 @@ describe('parseText: plain paragraphs', () => {
     ]);
   });
 
+  it('reads "By" and "Updated" lines under a title as metadata only when they are not sentences', () => {
+    expect(parseText('Title\n\nBy Ann Lee and Bo Ma, Reuters\n\nUpdated 9:00 AM, May 2\n\nText.')).toMatchObject({
+      title: 'Title',
+      byline: 'By Ann Lee and Bo Ma, Reuters',
+      updated: 'Updated 9:00 AM, May 2',
+    });
+    const prose = parseText('Title\n\nBy the time we arrived, it was dark.\n\nUpdated rules apply from 2020.\n\nText.');
+    expect(prose.byline).toBeUndefined();
+    expect(prose.updated).toBeUndefined();
+    expect(prose.sections[0]!.paragraphs.map((p) => p.text)).toEqual([
+      'By the time we arrived, it was dark.',
+      'Updated rules apply from 2020.',
+      'Text.',
+    ]);
+  });
+
   it('does not take a first paragraph that is a sentence as the title', () => {
     const draft = parseText('This is a full sentence.\n\nAnd another one.');
     expect(draft.title).toBeUndefined();
