@@ -107,6 +107,33 @@ describe('parseText: the news-wire seed', () => {
   });
 });
 
+describe('parseText: another news-wire export (the rules are general)', () => {
+  const source = readFileSync(new URL('../fixtures/sources/newswire-harbour.txt', import.meta.url), 'utf8');
+  const article = buildArticle(parseText(source), { fileName: 'newswire-harbour.txt' });
+
+  it('finds the same structure', () => {
+    expect(article).toMatchObject({
+      title: 'Storm closes northern ports as winds reach 140 km/h',
+      byline: 'Ana Silva and Lee Chan, CNN',
+      published: '2024-11-03',
+      kicker: 'World',
+      updated: 'Updated 7:05 AM ET, Sun November 3, 2024',
+    });
+    expect(article.sections.map((s) => [s.heading ?? null, s.paragraphs.map((p) => p.kind ?? 'paragraph').join(' ')])).toEqual([
+      ['Story highlights', 'item item'],
+      [null, 'paragraph paragraph paragraph paragraph'],
+      ['“We are ready”', 'paragraph paragraph'],
+      ['What comes next', 'paragraph credit credit'],
+    ]);
+  });
+
+  it('repairs the dateline and keeps short lines that end a sentence or ask a question as text', () => {
+    const lead = article.sections[1]!.paragraphs.map((p) => p.sentences.map((s) => s.text).join(' '));
+    expect(lead[0]).toBe('Bergen, Norway (CNN) Ferries stayed in harbour on Sunday as the storm reached the coast.');
+    expect(lead.slice(2)).toEqual(['Is the worst over?', 'Forecasters do not think so.']);
+  });
+});
+
 describe('parseText: plain paragraphs', () => {
   it('takes a short first line as the title and blank-line blocks as paragraphs', () => {
     const draft = parseText('A quiet morning\n\nThe street was empty.\nNobody came.\n\nThen the bus arrived.\n');
