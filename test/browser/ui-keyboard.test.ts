@@ -165,7 +165,7 @@ describe('aloud-player keyboard', () => {
       'voice',
       'Keyboard shortcuts',
       'section',
-      'Introduction',
+      'Lead one.',
       'Why it matters',
       'What comes next',
       'The end',

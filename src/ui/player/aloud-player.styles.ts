@@ -170,6 +170,9 @@ export const styles = css`
   .field {
     flex: 1 1 14rem;
   }
+  [part='voice'] {
+    flex-basis: 20rem;
+  }
   .value {
     min-width: 3ch;
     font-variant-numeric: tabular-nums;

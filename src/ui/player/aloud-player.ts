@@ -661,8 +661,7 @@ export class AloudPlayer extends LitElement {
   }
 
   private _sectionText(i: number): string {
-    const sections = this._article?.sections ?? [];
-    return t.sectionText(i + 1, sections.length, sections[i]?.heading);
+    return t.sectionText(i + 1, this._article?.sections.length ?? 0, this._index?.labels[i] ?? undefined);
   }
 
   // ---- rendering ----
@@ -760,8 +759,8 @@ export class AloudPlayer extends LitElement {
           <ol>
             ${guard([article, sectionIndex], () =>
               article.sections.map(
-                (sec, i) => html`<li><button type="button" aria-current=${i === sectionIndex ? 'true' : nothing}
-                  @click=${() => this._goToSection(i, true)}>${sec.heading ?? t.untitledSection}</button></li>`,
+                (_, i) => html`<li><button type="button" aria-current=${i === sectionIndex ? 'true' : nothing}
+                  @click=${() => this._goToSection(i, true)}>${index.labels[i] ?? t.untitledSection}</button></li>`,
               ),
             )}
           </ol>

@@ -15,6 +15,21 @@ export interface ArticleIndex {
   sectionStart: number[];
   /** Section index of each sentence. */
   sectionOf: Uint32Array;
+  /**
+   * A name for each section: its heading, else the start of its first
+   * sentence ("Mosul, Iraq (CNN) Iraqi forces are…"), else null.
+   */
+  labels: (string | null)[];
+}
+
+const LABEL_WORDS = 7;
+
+function sectionLabel(section: Article['sections'][number]): string | null {
+  if (section.heading) return section.heading;
+  const first = section.paragraphs[0]?.sentences[0]?.text.trim();
+  if (!first) return null;
+  const words = first.split(/\s+/);
+  return words.length > LABEL_WORDS ? `${words.slice(0, LABEL_WORDS).join(' ')}…` : first;
 }
 
 /** Listening speed at rate 1, in words per minute (a common text-to-speech pace). */
@@ -50,6 +65,7 @@ export function indexArticle(article: Article): ArticleIndex {
     wordsBefore,
     sectionStart,
     sectionOf: Uint32Array.from(sectionOfList),
+    labels: article.sections.map(sectionLabel),
   };
 }
 
