@@ -45,7 +45,7 @@ export interface OpenOptions extends BrowserContextOptions {
 export interface OpenedPage {
   context: BrowserContext;
   page: Page;
-  /** Uncaught exceptions and console.error messages, in order. */
+  /** Uncaught exceptions and console.error messages (with the URL they concern), in order. */
   errors: string[];
   close(): Promise<void>;
 }
@@ -65,7 +65,10 @@ export async function openPage(browser: Browser, options: OpenOptions = {}): Pro
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+    if (msg.type() === 'error') {
+      const where = msg.location().url;
+      errors.push(`console.error: ${msg.text()}${where ? ` (${where})` : ''}`);
+    }
   });
   return { context, page, errors, close: () => context.close() };
 }

@@ -52,7 +52,7 @@ export interface VirtualFile {
 }
 
 export interface ServeOptions {
-  /** The folder to serve. Default: dist/ of the repository. */
+  /** The folder to serve. Default: DIST. */
   root?: string;
   /** Sent as Content-Security-Policy on every response, e.g. "default-src 'self'". */
   csp?: string;
@@ -80,8 +80,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The repository's dist/ folder. */
-export const DIST = resolve(import.meta.dirname, '../../../dist');
+/** The built demo: $ALOUD_DIST when set (a build elsewhere), else the repository's dist/. */
+export const DIST = resolve(process.env.ALOUD_DIST ?? resolve(import.meta.dirname, '../../../dist'));
 
 function etagOf(bytes: Uint8Array): string {
   return `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 16)}"`;

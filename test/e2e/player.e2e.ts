@@ -1,0 +1,221 @@
+// The built demo, driven by keyboard alone, speaking through the fake
+// speechSynthesis: what a keyboard user does, and what the speech engine hears.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  hasFocus,
+  launchChromium,
+  openPage,
+  serve,
+  speechLog,
+  spokenTexts,
+  tabTo,
+  utterances,
+  waitForSpoken,
+  type FakeSpeechConfig,
+  type OpenedPage,
+  type TestServer,
+} from './support/index.ts';
+
+const TITLE = /liberation of Mosul from ISIS/;
+const FIRST_SENTENCE_TEXT = 'Remains of an iconic mosque and minaret have been retaken, Iraq and US-led coalition say';
+const FIRST_SENTENCE = /^Remains of an iconic mosque/;
+const SECTION_2 = /Iraqi forces are locked in an intense battle/;
+
+let server: TestServer;
+let browser: Browser;
+let opened: OpenedPage | null = null;
+
+beforeAll(async () => {
+  server = await serve({ csp: "default-src 'self'" });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  await opened?.close();
+  opened = null;
+});
+
+/** The demo, ready to play, with nothing focused yet. */
+async function openDemo(speech: FakeSpeechConfig = {}): Promise<Page> {
+  // The service worker would precache 1.7 MB per fresh context: offline has its own test.
+  opened = await openPage(browser, { width: 1280, serviceWorkers: 'block', fakeSpeech: { wordMs: 120, ...speech } });
+  const { page } = opened;
+  await page.goto(server.url('/'));
+  await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+  return page;
+}
+
+const playButton = (page: Page) => page.getByRole('button', { name: /^(Play|Pause|Play again)$/ });
+const status = (page: Page) => page.getByRole('status');
+
+async function tabToPlayAndStart(page: Page): Promise<void> {
+  await tabTo(page, page.getByRole('button', { name: 'Play', exact: true }));
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+}
+
+describe('the demo by keyboard alone', () => {
+  it('Tab reaches Play; Space speaks the title, the first heading, then the first sentences in order', async () => {
+    const page = await openDemo();
+    await tabToPlayAndStart(page);
+    await waitForSpoken(page, /^They've been battling/);
+    const spoken = await spokenTexts(page);
+    expect(spoken[0]).toMatch(TITLE);
+    expect(spoken[1]).toBe('Story highlights');
+    expect(spoken[2]).toBe(FIRST_SENTENCE_TEXT);
+    expect(spoken[3]).toMatch(/^They've been battling for control of Mosul/);
+    // Spoken in the article's language with the en-US voice the fake offers.
+    const first = (await utterances(page))[0]!;
+    expect(first.lang).toMatch(/^en/);
+    expect(first.voiceURI).toBe('Fake English (United States)');
+    expect(opened!.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  });
+
+  it('Shift+→ goes to the next section and PageUp comes back; → skips a sentence', async () => {
+    const page = await openDemo({ mode: 'manual' });
+    await tabToPlayAndStart(page);
+    await waitForSpoken(page, TITLE);
+    await page.keyboard.press('Shift+ArrowRight'); // focus is on a button: the shortcut still applies
+    await waitForSpoken(page, SECTION_2);
+    await expect.poll(() => page.getByRole('slider', { name: 'Section' }).getAttribute('aria-valuetext')).toMatch(
+      /^Section 2 of 7/,
+    );
+    await expect.poll(() => status(page).textContent()).toMatch(/section/i);
+
+    await page.keyboard.press('ArrowRight');
+    await waitForSpoken(page, /^Mosul's liberation is "imminent,"/);
+
+    await page.keyboard.press('PageUp'); // early in a section: back to the start of this one
+    await page.keyboard.press('PageUp'); // and again, to the section before
+    await expect.poll(() => page.getByRole('slider', { name: 'Section' }).getAttribute('aria-valuetext')).toMatch(
+      /^Section 1 of 7: Story highlights/,
+    );
+    // Only one utterance may be speaking at a time: every skip cancels the last.
+    const states = (await utterances(page)).map((u) => u.state);
+    expect(states.filter((s) => s === 'speaking').length).toBeLessThanOrEqual(1);
+  });
+
+  it('> speeds up what is spoken next, < slows it down, and the Speed slider says so', async () => {
+    const page = await openDemo({ mode: 'manual' });
+    await tabToPlayAndStart(page);
+    await waitForSpoken(page, TITLE);
+    await page.keyboard.press('>');
+    await expect.poll(async () => (await utterances(page)).at(-1)?.rate).toBeCloseTo(1.1, 5);
+    const speed = page.getByRole('slider', { name: 'Speed' });
+    await expect.poll(() => speed.getAttribute('aria-valuetext')).toBe('1.1 times speed');
+    await page.keyboard.press('<');
+    await page.keyboard.press('<');
+    await expect.poll(async () => (await utterances(page)).at(-1)?.rate).toBeCloseTo(0.9, 5);
+    // The change applies live: the sentence being spoken is re-spoken at the new rate.
+    const current = await page.evaluate(() => window.__fakeSpeech.current);
+    expect(current?.rate).toBeCloseTo(0.9, 5);
+  });
+
+  it('the Speed slider keeps its own arrow keys (they change speed, not the sentence)', async () => {
+    const page = await openDemo({ mode: 'manual' });
+    await tabToPlayAndStart(page);
+    await waitForSpoken(page, TITLE);
+    const speed = page.getByRole('slider', { name: 'Speed' });
+    await tabTo(page, speed);
+    const before = (await spokenTexts(page)).length;
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => speed.getAttribute('aria-valuetext')).toBe('1.1 times speed');
+    await expect.poll(async () => (await utterances(page)).at(-1)?.rate).toBeCloseTo(1.1, 5);
+    // Re-speaking the rest of the title at the new rate is fine; moving on is not.
+    const spoken = await spokenTexts(page);
+    expect(spoken.length).toBeGreaterThan(before);
+    for (const t of spoken.slice(before)) expect(spoken[0]!.endsWith(t), t).toBe(true);
+  });
+
+  it('Space pauses: speech stops and nothing new starts; Space again resumes the same sentence', async () => {
+    const page = await openDemo({ wordMs: 200 });
+    await tabToPlayAndStart(page);
+    await waitForSpoken(page, FIRST_SENTENCE);
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+    await expect.poll(() => page.evaluate(() => window.__fakeSpeech.speaking || window.__fakeSpeech.paused)).toBe(
+      false, // Linux Chromium cannot pause speech-dispatcher: the player cancels instead
+    );
+    const countAtPause = (await spokenTexts(page)).length;
+    await page.waitForTimeout(800);
+    expect((await spokenTexts(page)).length).toBe(countAtPause);
+    expect((await speechLog(page)).some((e) => e.type === 'cancel')).toBe(true);
+
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    await expect.poll(async () => (await spokenTexts(page)).length).toBeGreaterThan(countAtPause);
+    const resumed = (await spokenTexts(page))[countAtPause]!;
+    // Resumes inside the first sentence (from the word it stopped at), not further on.
+    expect(resumed.length).toBeGreaterThan(0);
+    expect(FIRST_SENTENCE_TEXT.endsWith(resumed)).toBe(true);
+  });
+
+  it('? opens the keyboard help, Escape closes it and gives focus back', async () => {
+    const page = await openDemo();
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    await tabTo(page, play);
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.textContent()).toMatch(/Space[\s\S]*Shift/);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await hasFocus(play)).toBe(true);
+    // Opening help must not have started or stopped anything.
+    expect(await spokenTexts(page)).toEqual([]);
+  });
+
+  it('End goes to the last section; playing on to the end offers "Play again"', async () => {
+    const page = await openDemo({ wordMs: 5 });
+    await tabToPlayAndStart(page);
+    await page.keyboard.press('End');
+    await waitForSpoken(page, /Mosul is cultural capital|cultural capital/);
+    const again = page.getByRole('button', { name: 'Play again' });
+    await again.waitFor({ timeout: 20_000 });
+    await expect.poll(() => status(page).textContent()).toMatch(/end/i);
+    const count = (await spokenTexts(page)).length;
+    await page.keyboard.press('Space'); // focus stayed on the same (renamed) button
+    await expect.poll(async () => (await spokenTexts(page)).length).toBeGreaterThan(count);
+    expect((await spokenTexts(page))[count]).toMatch(TITLE);
+  });
+
+  it('Tab into the text, ↓ to the next sentence, Enter plays from there', async () => {
+    const page = await openDemo({ mode: 'manual' });
+    await tabTo(page, page.getByText(FIRST_SENTENCE_TEXT, { exact: true }));
+    await page.keyboard.press('ArrowDown');
+    const second = page.getByText(/^They've been battling for control of Mosul/);
+    expect(await hasFocus(second)).toBe(true);
+    await page.keyboard.press('Enter');
+    await waitForSpoken(page, /^They've been battling/);
+    expect((await spokenTexts(page)).some((t) => FIRST_SENTENCE.test(t))).toBe(false);
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    // The player never moves focus by itself: it stays on the sentence.
+    expect(await hasFocus(second)).toBe(true);
+  });
+
+  it('every control is reachable by Tab, in order, and Shift+Tab walks back without a trap', async () => {
+    const page = await openDemo();
+    const names: [string, string][] = [
+      ['button', 'Play'],
+      ['button', 'Previous sentence'],
+      ['button', 'Next sentence'],
+      ['button', 'Previous section'],
+      ['button', 'Next section'],
+      ['slider', 'Speed'],
+      ['combobox', 'Voice'],
+      ['button', 'Keyboard shortcuts'],
+      ['slider', 'Section'],
+    ];
+    const presses: number[] = [];
+    for (const [role, name] of names) {
+      presses.push(await tabTo(page, page.getByRole(role as 'button', { name, exact: true }), { max: 30 }));
+    }
+    // After Play, each control is the very next Tab stop.
+    expect(presses.slice(1)).toEqual(names.slice(1).map(() => 1));
+    await tabTo(page, page.getByRole('button', { name: 'Play', exact: true }), { backwards: true, max: 30 });
+  });
+});
