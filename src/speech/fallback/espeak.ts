@@ -46,8 +46,18 @@ export function parsePack(buffer: ArrayBuffer): VoicePack {
  * wherever the widget is served from (Vite emits the files as assets).
  */
 export function packUrl(lang: FallbackLanguage): URL {
-  return new URL(`./data/${lang}.espeak`, import.meta.url);
+  return PACK_URLS[lang]();
 }
+
+// One static `new URL()` per pack so Vite emits each as its own asset file;
+// `?no-inline` keeps Vite's library mode (the widget build) from inlining
+// 0.7 MB packs into the chunk as base64. Dev servers ignore the query.
+const PACK_URLS: Record<FallbackLanguage, () => URL> = {
+  en: () => new URL('./data/en.espeak?no-inline', import.meta.url),
+  de: () => new URL('./data/de.espeak?no-inline', import.meta.url),
+  fr: () => new URL('./data/fr.espeak?no-inline', import.meta.url),
+  es: () => new URL('./data/es.espeak?no-inline', import.meta.url),
+};
 
 async function fetchArrayBuffer(url: URL): Promise<ArrayBuffer> {
   const res = await fetch(url);
@@ -92,7 +102,16 @@ export interface LoadOptions {
   fetchPack?: (url: URL) => Promise<ArrayBuffer>;
   /** Override the pack location. */
   packUrl?: (lang: FallbackLanguage) => URL;
+  /** Synthesize a short phrase after loading so the first real sentence is faster. Default true. */
+  warmUp?: boolean;
 }
+
+const WARM_UP: Record<string, string> = {
+  en: 'Hello, this is a test.',
+  de: 'Hallo, das ist ein Test.',
+  fr: 'Bonjour, ceci est un test.',
+  es: 'Hola, esto es una prueba.',
+};
 
 /** eSpeak's words per minute at rate 1, and the limits its synthesizer accepts. */
 const BASE_WPM = 175;
@@ -170,7 +189,12 @@ async function load(lang: FallbackLanguage, options: LoadOptions): Promise<Espea
   });
   const module = await factory(args);
   const worker = new module.eSpeakNGWorker();
-  return makeSynthesizer(worker, pack);
+  const synth = makeSynthesizer(worker, pack);
+  // The engine is plain JS (wasm2js): its first synthesis runs cold in the
+  // interpreter. A short phrase now, while the data loads ahead of play,
+  // makes the first real sentence start sooner.
+  if (options.warmUp !== false) synth.synthesize(WARM_UP[pack.lang] ?? 'a, b.');
+  return synth;
 }
 
 function makeSynthesizer(worker: ESpeakNGWorker, pack: VoicePack): EspeakSynthesizer {
