@@ -575,3 +575,45 @@ describe('createPlayerStore options', () => {
     expect(s.state).toMatchObject({ rate: 3, volume: 0, status: 'idle', announceHeadings: true });
   });
 });
+
+describe('on an engine that speaks by itself (auto mode, fake clock)', () => {
+  it('reads the article through in real order and timing; a live rate change speeds up the rest', () => {
+    const clock = new FakeClock();
+    const engine = new FakeSpeechEngine({ auto: { msPerChar: 10 }, clock });
+    const store = createPlayerStore({ engine, now: clock.now });
+    store.load(threeSections());
+    const started: string[] = [];
+    store.subscribe((e) => {
+      if (e.changes.has('position') || e.changes.has('announcing')) started.push(e.state.announcing ?? e.state.position?.sentenceId ?? '');
+    });
+    store.play();
+    clock.advance(0);
+    expect(store.state.status).toBe('playing');
+    clock.advance(95); // "The Title" (9 chars) is 90 ms, then 5 ms into "Lead one."
+    expect(store.state).toMatchObject({ announcing: null, position: { sentenceId: 's1p1s1' }, word: { start: 0, end: 4 } });
+    store.setRate(2);
+    clock.runAll();
+    expect(store.state.status).toBe('ended');
+    expect(started).toEqual(['title', 's1p1s1', 's1p1s2', 'heading', 's2p1s1', 's2p1s2', 's2p2s1', 'heading', 's3p1s1']);
+    // 90 ms of title + 5 ms at rate 1, then the rest (9 + 9 + 6 + 6 + 6 + 6 + 5 + 8 chars) at half the time.
+    expect(clock.now()).toBe(95 + (55 * 10) / 2);
+  });
+
+  it('the 2 s rule follows listening time on the engine clock', () => {
+    const clock = new FakeClock();
+    const engine = new FakeSpeechEngine({ auto: { msPerChar: 100 }, clock });
+    const store = createPlayerStore({ engine, now: clock.now });
+    store.load(threeSections());
+    store.nextSection(); // "Second" heading: 600 ms, "Two a.": 600 ms, "Two b."…
+    store.play();
+    clock.advance(1500);
+    store.previousSection();
+    clock.advance(0);
+    expect(store.state.position?.sectionIndex).toBe(0);
+    store.nextSection();
+    clock.advance(2500);
+    store.previousSection();
+    clock.advance(0);
+    expect(store.state).toMatchObject({ announcing: 'heading', position: { sentenceId: 's2p1s1' } });
+  });
+});
