@@ -40,6 +40,8 @@ export default defineConfig({
         // embed.html?src=… is the same page for every article.
         ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^src$/],
         navigateFallback: null,
+        // Take control of the page that installed the worker, not only the next one.
+        clientsClaim: true,
         cleanupOutdatedCaches: true,
         runtimeCaching: [
           {
