@@ -63,7 +63,20 @@ const TEXT = 3;
 export function parseHtml(source: string, options: ParseHtmlOptions = {}): ParsedDraft {
   const parser = options.domParser ?? nativeParser();
   const doc = parser.parseFromString(wrapFragment(normalizeSource(source)), 'text/html');
-  const root = chooseRoot(doc);
+  return draftFrom(doc, chooseRoot(doc));
+}
+
+/**
+ * The same reading applied to an element that is already in a document, for
+ * a page that asks to have one of its own elements read (the element is the
+ * content root; title, byline and date come from it, then its document).
+ * Reads the DOM only: never changes it.
+ */
+export function parseElement(root: Element): ParsedDraft {
+  return draftFrom(root.ownerDocument, root);
+}
+
+function draftFrom(doc: Document, root: Element | null): ParsedDraft {
   const draft: ParsedDraft = { sections: [] };
 
   const lang = root?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement?.getAttribute('lang');
@@ -249,6 +262,16 @@ function textOf(el: Element): string {
     }
   }
   return out;
+}
+
+/**
+ * Whether an element and everything inside it is left out of the text
+ * (scripts, navigation, hidden elements, ad/share/related boxes…). Exported
+ * so code that walks a live page's text nodes skips exactly what the parser
+ * skips.
+ */
+export function isLeftOut(el: Element): boolean {
+  return isSkipped(el);
 }
 
 function isSkipped(el: Element): boolean {

@@ -3,6 +3,7 @@
 // by `npm run content` in Node with linkedom).
 import { expect } from '@esm-bundle/chai';
 import { ArticleParseError, parseSource } from '../../src/article/parse.ts';
+import { isLeftOut, parseElement } from '../../src/article/parse-html.ts';
 import type { SourceFormat } from '../../src/article/model.ts';
 
 async function text(path: string): Promise<string> {
@@ -39,6 +40,26 @@ describe('parseSource in the browser', () => {
     expect(w.__aloudPwned).to.equal(undefined);
     const sentences = article.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text)));
     expect(sentences).to.deep.equal(['Kept.']);
+  });
+
+  it('reads a live element of the page with the same rules, without changing it', () => {
+    const host = document.createElement('div');
+    host.innerHTML = `<h2>Part</h2><p>One. <span aria-hidden="true">X</span>Two.</p><nav>Menu</nav><div class="share">Share</div><ul><li>Item</li></ul>`;
+    document.body.append(host);
+    const before = host.innerHTML;
+    try {
+      const draft = parseElement(host);
+      expect(draft.sections).to.deep.equal([
+        { paragraphs: [] },
+        { heading: 'Part', level: 2, paragraphs: [{ kind: 'paragraph', text: 'One. Two.' }, { kind: 'item', text: 'Item' }] },
+      ]);
+      expect(host.innerHTML).to.equal(before);
+      expect(isLeftOut(host.querySelector('nav')!)).to.equal(true);
+      expect(isLeftOut(host.querySelector('.share')!)).to.equal(true);
+      expect(isLeftOut(host.querySelector('p')!)).to.equal(false);
+    } finally {
+      host.remove();
+    }
   });
 
   it('throws ArticleParseError for an empty page', () => {
