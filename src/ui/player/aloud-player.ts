@@ -87,6 +87,7 @@ const ICONS = {
  * The element only sends requests to its playback store; the store decides
  * and commits, and the element renders what was committed.
  *
+ * @tag aloud-player
  * @summary Listen to an article, read aloud with the Web Speech API.
  *
  * @slot extras - Extra controls shown under the progress bar (e.g. save for offline, resume prompt).
@@ -657,7 +658,7 @@ export class AloudPlayer extends LitElement {
   }
 
   private _emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+    fire(this, type, detail);
   }
 
   private _sectionText(i: number): string {
@@ -814,6 +815,11 @@ export class AloudPlayer extends LitElement {
       <button type="button" @click=${this._closeHelp}>${t.close}</button>
     </dialog>`;
   }
+}
+
+/** Outside the class so the manifest analyzer does not list a phantom event. */
+function fire<T>(target: EventTarget, type: string, detail: T): void {
+  target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
 }
 
 /** The focused element, looking inside shadow roots. */
