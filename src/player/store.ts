@@ -117,7 +117,9 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   let held = false;
   let preferredVoiceId = options.preferredVoiceId ?? null;
   let lastFailure: Segment | null = null;
+  /** Utterances skipped in a row, and where the first of them began (where to stop if we give up). */
   let failures = 0;
+  let streakStart: Point | null = null;
   let clock: SectionClock = { section: 0, elapsed: 0, since: null };
 
   // ---- commits ----
@@ -230,7 +232,13 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       const s = from && segmentAt(from);
       if (!s) return;
       queue.push(s);
-      engine.speak(request(s), handlers(s));
+      try {
+        engine.speak(request(s), handlers(s));
+      } catch (err) {
+        // An engine that throws (disposed, broken) is a failed utterance: retried, then skipped.
+        onError(s, 'synthesis-failed', err instanceof Error ? err.message : String(err));
+        return;
+      }
       // An engine that fails synchronously may have replanned the queue already.
       if (!queue.includes(s)) return;
     }
@@ -350,12 +358,15 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     }
     lastFailure = null;
     failures += 1;
+    if (failures === 1) streakStart = { ...s.at };
     const error: PlayerErrorInfo = {
       code: 'synthesis-failed',
       message:
         failures >= maxFailures ? `Speech stopped after ${failures} failures: ${message}` : `Skipped a part that could not be spoken: ${message}`,
     };
     if (failures >= maxFailures) {
+      // Give up where the trouble began, so nothing the user never heard is skipped.
+      point = streakStart ?? point;
       halt({ error });
       return;
     }

@@ -97,8 +97,10 @@ describe('synthesis-failed', () => {
     expect(h.store.state).toMatchObject({ status: 'paused', error: { code: 'synthesis-failed' } });
     expect(h.engine.queue).toEqual([]);
     h.engine.clearCalls();
-    h.store.play(); // the user asks again: the last failed sentence gets another chance
-    expect(h.texts()[0]).toBe('Three.');
+    // Stopped where the trouble began: nothing unheard is skipped.
+    expect(h.store.state.position?.sentenceId).toBe('s1p1s1');
+    h.store.play();
+    expect(h.texts()[0]).toBe('One.');
   });
 
   it('a success in between resets the count', () => {
@@ -190,5 +192,18 @@ describe('voices that arrive after load', () => {
     await Promise.resolve();
     expect(store.state.voice?.id).toBe('us');
     expect(store.state.voices).toHaveLength(2);
+  });
+});
+
+describe('an engine whose speak() throws', () => {
+  it('is treated as failed utterances: the store gives up with an error instead of hanging', () => {
+    const h = setup();
+    h.engine.speak = () => {
+      throw new Error('engine disposed');
+    };
+    h.store.play();
+    expect(h.store.state).toMatchObject({ status: 'ready', error: { code: 'synthesis-failed' } });
+    expect(h.store.state.error?.message).toMatch(/engine disposed/);
+    expect(h.store.state.position?.sentenceId).toBe('s1p1s1');
   });
 });
