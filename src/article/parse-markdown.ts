@@ -99,10 +99,19 @@ export function parseMarkdown(source: string): ParsedDraft {
   return draft;
 }
 
+// Inline tags whose content is code or markup, never prose to read.
+const RAW_INLINE = /^<(script|style|template|noscript|iframe|textarea|svg|math|object)\b/i;
+
 function inlineText(tokens: readonly Token[] | undefined): string {
   if (!tokens) return '';
   let out = '';
+  // Inside "<script>…</script>" written inline: skip until the closing tag.
+  let skipUntil: RegExp | undefined;
   for (const token of tokens) {
+    if (skipUntil) {
+      if (token.type === 'html' && skipUntil.test((token as Tokens.HTML).text)) skipUntil = undefined;
+      continue;
+    }
     switch (token.type) {
       case 'text':
       case 'escape': {
@@ -116,9 +125,14 @@ function inlineText(tokens: readonly Token[] | undefined): string {
       case 'br':
         out += ' ';
         break;
-      case 'html':
+      case 'html': {
+        // Inline HTML is never interpreted: tags are dropped, the text
+        // between ordinary tags is its own token and stays.
+        const raw = RAW_INLINE.exec((token as Tokens.HTML).text);
+        if (raw && !/\/>\s*$/.test((token as Tokens.HTML).text)) skipUntil = new RegExp(`^</${raw[1]}\\s*>`, 'i');
+        break;
+      }
       case 'image':
-        // Inline HTML is never interpreted; the text between tags is its own token.
         break;
       default: {
         // strong, em, del, link and extensions: their children carry the text.

@@ -33,6 +33,12 @@ describe('parseMarkdown', () => {
     ).toEqual([['paragraph', 'Some em, strong, gone, a<b>, a link and bold & é☺ *.']]);
   });
 
+  it('drops what inline script, style and template tags enclose', () => {
+    expect(texts('Hello <script>alert(1)</script> world, <style>p{}</style>plain <template><b>x</b></template>text <!-- note -->end.')).toEqual([
+      ['paragraph', 'Hello world, plain text end.'],
+    ]);
+  });
+
   it('leaves out code blocks, block HTML, images and rules', () => {
     const md = 'Before.\n\n```js\nalert(1)\n```\n\n<div><script>alert(2)</script></div>\n\n![cat](c.png)\n\n---\n\nAfter.';
     expect(texts(md)).toEqual([
