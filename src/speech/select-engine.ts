@@ -23,7 +23,17 @@ export interface SelectEngineOptions {
   loadFallback?: (lang: string) => Promise<SpeechEngine>;
 }
 
+/**
+ * Build flag: `define: { __ALOUD_FALLBACK__: 'false' }` in a Vite config
+ * removes the fallback (GPL-3.0) from the build — the dynamic import below
+ * becomes dead code and its chunks are never emitted. Unset means included.
+ */
+declare const __ALOUD_FALLBACK__: boolean | undefined;
+
 async function defaultLoadFallback(lang: string): Promise<SpeechEngine> {
+  if (typeof __ALOUD_FALLBACK__ !== 'undefined' && !__ALOUD_FALLBACK__) {
+    throw new Error('This build of Aloud has no fallback voice.');
+  }
   const { createFallbackEngine } = await import('./fallback/fallback-engine.ts');
   return createFallbackEngine({ preload: lang });
 }
