@@ -1,0 +1,137 @@
+import { LitElement, html, css, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { PlayerStore } from '../../player/types.ts';
+import type { AloudStorage } from '../../storage/db.ts';
+import { createPersistence, type Persistence, type ResumeOffer } from '../../storage/positions.ts';
+import type { SavedSettings } from '../../storage/settings.ts';
+import './define.ts';
+
+type PlayerHost = HTMLElement & ReactiveControllerHost & { store?: PlayerStore | null; src?: string };
+
+/**
+ * Everything offline for one player, in one element: the storage notice,
+ * the resume prompt and the "Save for offline" toggle, with the player's
+ * store connected to storage (settings applied, place offered and saved).
+ *
+ * Put it in the player's `extras` slot and it finds the store itself:
+ * `<aloud-player src="…"><aloud-offline-panel slot="extras"></aloud-offline-panel></aloud-player>`.
+ * Or set `store` and `src` from code.
+ *
+ * @fires aloud-resume - Bubbles from the prompt when the listener resumed (the player may focus Play/Pause).
+ * @fires aloud-start-over - Likewise for "Start over".
+ * @fires aloud-settings - `detail` is the saved settings once read (follow-along lives in the player).
+ */
+export class AloudOfflinePanel extends LitElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 0.5rem;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+  `;
+
+  /** The player's store; default: the enclosing `<aloud-player>`'s `store`. */
+  @property({ attribute: false }) store: PlayerStore | null = null;
+  /** The article's URL; default: the enclosing player's `src`. */
+  @property() src = '';
+  /** Default: the page-wide storage. */
+  @property({ attribute: false }) storage: AloudStorage | undefined;
+
+  @state() private _offer: ResumeOffer | null = null;
+  @state() private _current: PlayerStore | null = null;
+  @state() private _articleVersion = 0;
+  private _persistence: Persistence | null = null;
+  private _unsubscribe: (() => void) | null = null;
+  private _host: PlayerHost | null = null;
+  /** Learns of a new store after each render of the host player: no polling, no player changes. */
+  private readonly _watcher: ReactiveController = { hostUpdated: () => this._sync() };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const host = this.parentElement as PlayerHost | null;
+    if (host && typeof host.addController === 'function') {
+      this._host = host;
+      host.addController(this._watcher);
+    }
+    this._sync();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._host?.removeController(this._watcher);
+    this._host = null;
+    this._connect(null);
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('store')) this._sync();
+  }
+
+  private _sync(): void {
+    const store = this.store ?? this._host?.store ?? null;
+    if (store !== this._current) this._connect(store);
+  }
+
+  private _connect(store: PlayerStore | null): void {
+    this._persistence?.dispose();
+    this._unsubscribe?.();
+    this._persistence = null;
+    this._unsubscribe = null;
+    this._current = store;
+    this._offer = null;
+    if (!store) return;
+    this._persistence = createPersistence(store, {
+      ...(this.storage ? { storage: this.storage } : {}),
+      onOffer: (o) => (this._offer = o),
+      onSettings: (s: SavedSettings) =>
+        this.dispatchEvent(new CustomEvent('aloud-settings', { detail: s, bubbles: true, composed: true })),
+    });
+    // The toggle saves the article as loaded: re-render when it changes.
+    this._unsubscribe = store.subscribe((e) => {
+      if (e.changes.has('article')) this._articleVersion++;
+    });
+  }
+
+  /** Remember the follow-along switch (call from the player when the listener flips it). */
+  setFollowAlong(on: boolean): void {
+    this._persistence?.setFollowAlong(on);
+  }
+
+  private _resume(): void {
+    this._persistence?.resume();
+    this._afterPrompt();
+  }
+
+  private _startOver(): void {
+    this._persistence?.startOver();
+    this._afterPrompt();
+  }
+
+  /** The prompt that had focus is gone: keep focus in this region rather than lose it to the page. */
+  private async _afterPrompt(): Promise<void> {
+    await this.updateComplete;
+    const toggle = this.renderRoot.querySelector('aloud-save-toggle');
+    await toggle?.updateComplete;
+    toggle?.shadowRoot?.querySelector('button')?.focus();
+  }
+
+  override render() {
+    const article = this._current?.state.article ?? null;
+    const src = this.src || this._host?.src || '';
+    return html`<aloud-storage-notice .storage=${this.storage}></aloud-storage-notice>
+      <aloud-resume-prompt .offer=${this._offer} @aloud-resume=${this._resume} @aloud-start-over=${this._startOver}></aloud-resume-prompt>
+      ${src && article
+        ? html`<aloud-save-toggle .storage=${this.storage} url=${src} .article=${article} data-v=${this._articleVersion}></aloud-save-toggle>`
+        : ''}`;
+  }
+}
+
+if (!customElements.get('aloud-offline-panel')) customElements.define('aloud-offline-panel', AloudOfflinePanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aloud-offline-panel': AloudOfflinePanel;
+  }
+}
