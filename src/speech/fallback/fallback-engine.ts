@@ -6,7 +6,7 @@
  */
 import type { SpeechEngine, SpeechErrorCode, UtteranceEvents, UtteranceHandle, UtteranceRequest, VoiceInfo } from '../types.ts';
 import { chooseVoice } from '../voices.ts';
-import { FALLBACK_VOICES, packFor } from './languages.ts';
+import { FALLBACK_VOICES, packFor, type FallbackLanguage } from './languages.ts';
 import { loadEspeak, type EspeakSynthesizer, type LoadOptions, type Synthesis } from './espeak.ts';
 
 export interface FallbackEngineOptions extends LoadOptions {
@@ -14,6 +14,8 @@ export interface FallbackEngineOptions extends LoadOptions {
   audioContext?: () => AudioContext;
   /** Start loading this language's data at once instead of on the first speak(). */
   preload?: string;
+  /** Replaces eSpeak (tests drive the scheduling with a scripted synthesizer). */
+  loadSynthesizer?: (lang: FallbackLanguage) => Promise<EspeakSynthesizer>;
 }
 
 export interface FallbackEngine extends SpeechEngine {
@@ -67,7 +69,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
   function synthesizer(lang: string): Promise<EspeakSynthesizer> {
     const pack = packFor(lang);
     if (!pack) return Promise.reject(Object.assign(new Error(`No fallback voice for ${lang}`), { code: 'no-voice' }));
-    return loadEspeak(pack, options);
+    return options.loadSynthesizer ? options.loadSynthesizer(pack) : loadEspeak(pack, options);
   }
   if (options.preload) synthesizer(options.preload).catch(() => {});
 
