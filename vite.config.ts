@@ -13,6 +13,7 @@ function manifestLinks(): Plugin {
       { tag: 'link', attrs: { rel: 'manifest', href: 'manifest.webmanifest' }, injectTo: 'head' },
       { tag: 'meta', attrs: { name: 'theme-color', content: '#1d4ed8' }, injectTo: 'head' },
       { tag: 'link', attrs: { rel: 'apple-touch-icon', href: 'icons/apple-touch-icon.png' }, injectTo: 'head' },
+      { tag: 'link', attrs: { rel: 'icon', type: 'image/png', href: 'icons/icon-192.png' }, injectTo: 'head' },
     ],
   };
 }
