@@ -69,7 +69,7 @@ export interface WebSpeechEngineOptions {
   voicesPollMs?: number;
   /** Longest utterance at rate 1, in characters. Default 200. */
   maxChunkLength?: number;
-  /** How long an utterance may take to start before it counts as failed. Default 8000 ms. */
+  /** How long an utterance may take to start before it is retried once, then counts as failed. Default 5000 ms. */
   startTimeoutMs?: number;
   /** Override pause detection (see detectCanPause). */
   canPause?: boolean;
@@ -147,6 +147,8 @@ interface Job {
   lastBoundary: number;
   /** Whether its utterances are in the synthesizer's queue (this generation). */
   fed: boolean;
+  /** Times the watchdog re-queued it because it never started. */
+  retries: number;
   voiceKey: string;
 }
 
@@ -186,7 +188,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
   const voicesTimeoutMs = options.voicesTimeoutMs ?? 3000;
   const voicesPollMs = options.voicesPollMs ?? 250;
   const maxChunkLength = options.maxChunkLength ?? DEFAULT_MAX_CHUNK;
-  const startTimeoutMs = options.startTimeoutMs ?? 8000;
+  const startTimeoutMs = options.startTimeoutMs ?? 5000;
   const canPause = options.canPause ?? detectCanPause(options.userAgent ?? g.navigator?.userAgent ?? '');
 
   let generation = 0;
@@ -287,6 +289,11 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     // speak what is left afresh.
     if (rec.started) {
       finishNative(rec, { restart: true });
+    } else if (rec.job.retries < 1) {
+      // Chromium on Linux has dropped an utterance spoken right after
+      // cancel(): flush and try once more before giving up.
+      rec.job.retries++;
+      restartQueue();
     } else {
       failJob(rec.job, 'synthesis-failed', 'The speech engine did not start speaking.');
     }
@@ -481,6 +488,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
         spokenTo: 0,
         lastBoundary: 0,
         fed: false,
+        retries: 0,
         voiceKey: request.voice?.id ?? `lang:${request.lang}`,
       };
       if (knownVoices !== null && knownVoices.length === 0 && readVoices().length === 0) {

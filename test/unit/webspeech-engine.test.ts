@@ -188,13 +188,27 @@ describe("Chrome's ~15 s cut-off", () => {
     expect(synth.log.some((e) => e.type === 'cancel')).toBe(true);
   });
 
-  it('watchdog: an utterance that never starts fails with synthesis-failed and the next one plays', async () => {
+  it('watchdog: an utterance dropped once (Chromium after cancel) is retried and plays', async () => {
+    let dropped = 0;
+    const { engine } = setup({ swallow: (t) => t === 'Dropped once.' && dropped++ === 0 }, { startTimeoutMs: 3000 });
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req('Dropped once.'), a.events);
+    engine.speak(req('Next.'), b.events);
+    await vi.advanceTimersByTimeAsync(2900);
+    expect(a.log).toEqual([]);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(types(a.log)).toEqual(['start', 'end']);
+    expect(types(b.log)).toEqual(['start', 'end']);
+  });
+
+  it('watchdog: an utterance that never starts fails with synthesis-failed after one retry, and the next one plays', async () => {
     const { engine } = setup({ swallow: (t) => t === 'Lost.' }, { startTimeoutMs: 3000 });
     const a = recorder();
     const b = recorder();
     engine.speak(req('Lost.'), a.events);
     engine.speak(req('Found.'), b.events);
-    await vi.advanceTimersByTimeAsync(2900);
+    await vi.advanceTimersByTimeAsync(5900);
     expect(a.log).toEqual([]);
     await vi.advanceTimersByTimeAsync(2000);
     expect(a.log.map((e) => e.code ?? e.type)).toEqual(['synthesis-failed']);
