@@ -240,4 +240,40 @@ describe('aloud-player', () => {
     el.remove();
     expect(hl?.size).to.equal(0);
   });
+
+  it('speaks announcements of slotted pieces through its one live region', async () => {
+    const { el, root } = await mount();
+    const piece = document.createElement('div');
+    piece.slot = 'extras';
+    el.append(piece);
+    piece.dispatchEvent(
+      new CustomEvent('aloud-announce', { detail: { message: 'Saved for offline.' }, bubbles: true, composed: true }),
+    );
+    await flush(el);
+    expect(status(root)).to.equal('Saved for offline.');
+    expect(root.querySelectorAll('[role="status"]').length).to.equal(1);
+  });
+
+  it('focus() focuses Play, and a resume choice that removed the focused button hands focus to Play', async () => {
+    const { el, root } = await mount();
+    el.focus();
+    expect(root.activeElement).to.equal(playButton(root));
+    const prompt = document.createElement('button');
+    prompt.slot = 'extras';
+    prompt.textContent = 'Resume';
+    el.append(prompt);
+    prompt.focus();
+    prompt.dispatchEvent(new CustomEvent('aloud-resume', { bubbles: true, composed: true }));
+    prompt.remove();
+    await flush(el);
+    await new Promise((r) => setTimeout(r));
+    expect(root.activeElement).to.equal(playButton(root));
+  });
+
+  it('gives the lock screen the article and its controls (Media Session)', async () => {
+    const { el } = await mount();
+    await until(() => navigator.mediaSession.metadata?.title === 'Sample story', 'media session metadata');
+    expect(navigator.mediaSession.metadata?.artist).to.equal('By A. Writer');
+    el.remove();
+  });
 });

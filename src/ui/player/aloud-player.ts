@@ -11,6 +11,7 @@ import { createPlayerStore } from '../../player/store.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
+import type { MediaSessionController } from '../hands-free/media-session.ts';
 import { strings as t, uiLang } from '../strings.ts';
 import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.ts';
 import { heading, renderArticleBody } from './article-view.ts';
@@ -190,12 +191,34 @@ export class AloudPlayer extends LitElement {
   private _rovingEl: HTMLElement | null = null;
   private _wordRange: Range | null = null;
   private _returnFocus: HTMLElement | null = null;
+  private _mediaSession: MediaSessionController | null = null;
 
   private readonly _follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
 
   constructor() {
     super();
     new ShortcutsController(this, { mode: () => this.shortcuts, run: (a) => this._shortcut(a) });
+    // Slotted pieces (e.g. <aloud-offline-panel slot="extras">) speak through the one live region.
+    this.addEventListener('aloud-announce', (e) => {
+      const message = (e as CustomEvent<{ message?: string }>).detail?.message;
+      if (message) this._announce(message);
+    });
+    // A resume prompt removes the button that had focus: hand focus to Play/Pause
+    // rather than losing it to the page (the one time the player moves focus itself).
+    const refocus = () =>
+      void this.updateComplete.then(() => {
+        const active = deepActiveElement();
+        if (!active || active === document.body || !active.isConnected) this.focus();
+      });
+    this.addEventListener('aloud-resume', refocus);
+    this.addEventListener('aloud-start-over', refocus);
+  }
+
+  /** Focuses the Play/Pause button. */
+  override focus(options?: FocusOptions): void {
+    const play = this.renderRoot?.querySelector<HTMLElement>('[part="play-button"]');
+    if (play) play.focus(options);
+    else super.focus(options);
   }
 
   private readonly _load = new Task(this, {
@@ -335,9 +358,24 @@ export class AloudPlayer extends LitElement {
     this._unsubscribe = store.subscribe((e) => this._onChange(e));
     this._loadInto(store, article, at);
     this._state = store.state;
+    void this._wireMediaSession(store);
     const queued = this._queued;
     this._queued = [];
     for (const q of queued) q(store);
+  }
+
+  /**
+   * Lock-screen, notification and headphone controls (see src/ui/hands-free).
+   * Imported after the first article is ready, so it costs the first paint nothing.
+   */
+  private async _wireMediaSession(store: PlayerStore): Promise<void> {
+    if (!('mediaSession' in navigator)) return;
+    if (!this._mediaSession) {
+      const { MediaSessionController } = await import('../hands-free/media-session.ts');
+      if (this._store !== store) return;
+      this._mediaSession ??= new MediaSessionController(this, null);
+    }
+    this._mediaSession!.store = store;
   }
 
   /** No engine could be created: the listener can still read the text. */
@@ -357,6 +395,7 @@ export class AloudPlayer extends LitElement {
     this._engineRun++;
     this._unsubscribe?.();
     this._unsubscribe = null;
+    if (this._mediaSession) this._mediaSession.store = null;
     this._store?.dispose();
     this._store = null;
     this._storeEngine = null;
