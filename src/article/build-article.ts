@@ -95,7 +95,7 @@ export function buildArticle(draft: ParsedDraft, options: BuildOptions = {}): Ar
 function toSentences(text: string, lang: string, paragraphId: string): Sentence[] {
   if (!text) return [];
   const sentences: Sentence[] = [];
-  for (const part of splitSentences(text, lang)) {
+  for (const part of segmentParagraph(text, lang)) {
     const display = part.trim();
     if (!display) continue;
     const sentence: Sentence = { id: `${paragraphId}s${sentences.length + 1}`, text: display };
@@ -104,6 +104,44 @@ function toSentences(text: string, lang: string, paragraphId: string): Sentence[
     sentences.push(sentence);
   }
   return sentences;
+}
+
+/** Paragraphs longer than this are segmented in pieces (see segmentParagraph). */
+export const SEGMENT_CHUNK = 8_000;
+
+/**
+ * {@link splitSentences} for paragraphs of any length. Intl.Segmenter in V8
+ * copies the whole input into every segment it returns, so one huge
+ * paragraph (a 10 MB file without blank lines) would take quadratic time.
+ * Long text is cut into pieces of about {@link SEGMENT_CHUNK} characters at
+ * a likely sentence end (terminal mark, closing quotes, space), else at a
+ * space, and each piece is segmented alone.
+ */
+export function segmentParagraph(text: string, lang: string): string[] {
+  if (text.length <= SEGMENT_CHUNK) return splitSentences(text, lang);
+  const out: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const end = start + SEGMENT_CHUNK >= text.length ? text.length : cutPoint(text, start);
+    out.push(...splitSentences(text.slice(start, end), lang));
+    start = end;
+  }
+  return out;
+}
+
+function cutPoint(text: string, start: number): number {
+  const limit = start + SEGMENT_CHUNK;
+  const window = text.slice(start + SEGMENT_CHUNK / 2, limit);
+  // The last "sentence end + space" in the second half of the piece.
+  // Full-width marks end a sentence without a following space.
+  const ends = [...window.matchAll(/[.!?…]["'”’»)\]]*\s|[。！？]["'”’」』）)]*/gu)];
+  const lastEnd = ends.at(-1);
+  if (lastEnd) return start + SEGMENT_CHUNK / 2 + lastEnd.index + lastEnd[0].length;
+  const space = window.lastIndexOf(' ');
+  if (space >= 0) return start + SEGMENT_CHUNK / 2 + space + 1;
+  // No space at all (CJK, or junk): any place that does not split a surrogate pair.
+  const code = text.charCodeAt(limit);
+  return code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit;
 }
 
 function speak(text: string, lang: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { DraftSection, ParagraphKind } from './model.ts';
 import type { ParsedDraft } from './build-article.ts';
-import { cleanBlock, cleanByline, isCreditSentence, isoDate, normalizeSource } from './parse-util.ts';
+import { cleanBlock, cleanByline, isCreditSentence, isoDate, normalizeSource, tooDeepIsUnparsable } from './parse-util.ts';
 
 /**
  * Anything that turns an HTML string into an inert Document: the browser's
@@ -49,6 +49,7 @@ const BLOCK_TAGS = new Set([
   'h4', 'h5', 'h6', ...SKIPPED_TAGS,
 ]);
 
+const MAX_DEPTH = 200;
 const ELEMENT = 1;
 const TEXT = 3;
 
@@ -62,8 +63,10 @@ const TEXT = 3;
  */
 export function parseHtml(source: string, options: ParseHtmlOptions = {}): ParsedDraft {
   const parser = options.domParser ?? nativeParser();
-  const doc = parser.parseFromString(wrapFragment(normalizeSource(source)), 'text/html');
-  return draftFrom(doc, chooseRoot(doc));
+  return tooDeepIsUnparsable(() => {
+    const doc = parser.parseFromString(wrapFragment(normalizeSource(source)), 'text/html');
+    return draftFrom(doc, chooseRoot(doc));
+  });
 }
 
 /**
@@ -113,7 +116,12 @@ function draftFrom(doc: Document, root: Element | null): ParsedDraft {
 
   // Walks block structure; runs of inline content between blocks are
   // paragraphs of their own (text directly inside a <div>).
-  const walk = (parent: Element, kind: ParagraphKind): void => {
+  const walk = (parent: Element, kind: ParagraphKind, depth = 0): void => {
+    // Past any sane nesting, read the rest as one block (no deep recursion).
+    if (depth > MAX_DEPTH) {
+      add(kind, textOf(parent));
+      return;
+    }
     let inline = '';
     let afterBr = false;
     const flush = (): void => {
@@ -159,15 +167,15 @@ function draftFrom(doc: Document, root: Element | null): ParsedDraft {
       } else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'summary' || tag === 'address') {
         add(kind, textOf(el));
       } else if (tag === 'li') {
-        walk(el, 'item');
+        walk(el, 'item', depth + 1);
       } else if (tag === 'blockquote') {
-        walk(el, 'quote');
+        walk(el, 'quote', depth + 1);
       } else if (tag === 'tr') {
         add(kind, Array.from(el.children).map((cell) => cleanBlock(textOf(cell))).filter(Boolean).join(', '));
       } else if (tag === 'hr') {
         // A rule only separates the runs around it.
       } else {
-        walk(el, kind);
+        walk(el, kind, depth + 1);
       }
     }
     flush();
@@ -247,21 +255,36 @@ function metaContent(doc: Document, name: string): string | undefined {
 
 /** The visible text of an element, hidden and skipped descendants left out. */
 function textOf(el: Element): string {
-  let out = '';
-  for (const node of Array.from(el.childNodes)) {
-    if (node.nodeType === TEXT) {
-      out += node.textContent ?? '';
-    } else if (node.nodeType === ELEMENT) {
-      const child = node as Element;
-      if (child.localName === 'br') out += ' ';
-      else if (!isSkipped(child)) {
-        // Inline elements glue to their neighbours ("<b>in</b>line"), blocks do not.
-        const gap = BLOCK_TAGS.has(child.localName) ? ' ' : '';
-        out += gap + textOf(child) + gap;
-      }
+  // An explicit stack, not recursion: hostile pages nest thousands deep.
+  const parts: string[] = [];
+  const stack: (Node | string)[] = [el];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      parts.push(item);
+      continue;
     }
+    if (item !== el) {
+      if (item.nodeType === TEXT) {
+        parts.push(item.textContent ?? '');
+        continue;
+      }
+      if (item.nodeType !== ELEMENT) continue;
+      const child = item as Element;
+      if (child.localName === 'br') {
+        parts.push(' ');
+        continue;
+      }
+      if (isSkipped(child)) continue;
+    }
+    // Inline elements glue to their neighbours ("<b>in</b>line"), blocks do not.
+    const gap = item !== el && BLOCK_TAGS.has((item as Element).localName) ? ' ' : '';
+    if (gap) stack.push(gap);
+    const children = item.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    if (gap) parts.push(gap);
   }
-  return out;
+  return parts.join('');
 }
 
 /**
@@ -308,7 +331,8 @@ function markCredits(sections: DraftSection[]): void {
   if (!last) return;
   for (let p = last.paragraphs.length - 1; p >= 0; p--) {
     const paragraph = last.paragraphs[p]!;
-    if (paragraph.kind !== 'paragraph') break;
+    // Credits are a line or two; a long paragraph is story.
+    if (paragraph.kind !== 'paragraph' || paragraph.text.length > 1000) break;
     const sentences = paragraph.text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
     if (!sentences.every(isCreditSentence)) break;
     paragraph.kind = 'credit';

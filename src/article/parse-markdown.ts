@@ -1,7 +1,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { DraftParagraph, DraftSection, ParagraphKind } from './model.ts';
 import type { ParsedDraft } from './build-article.ts';
-import { cleanBlock, normalizeSource } from './parse-util.ts';
+import { cleanBlock, normalizeSource, tooDeepIsUnparsable } from './parse-util.ts';
 
 /**
  * Parses Markdown with marked's lexer: tokens only, nothing is ever rendered
@@ -94,7 +94,7 @@ export function parseMarkdown(source: string): ParsedDraft {
     walk(rest, 'item');
   };
 
-  walk(new Lexer({ gfm: true }).lex(body), 'paragraph');
+  tooDeepIsUnparsable(() => walk(new Lexer({ gfm: true }).lex(body), 'paragraph'));
   draft.sections = sections;
   return draft;
 }

@@ -1,6 +1,6 @@
 import type { DraftParagraph, DraftSection } from './model.ts';
 import type { ParsedDraft } from './build-article.ts';
-import { splitSentences } from './segment.ts';
+import { segmentParagraph } from './build-article.ts';
 import { cleanBlock, isCreditSentence, isoDate, normalizeSource } from './parse-util.ts';
 
 /** Options for {@link parseText}. */
@@ -31,6 +31,7 @@ const HEADING_MAX_CHARS = 80;
 const HEADING_MAX_WORDS = 10;
 const TITLE_MAX_CHARS = 150;
 const QUOTES = `'"‘’“”«»`;
+const CREDIT_MAX_CHARS = 1000;
 
 /**
  * Parses plain text: either the news-wire export format (a "date YYYY-MM-DD
@@ -192,8 +193,9 @@ function markCredits(sections: DraftSection[], lang: string): void {
   if (!last) return;
   for (let p = last.paragraphs.length - 1; p >= 0; p--) {
     const paragraph: DraftParagraph = last.paragraphs[p]!;
-    if (paragraph.kind !== 'paragraph') break;
-    const sentences = splitSentences(paragraph.text, lang);
+    // Credits are a line or two; a long paragraph is story.
+    if (paragraph.kind !== 'paragraph' || paragraph.text.length > CREDIT_MAX_CHARS) break;
+    const sentences = segmentParagraph(paragraph.text, lang);
     if (sentences.length === 0 || !sentences.every(isCreditSentence)) break;
     paragraph.kind = 'credit';
   }

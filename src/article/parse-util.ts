@@ -1,3 +1,5 @@
+import { ArticleParseError } from './parse-error.ts';
+
 /**
  * Small text helpers shared by the source parsers. Pure string code: safe in
  * Node and in the browser bundle.
@@ -92,4 +94,20 @@ const CREDIT_PATTERNS = [
 /** Whether a sentence reads as a reporting credit rather than story text. */
 export function isCreditSentence(sentence: string): boolean {
   return CREDIT_PATTERNS.some((re) => re.test(sentence));
+}
+
+/**
+ * Runs a parse step, turning a stack overflow (a document nested thousands
+ * of levels deep, which recursive parsers such as marked cannot follow) into
+ * the pipeline's own error.
+ */
+export function tooDeepIsUnparsable<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof RangeError) {
+      throw new ArticleParseError('unparsable', 'the document is nested too deeply to read');
+    }
+    throw e;
+  }
 }

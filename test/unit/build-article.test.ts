@@ -7,7 +7,7 @@ vi.mock('../../src/article/speech-text.ts', () => ({
     text.includes('Col.') ? text.replace(/Col\./g, 'Colonel') : undefined,
 }));
 
-const { buildArticle } = await import('../../src/article/build-article.ts');
+const { buildArticle, segmentParagraph, SEGMENT_CHUNK } = await import('../../src/article/build-article.ts');
 const { ArticleParseError } = await import('../../src/article/parse-error.ts');
 const { parseText } = await import('../../src/article/parse-text.ts');
 type ParsedDraft = import('../../src/article/build-article.ts').ParsedDraft;
@@ -150,4 +150,16 @@ describe('buildArticle', () => {
     expect(a.byline).toBe('Ann Lee');
     expect(Object.keys(a.sections[1]!)).toEqual(['id', 'heading', 'headingSpeak', 'level', 'paragraphs']);
   });
+
+  it('segments a huge paragraph in pieces without cutting any sentence', () => {
+    // Not a timing test: a quadratic segmenter would not finish in the timeout.
+    const english = Array.from({ length: 50_000 }, (_, i) => `Sentence number ${i} is here.`);
+    expect(english.join(' ').length).toBeGreaterThan(1_000_000);
+    expect(segmentParagraph(english.join(' '), 'en')).toEqual(english);
+    const chinese = Array.from({ length: 4_000 }, (_, i) => `这是第${i}句。`);
+    expect(chinese.join('').length).toBeGreaterThan(3 * SEGMENT_CHUNK);
+    expect(segmentParagraph(chinese.join(''), 'zh')).toEqual(chinese);
+    const junk = 'x'.repeat(3 * SEGMENT_CHUNK + 7);
+    expect(segmentParagraph(junk, 'en').join('')).toBe(junk);
+  }, 60_000);
 });

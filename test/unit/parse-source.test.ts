@@ -73,6 +73,24 @@ describe('parseSource', () => {
     expect(codeOf(() => parseSource('x', { format: 'pdf' as SourceFormat }))).toEqual(['unknown-format', 'unknown format "pdf"']);
   });
 
+  it('survives documents nested thousands deep: an article or an unparsable error, never a stack overflow', () => {
+    const deep: [SourceFormat, string][] = [
+      ['html', `${'<div>'.repeat(20_000)}Deep text.${'</div>'.repeat(20_000)}`],
+      ['html', `${'<ul><li>'.repeat(5_000)}Deep text.`],
+      ['markdown', `${'>'.repeat(5_000)} Deep text.`],
+      ['markdown', `${'- '.repeat(3_000)}Deep text.`],
+    ];
+    for (const [format, source] of deep) {
+      try {
+        const article = parseSourceInNode(source, { format, id: 'deep' });
+        expect(article.sections[0]!.paragraphs[0]!.sentences[0]!.text).toBe('Deep text.');
+      } catch (e) {
+        expect(e).toBeInstanceOf(ArticleParseError);
+        expect((e as ArticleParseError).code).toBe('unparsable');
+      }
+    }
+  }, 60_000);
+
   it('lets the caller set id and language', () => {
     const a = parseSourceInNode(content('sourdough-notes.md'), { format: 'markdown', id: 'bread', lang: 'en-GB' });
     expect([a.id, a.lang]).toEqual(['bread', 'en-GB']);
@@ -97,9 +115,10 @@ describe('any text, any parser (fast-check)', () => {
     it(`${name}: never crashes; builds an article or throws ArticleParseError; sentences rebuild each paragraph`, () => {
       fc.assert(
         fc.property(source, (s) => {
-          const draft = parse(s);
+          let draft;
           let article;
           try {
+            draft = parse(s);
             article = buildArticle(draft, { id: 'prop' });
           } catch (e) {
             expect(e).toBeInstanceOf(ArticleParseError);
