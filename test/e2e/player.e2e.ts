@@ -22,6 +22,9 @@ const FIRST_SENTENCE_TEXT = 'Remains of an iconic mosque and minaret have been r
 const FIRST_SENTENCE = /^Remains of an iconic mosque/;
 const SECTION_2 = /Iraqi forces are locked in an intense battle/;
 
+/** expect.poll with room for a busy machine (the default gives up after 1 s). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 5000 });
+
 let server: TestServer;
 let browser: Browser;
 let opened: OpenedPage | null = null;
@@ -81,17 +84,17 @@ describe('the demo by keyboard alone', () => {
     await waitForSpoken(page, TITLE);
     await page.keyboard.press('Shift+ArrowRight'); // focus is on a button: the shortcut still applies
     await waitForSpoken(page, SECTION_2);
-    await expect.poll(() => page.getByRole('slider', { name: 'Section' }).getAttribute('aria-valuetext')).toMatch(
+    await poll(() => page.getByRole('slider', { name: 'Section' }).getAttribute('aria-valuetext')).toMatch(
       /^Section 2 of 7/,
     );
-    await expect.poll(() => status(page).textContent()).toMatch(/section/i);
+    await poll(() => status(page).textContent()).toMatch(/section/i);
 
     await page.keyboard.press('ArrowRight');
     await waitForSpoken(page, /^Mosul's liberation is "imminent,"/);
 
     await page.keyboard.press('PageUp'); // early in a section: back to the start of this one
     await page.keyboard.press('PageUp'); // and again, to the section before
-    await expect.poll(() => page.getByRole('slider', { name: 'Section' }).getAttribute('aria-valuetext')).toMatch(
+    await poll(() => page.getByRole('slider', { name: 'Section' }).getAttribute('aria-valuetext')).toMatch(
       /^Section 1 of 7: Story highlights/,
     );
     // Only one utterance may be speaking at a time: every skip cancels the last.
@@ -104,12 +107,12 @@ describe('the demo by keyboard alone', () => {
     await tabToPlayAndStart(page);
     await waitForSpoken(page, TITLE);
     await page.keyboard.press('>');
-    await expect.poll(async () => (await utterances(page)).at(-1)?.rate).toBeCloseTo(1.1, 5);
+    await poll(async () => (await utterances(page)).at(-1)?.rate).toBeCloseTo(1.1, 5);
     const speed = page.getByRole('slider', { name: 'Speed' });
-    await expect.poll(() => speed.getAttribute('aria-valuetext')).toBe('1.1 times speed');
+    await poll(() => speed.getAttribute('aria-valuetext')).toBe('1.1 times speed');
     await page.keyboard.press('<');
     await page.keyboard.press('<');
-    await expect.poll(async () => (await utterances(page)).at(-1)?.rate).toBeCloseTo(0.9, 5);
+    await poll(async () => (await utterances(page)).at(-1)?.rate).toBeCloseTo(0.9, 5);
     // The change applies live: the sentence being spoken is re-spoken at the new rate.
     const current = await page.evaluate(() => window.__fakeSpeech.current);
     expect(current?.rate).toBeCloseTo(0.9, 5);
@@ -123,8 +126,8 @@ describe('the demo by keyboard alone', () => {
     await tabTo(page, speed);
     const before = (await spokenTexts(page)).length;
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => speed.getAttribute('aria-valuetext')).toBe('1.1 times speed');
-    await expect.poll(async () => (await utterances(page)).at(-1)?.rate).toBeCloseTo(1.1, 5);
+    await poll(() => speed.getAttribute('aria-valuetext')).toBe('1.1 times speed');
+    await poll(async () => (await utterances(page)).at(-1)?.rate).toBeCloseTo(1.1, 5);
     // Re-speaking the rest of the title at the new rate is fine; moving on is not.
     const spoken = await spokenTexts(page);
     expect(spoken.length).toBeGreaterThan(before);
@@ -137,7 +140,7 @@ describe('the demo by keyboard alone', () => {
     await waitForSpoken(page, FIRST_SENTENCE);
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
-    await expect.poll(() => page.evaluate(() => window.__fakeSpeech.speaking || window.__fakeSpeech.paused)).toBe(
+    await poll(() => page.evaluate(() => window.__fakeSpeech.speaking || window.__fakeSpeech.paused)).toBe(
       false, // Linux Chromium cannot pause speech-dispatcher: the player cancels instead
     );
     const countAtPause = (await spokenTexts(page)).length;
@@ -147,7 +150,7 @@ describe('the demo by keyboard alone', () => {
 
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
-    await expect.poll(async () => (await spokenTexts(page)).length).toBeGreaterThan(countAtPause);
+    await poll(async () => (await spokenTexts(page)).length).toBeGreaterThan(countAtPause);
     const resumed = (await spokenTexts(page))[countAtPause]!;
     // Resumes inside the first sentence (from the word it stopped at), not further on.
     expect(resumed.length).toBeGreaterThan(0);
@@ -161,7 +164,7 @@ describe('the demo by keyboard alone', () => {
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    await expect.poll(() => dialog.textContent()).toMatch(/Space[\s\S]*Shift/);
+    await poll(() => dialog.textContent()).toMatch(/Space[\s\S]*Shift/);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await hasFocus(play)).toBe(true);
@@ -176,10 +179,10 @@ describe('the demo by keyboard alone', () => {
     await waitForSpoken(page, /Mosul is cultural capital|cultural capital/);
     const again = page.getByRole('button', { name: 'Play again' });
     await again.waitFor({ timeout: 20_000 });
-    await expect.poll(() => status(page).textContent()).toMatch(/end/i);
+    await poll(() => status(page).textContent()).toMatch(/end/i);
     const count = (await spokenTexts(page)).length;
     await page.keyboard.press('Space'); // focus stayed on the same (renamed) button
-    await expect.poll(async () => (await spokenTexts(page)).length).toBeGreaterThan(count);
+    await poll(async () => (await spokenTexts(page)).length).toBeGreaterThan(count);
     expect((await spokenTexts(page))[count]).toMatch(TITLE);
   });
 

@@ -1,9 +1,10 @@
 import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { Article } from '../../src/article/model.ts';
 import type { PlayerChange, PlayerChangeEvent, PlayerState, Position } from '../../src/player/types.ts';
+import { readFileSync } from 'node:fs';
+import { keepAliveWav } from '../../src/ui/hands-free/keep-alive-wav.ts';
 import {
   KeepAliveAudio,
-  keepAliveWav,
   MediaSessionController,
   SleepTimer,
   WakeLockController,
@@ -182,70 +183,75 @@ class FakeClock implements Clock {
 
 // ---------------------------------------------------------------- keep-alive clip
 
-describe('keepAliveWav', () => {
+describe('keepAliveWav (keep-alive.wav)', () => {
   const wav = keepAliveWav();
   const view = new DataView(wav.buffer);
   const text = (at: number, n: number) => String.fromCharCode(...wav.subarray(at, at + n));
+  const levels = (bytes: Uint8Array) => {
+    let sum = 0;
+    let peak = 0;
+    const n = bytes.length - 44;
+    for (let i = 44; i < bytes.length; i++) {
+      const s = (bytes[i]! - 128) / 128;
+      sum += s * s;
+      peak = Math.max(peak, Math.abs(s));
+    }
+    return { dbfs: 20 * Math.log10(Math.sqrt(sum / n)), peak };
+  };
 
-  it('is a valid mono 16-bit PCM WAV whose header sizes match its length', () => {
+  it('is the file the player ships, byte for byte', () => {
+    const shipped = readFileSync(new URL('../../src/ui/hands-free/keep-alive.wav', import.meta.url));
+    expect(new Uint8Array(shipped)).toEqual(wav);
+  });
+
+  it('is a valid mono 8-bit PCM WAV whose header sizes match its length', () => {
     expect(text(0, 4)).toBe('RIFF');
     expect(text(8, 4)).toBe('WAVE');
     expect(text(12, 4)).toBe('fmt ');
     expect(view.getUint16(20, true)).toBe(1);
     expect(view.getUint16(22, true)).toBe(1);
-    expect(view.getUint16(34, true)).toBe(16);
+    expect(view.getUint16(34, true)).toBe(8);
+    expect(view.getUint32(28, true)).toBe(view.getUint32(24, true)); // byte rate = sample rate × 1
     expect(text(36, 4)).toBe('data');
     expect(view.getUint32(4, true)).toBe(wav.length - 8);
     expect(view.getUint32(40, true)).toBe(wav.length - 44);
   });
 
   it('lasts more than five seconds (Chrome ignores shorter media)', () => {
-    const rate = view.getUint32(24, true);
-    const seconds = view.getUint32(40, true) / 2 / rate;
+    const seconds = view.getUint32(40, true) / view.getUint32(24, true);
     expect(seconds).toBeGreaterThan(5);
   });
 
-  it('is not silent, but quiet: RMS near -60 dBFS and peaks far below full scale', () => {
-    let sum = 0;
-    let peak = 0;
-    let zeros = 0;
-    const n = (wav.length - 44) / 2;
-    for (let i = 0; i < n; i++) {
-      const s = view.getInt16(44 + i * 2, true);
-      sum += s * s;
-      peak = Math.max(peak, Math.abs(s));
-      if (s === 0) zeros++;
+  it('is not silent, but quiet: RMS near -60 dBFS, peaks at one 8-bit step, spread through the clip', () => {
+    const { dbfs, peak } = levels(wav);
+    expect(dbfs).toBeGreaterThan(-61);
+    expect(dbfs).toBeLessThan(-59);
+    expect(peak).toBe(1 / 128);
+    // No stretch of a second without sound: every 1 s window has some.
+    for (let w = 0; w < 6; w++) {
+      const window = wav.subarray(44 + w * 8000, 44 + (w + 1) * 8000);
+      expect(window.some((b) => b !== 128)).toBe(true);
     }
-    const dbfs = 20 * Math.log10(Math.sqrt(sum / n) / 32768);
-    expect(dbfs).toBeGreaterThan(-62);
-    expect(dbfs).toBeLessThan(-58);
-    expect(peak).toBeLessThan(32768 * 0.01); // below -40 dBFS everywhere
-    expect(zeros / n).toBeLessThan(0.1);
   });
 
   it('is deterministic and follows the level asked for', () => {
     expect(keepAliveWav()).toEqual(wav);
-    const loud = new DataView(keepAliveWav(6, -40).buffer);
-    let a = 0;
-    let b = 0;
-    for (let i = 0; i < 1000; i++) {
-      a += Math.abs(view.getInt16(44 + i * 2, true));
-      b += Math.abs(loud.getInt16(44 + i * 2, true));
-    }
-    expect(b / a).toBeGreaterThan(8); // 20 dB is 10× amplitude
-    expect(b / a).toBeLessThan(12);
+    expect(levels(keepAliveWav(6, -50)).dbfs).toBeCloseTo(-50, 0);
+    expect(keepAliveWav(6, -60, 7)).not.toEqual(wav);
   });
 });
 
 describe('KeepAliveAudio', () => {
-  it('creates nothing until started, then loops a blob: WAV and pauses on stop', () => {
+  it('creates nothing until started, then loops keep-alive.wav and pauses on stop', () => {
     const audio = new FakeAudio();
     const create = vi.fn(() => audio);
     const k = new KeepAliveAudio({ createAudio: create });
     expect(create).not.toHaveBeenCalled();
     k.start();
     expect(create).toHaveBeenCalledTimes(1);
-    expect(audio.src).toMatch(/^blob:/);
+    // A file beside the module (a blob: or data: URL would break under a strict CSP).
+    expect(audio.src).toMatch(/\/keep-alive\.wav(\?|$)/);
+    expect(audio.src).not.toMatch(/^(blob|data):/);
     expect(audio.loop).toBe(true);
     expect(audio.paused).toBe(false);
     expect(k.active).toBe(true);
@@ -256,6 +262,7 @@ describe('KeepAliveAudio', () => {
     expect(create).toHaveBeenCalledTimes(1); // reused
     k.dispose();
     expect(audio.src).toBe('');
+    expect(audio.paused).toBe(true);
   });
 
   it('uses a given src instead of generating one', () => {

@@ -6,7 +6,7 @@
  */
 export { MediaSessionController } from './media-session.ts';
 export type { MediaSessionLike, MediaSessionOptions } from './media-session.ts';
-export { KeepAliveAudio, keepAliveWav } from './keep-alive-audio.ts';
+export { KeepAliveAudio } from './keep-alive-audio.ts';
 export type { AudioLike, KeepAliveOptions } from './keep-alive-audio.ts';
 export { WakeLockController } from './wake-lock.ts';
 export type { WakeLockLike, WakeLockSentinelLike, VisibilityLike, WakeLockOptions } from './wake-lock.ts';

@@ -4,8 +4,11 @@
  * keeping a background tab alive) to a *playing media element*:
  * speechSynthesis alone does not count. Chrome ignores media shorter than
  * five seconds, and Firefox ignores media that is fully silent, so the clip
- * is six seconds of noise at about -60 dBFS: below hearing over speech,
- * above "digital silence".
+ * (keep-alive.wav, made by keepAliveWav()) is six seconds of noise at about
+ * -60 dBFS: below hearing over speech, above "digital silence".
+ *
+ * It is a file beside this module, not a blob: or data: URL, because
+ * `Content-Security-Policy: default-src 'self'` blocks those for media.
  */
 
 /** The element surface KeepAliveAudio uses: an HTMLAudioElement, or a fake in tests. */
@@ -24,9 +27,8 @@ export interface AudioLike {
 
 export interface KeepAliveOptions {
   /**
-   * Where the clip comes from. Default: a WAV generated in code and served as
-   * a blob: URL (no request, works offline). Pages whose CSP has no
-   * `media-src blob:` can give the URL of a file made with `keepAliveWav()`.
+   * Where the clip comes from. Default: keep-alive.wav beside this module
+   * (emitted as its own file by the build, never inlined).
    */
   src?: string;
   /** Makes the element; injected in tests. Default `new Audio()`. */
@@ -39,49 +41,6 @@ export interface KeepAliveOptions {
   onInterrupted?: () => void;
 }
 
-const SAMPLE_RATE = 8000;
-
-/**
- * A mono 16-bit PCM WAV file of low-level noise.
- * @param seconds length; keep above 5 (Chrome shows no controls for shorter media)
- * @param dbfs RMS level in dB relative to full scale (-60 ≈ inaudible, not silent)
- * @param seed makes the noise deterministic (no Math.random: tests compare bytes)
- */
-export function keepAliveWav(seconds = 6, dbfs = -60, seed = 0x2545f491): Uint8Array {
-  const samples = Math.round(seconds * SAMPLE_RATE);
-  const bytes = new Uint8Array(44 + samples * 2);
-  const view = new DataView(bytes.buffer);
-  const ascii = (at: number, s: string) => {
-    for (let i = 0; i < s.length; i++) bytes[at + i] = s.charCodeAt(i);
-  };
-  ascii(0, 'RIFF');
-  view.setUint32(4, 36 + samples * 2, true);
-  ascii(8, 'WAVE');
-  ascii(12, 'fmt ');
-  view.setUint32(16, 16, true); // fmt chunk size
-  view.setUint16(20, 1, true); // PCM
-  view.setUint16(22, 1, true); // mono
-  view.setUint32(24, SAMPLE_RATE, true);
-  view.setUint32(28, SAMPLE_RATE * 2, true); // byte rate
-  view.setUint16(32, 2, true); // block align
-  view.setUint16(34, 16, true);
-  ascii(36, 'data');
-  view.setUint32(40, samples * 2, true);
-  // Uniform noise in [-a, a] has RMS a/√3.
-  const amplitude = 32767 * 10 ** (dbfs / 20) * Math.sqrt(3);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < samples; i++) {
-    // xorshift32: tiny, deterministic, good enough for noise.
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    const unit = x / 0xffffffff; // [0, 1]
-    view.setInt16(44 + i * 2, Math.round((unit * 2 - 1) * amplitude), true);
-  }
-  return bytes;
-}
-
 /**
  * Plays the keep-alive clip in a loop between start() and stop().
  * Every failure (no Audio, autoplay refused, CSP blocks blob:) is swallowed:
@@ -90,7 +49,6 @@ export function keepAliveWav(seconds = 6, dbfs = -60, seed = 0x2545f491): Uint8A
 export class KeepAliveAudio {
   private audio: AudioLike | null = null;
   private url: string | null = null;
-  private ownsUrl = false;
   private wanted = false;
   private broken = false;
   private readonly options: KeepAliveOptions;
@@ -128,7 +86,7 @@ export class KeepAliveAudio {
     }
   }
 
-  /** Stop and free the element and the blob URL. */
+  /** Stop and free the element. */
   dispose(): void {
     this.stop();
     const audio = this.audio;
@@ -142,7 +100,6 @@ export class KeepAliveAudio {
         /* ignore */
       }
     }
-    if (this.url && this.ownsUrl) URL.revokeObjectURL(this.url);
     this.audio = null;
     this.url = null;
   }
@@ -154,12 +111,7 @@ export class KeepAliveAudio {
       const create = this.options.createAudio ?? (() => new Audio());
       if (!this.options.createAudio && typeof Audio !== 'function') throw new Error('no Audio');
       const audio = create();
-      if (this.options.src) {
-        this.url = this.options.src;
-      } else {
-        this.url = URL.createObjectURL(new Blob([keepAliveWav() as BlobPart], { type: 'audio/wav' }));
-        this.ownsUrl = true;
-      }
+      this.url = this.options.src ?? new URL('./keep-alive.wav?no-inline', import.meta.url).href;
       audio.loop = true;
       audio.preload = 'auto';
       audio.src = this.url;
