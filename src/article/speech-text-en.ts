@@ -5,7 +5,7 @@
  * is known to misread (currency amounts, decades, ranges, ISO dates).
  */
 import {
-  AFTER_NAME,
+  afterName,
   alternation,
   BEFORE_NAME,
   common,
@@ -89,6 +89,9 @@ const EN_DAYS: Record<string, string> = {
   Sun: 'Sunday',
 };
 
+/** A day number, maybe ordinal, then a space: "29 ", "1st ". */
+const AFTER_DAY = /(?:^|[^\p{L}\p{N}.])\p{N}{1,2}(?:st|nd|rd|th)?\s$/u;
+
 const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const MONTH = `(?:${FULL_MONTHS}|${alternation(EN_MONTHS)})${WORD_END}`;
 
@@ -171,29 +174,31 @@ export const ENGLISH: readonly Rule[] = [
   rule(`${WORD_START}(?<a>${alternation(EN_TITLES)})\\.${BEFORE_NAME}`, (m) => lookup(EN_TITLES, m)),
   // British style without the period, only where the bare form is no word.
   rule(`${WORD_START}(?<a>Dr|St)${BEFORE_NAME}`, (m) => lookup(EN_TITLES, m)),
-  rule(`${AFTER_NAME}(?<a>Ave|Blvd|Dr|Rd|St|Sr|Jr)\\.`, (m) => lookup(EN_AFTER_NAME, m)),
-  rule(`${AFTER_NAME}(?<a>Jr)${WORD_END}`, (m) => lookup(EN_AFTER_NAME, m)),
+  rule(`${WORD_START}(?<a>Ave|Blvd|Dr|Rd|St|Sr|Jr)\\.`, (m) => (afterName(m) ? lookup(EN_AFTER_NAME, m) : m.match)),
+  rule(`${WORD_START}(?<a>Jr)${WORD_END}`, (m) => (afterName(m) ? lookup(EN_AFTER_NAME, m) : m.match)),
   // "No. 5", "nos. 3 and 4": a number follows; "No, thanks" is left alone.
   rule(`${WORD_START}(?<a>[Nn]os?)\\.(?=\\s*#?\\p{N})`, (m) => spaced(m, common(m, /s/i.test(m.match.slice(2, 3)) ? 'numbers' : 'number'))),
   // "#1 hit": eSpeak NG says "hash one". Hashtags (#MeToo) are left alone.
-  rule('(?<![\\p{L}\\p{N}&#])#(?=\\p{N})', (m) => spaced(m, common(m, 'number'))),
+  rule('(?<![\\p{L}\\p{N}&#])#(?=\\p{N})', (m) => spaced(m, common(m, 'number')), /#/),
   rule(`${WORD_START}(?<a>[Ff]igs?)\\.(?=\\s*\\p{N})`, (m) => spaced(m, common(m, /s\.$/.test(m.match) ? 'figures' : 'figure'))),
   rule(`${WORD_START}ca\\.(?=\\s*\\p{N})`, (m) => spaced(m, common(m, 'circa'))),
-  rule(`${WORD_START}Ph\\.\\s?D\\.`, (m) => keepStop(m, 'PhD')),
+  rule(`${WORD_START}Ph\\.\\s?D\\.`, (m) => keepStop(m, 'PhD'), /Ph\./),
   // Months before a day or year ("Jan. 5", "Sept 2017"), or after a day ("29 Jun 2017").
   rule(`${WORD_START}(?<a>${alternation(EN_MONTHS)})\\.?(?=,?\\s+\\p{N})`, (m) => lookup(EN_MONTHS, m)),
-  rule(`(?<=${WORD_START}\\p{N}{1,2}(?:st|nd|rd|th)?\\s)(?<a>${alternation(EN_MONTHS)})(?:\\.|${WORD_END})`, (m) => lookup(EN_MONTHS, m)),
+  rule(`${WORD_START}(?<a>${alternation(EN_MONTHS)})(?:\\.|${WORD_END})`, (m) =>
+    AFTER_DAY.test(m.input.slice(Math.max(0, m.offset - 8), m.offset)) ? lookup(EN_MONTHS, m) : m.match,
+  ),
   // Days only in a date: "Thu June 29", "Tue, Oct. 5", "Fri 29 June".
   rule(`${WORD_START}(?<a>${alternation(EN_DAYS)})\\.?(?=,?\\s+(?:${MONTH}|\\p{N}))`, (m) => lookup(EN_DAYS, m)),
   rule(`${WORD_START}(?<a>[Ee]\\.\\s?g|[Ii]\\.\\s?e|etc|approx)\\.`, (m) => lookup(EN_COMMON, m, true)),
   rule(`${WORD_START}vs${WORD_END}\\.?`, (m) => common(m, 'versus')),
-  rule(`${AFTER_NAME}v\\.${BEFORE_NAME}`, 'versus'),
+  rule(`${WORD_START}v\\.${BEFORE_NAME}`, (m) => (afterName(m) ? 'versus' : m.match)),
   // "10–20": eSpeak NG says "ten twenty"; a range is read "to".
-  rule('(?<=\\p{N})\\s?–\\s?(?=\\p{N})', ' to '),
+  rule('(?<=\\p{N})\\s?–\\s?(?=\\p{N})', ' to ', /–/),
   // Currency before "bn" below: "$1.5bn" is "1.5 billion dollars".
-  rule(CURRENCY, currency),
+  rule(CURRENCY, currency, /[$£€¥]/),
   // "1.5bn people": eSpeak NG says "B N".
-  rule(`(?<=\\p{N})\\s?bn${WORD_END}`, ' billion'),
-  rule(DECADE, decade),
+  rule(`(?<=\\p{N})\\s?bn${WORD_END}`, ' billion', /bn/),
+  rule(DECADE, decade, /0['’]?s/),
   isoDates('en'),
 ];

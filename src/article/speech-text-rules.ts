@@ -22,16 +22,24 @@ export interface RuleMatch {
 export interface Rule {
   re: RegExp;
   to: (m: RuleMatch) => string;
+  /** A cheap test that must pass before `re` runs at all. */
+  gate?: RegExp | undefined;
 }
 
-export function rule(source: string, to: string | ((m: RuleMatch) => string)): Rule {
-  return { re: new RegExp(source, 'gu'), to: typeof to === 'string' ? () => to : to };
+/**
+ * @param gate a plain (non-global) expression a text must contain for the
+ *   rule to apply: most sentences hold no dash or URL, and a simple scan is
+ *   far cheaper than a lookbehind tried at every position.
+ */
+export function rule(source: string, to: string | ((m: RuleMatch) => string), gate?: RegExp): Rule {
+  return { re: new RegExp(source, 'gu'), to: typeof to === 'string' ? () => to : to, gate };
 }
 
 /** Runs `rules` over `text` in order. */
 export function applyRules(text: string, rules: readonly Rule[]): string {
   let out = text;
   for (const r of rules) {
+    if (r.gate && !r.gate.test(out)) continue;
     out = out.replace(r.re, (...args: unknown[]) => {
       // replace() passes: match, ...captures, offset, input, groups (when named).
       const last = args[args.length - 1];
@@ -54,10 +62,15 @@ export const WORD_END = '(?![\\p{L}\\p{M}\\p{N}_])';
 /** Followed by a capitalised word (a name), maybe after an opening quote. */
 export const BEFORE_NAME = '(?=\\s+["“‘«]?\\p{Lu})';
 /**
- * Preceded by a capitalised word or a token with a digit ("Elm", "5th",
- * "42"), then a space: a street name or a person's name comes first.
+ * True when a capitalised word or a token with a digit ("Elm", "5th", "42"),
+ * then a space, comes right before the match: a street or a person's name.
+ * Checked in code rather than as a leading lookbehind, which V8 would try
+ * at every position of every sentence.
  */
-export const AFTER_NAME = "(?<=(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|\\p{N}[\\p{L}\\p{N}]*),?\\s)";
+export function afterName(m: RuleMatch): boolean {
+  return AFTER_NAME_RE.test(m.input.slice(Math.max(0, m.offset - 64), m.offset));
+}
+const AFTER_NAME_RE = /(?:^|[^\p{L}\p{M}\p{N}'’-])(?:\p{Lu}[\p{L}\p{M}'’-]*|\p{N}[\p{L}\p{N}]*),?\s$/u;
 
 /** True when only closing punctuation and spaces follow `end` in `input`. */
 export function atEnd(input: string, end: number): boolean {
@@ -102,6 +115,7 @@ export function alternation(table: Record<string, string>): string {
 // --- Universal rules (every language) ------------------------------------
 
 const BULLETS = '•◦‣⁃▪▫●○■□◆◇∙⦁';
+const BULLET_GATE = new RegExp(`[${BULLETS}·]`, 'u');
 
 /**
  * Rules that hold in every language and run first: URLs read as their host,
@@ -113,15 +127,19 @@ export const UNIVERSAL: readonly Rule[] = [
   // The path must end on a non-punctuation character, so a sentence's final
   // period or a closing bracket after the URL stays in the text.
   rule(
-    "(?<![\\p{L}\\p{N}@.])(?:(?:https?|ftp)://|(?=www\\.))(?:[^\\s/?#@]*@)?(?:www\\.)?(?<host>[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*)(?::\\d+)?(?:[/?#](?:[^\\s]*[^\\s.,;:!?'\"”’)\\]>])?)?",
+    "(?<![\\p{L}\\p{N}@.])(?:(?:https?|ftp)://(?:[^\\s/?#@]*@)?(?:www\\.)?|www\\.)(?<host>[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*)(?::\\d+)?(?:[/?#](?:[^\\s]*[^\\s.,;:!?'\"”’)\\]>])?)?",
     (m) => m.groups['host'] ?? m.match,
+    /:\/\/|www\./,
   ),
   // A bullet that opens the text is only a glyph; between items it is a pause.
-  rule(`^(?:\\s*[${BULLETS}])+\\s*`, ''),
-  rule(`\\s+[${BULLETS}·]+\\s+`, ', '),
+  rule(`^(?:\\s*[${BULLETS}])+\\s*`, '', BULLET_GATE),
+  rule(`\\s+[${BULLETS}·]+\\s+`, ', ', BULLET_GATE),
   // "(CNN)Iraqi": a closing bracket glued to a capitalised word.
-  rule('(?<=\\))(?=\\p{Lu}\\p{Ll})', ' '),
+  rule('\\)(?=\\p{Lu}\\p{Ll})', ') ', /\)/),
 ];
+
+const DOUBLE_HYPHEN = /--/;
+const SPACED_HYPHEN = /\s-\s/;
 
 /**
  * Universal rules that run after the language's: whether a hyphen stands
@@ -132,13 +150,13 @@ export const UNIVERSAL_LAST: readonly Rule[] = [
   // become the em dash they stand for, which engines read as a pause
   // (eSpeak NG: 226 ms, against 110 ms for "--" and 150 ms for a comma).
   // "--verbose" (no space after) and "11-story" are not dashes.
-  rule('^\\s*--+\\s*', ''),
-  rule('(?<=\\S)\\s*--+\\s*$', ''),
-  rule('(?<=[,;:!?…])\\s+--+\\s+', ' '),
-  rule('\\s+--+\\s+', ' — '),
+  rule('^\\s*--+\\s*', '', DOUBLE_HYPHEN),
+  rule('(?<=\\S)\\s*--+\\s*$', '', DOUBLE_HYPHEN),
+  rule('(?<=[,;:!?…])\\s+--+\\s+', ' ', DOUBLE_HYPHEN),
+  rule('\\s+--+\\s+', ' — ', DOUBLE_HYPHEN),
   // A spaced hyphen beside a word; between numbers ("3 - 2") it may be maths.
-  rule('(?<=[\\p{L}"”’)\\]])\\s+-\\s+|\\s+-\\s+(?=["“‘(\\[]?\\p{L})', ' — '),
-  rule('(?<=[\\p{L}\\p{N}"”’)\\]])--+(?=["“‘(\\[]?[\\p{L}\\p{N}])', ' — '),
+  rule('(?<=[\\p{L}"”’)\\]])\\s+-\\s+|\\s+-\\s+(?=["“‘(\\[]?\\p{L})', ' — ', SPACED_HYPHEN),
+  rule('(?<=[\\p{L}\\p{N}"”’)\\]])--+(?=["“‘(\\[]?[\\p{L}\\p{N}])', ' — ', DOUBLE_HYPHEN),
 ];
 
 /**
@@ -156,7 +174,7 @@ export function isoDates(lang: string): Rule {
     if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return m.match;
     format ??= new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
     return format.format(date);
-  });
+  }, /\d{4}-\d\d-/);
 }
 
 // --- German --------------------------------------------------------------
@@ -179,7 +197,7 @@ export const GERMAN: readonly Rule[] = [
   }),
   // "Hauptstr. 5", "Berliner Str." — eSpeak NG spells "Str." out.
   rule('(?<=\\p{Ll})str\\.', (m) => keepStop(m, 'straße')),
-  rule(`${AFTER_NAME}Str\\.`, (m) => keepStop(m, 'Straße')),
+  rule(`${WORD_START}Str\\.`, (m) => (afterName(m) ? keepStop(m, 'Straße') : m.match)),
 ];
 
 // --- French --------------------------------------------------------------
