@@ -4,6 +4,8 @@
  * Vite (`?url`), so the same line works in `npm start` and in the build.
  */
 import './define.ts';
+// Resume where you left off, save for offline, storage problems: it finds the player's store itself.
+import './ui/offline/offline-panel.ts';
 import seedUrl from '../content/mosul-2017-06-29.json?url';
 
 const player = document.querySelector('aloud-player');
