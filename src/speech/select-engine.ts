@@ -5,7 +5,7 @@
  */
 import type { SpeechEngine } from './types.ts';
 import { canSpeak } from './voices.ts';
-import { createWebSpeechEngine, type WebSpeechEngineOptions } from './webspeech-engine.ts';
+import { createWebSpeechEngine, usesSpeechDispatcher, type WebSpeechEngineOptions } from './webspeech-engine.ts';
 import { packFor } from './fallback/languages.ts';
 
 export interface SelectEngineOptions {
@@ -15,6 +15,12 @@ export interface SelectEngineOptions {
   prefer?: 'webspeech' | 'fallback';
   /** Passed to the Web Speech engine (tests inject a fake synthesizer here). */
   webSpeech?: WebSpeechEngineOptions;
+  /**
+   * How long to wait for Web Speech voices before using the fallback.
+   * Default 3000 ms, 6000 ms where speech-dispatcher provides them (Linux
+   * desktops), which was seen taking over 6 s on a busy machine.
+   */
+  voicesTimeoutMs?: number;
   /**
    * Loads the fallback engine. Default: a dynamic import of
    * ./fallback/fallback-engine.ts with the article's language preloaded.
@@ -63,7 +69,12 @@ export async function createSpeechEngine(options: SelectEngineOptions): Promise<
 
   let web: SpeechEngine | null = null;
   if (hasSynth(options.webSpeech)) {
-    web = createWebSpeechEngine(options.webSpeech);
+    const ua = options.webSpeech?.userAgent ?? (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ?? '';
+    web = createWebSpeechEngine({
+      ...options.webSpeech,
+      voicesTimeoutMs:
+        options.voicesTimeoutMs ?? options.webSpeech?.voicesTimeoutMs ?? (usesSpeechDispatcher(ua) ? 6000 : 3000),
+    });
     const voices = await web.getVoices();
     if (options.prefer === 'webspeech' && voices.length > 0) return web;
     if (voices.some((v) => canSpeak(v, lang))) return web;

@@ -96,8 +96,16 @@ export interface WebSpeechEngine extends SpeechEngine {
  */
 export function detectCanPause(userAgent: string): boolean {
   if (/Android/i.test(userAgent)) return false;
-  if (/Linux|X11|FreeBSD/i.test(userAgent) && !/CrOS/.test(userAgent)) return false;
-  return true;
+  return !usesSpeechDispatcher(userAgent);
+}
+
+/**
+ * Whether Web Speech on this platform goes through speech-dispatcher: a
+ * Linux/BSD desktop (not Android, not ChromeOS). Its voices arrive late
+ * (1.5–2 s, more on a busy machine) and pause() must not be called.
+ */
+export function usesSpeechDispatcher(userAgent: string): boolean {
+  return /Linux|X11|FreeBSD/i.test(userAgent) && !/Android|CrOS/i.test(userAgent);
 }
 
 function mapError(error: string | undefined): SpeechErrorCode {

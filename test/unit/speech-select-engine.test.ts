@@ -69,6 +69,23 @@ describe('createSpeechEngine', () => {
     expect(fb.calls).toEqual(['de-DE']);
   });
 
+  it('waits longer for voices where speech-dispatcher provides them (Linux)', async () => {
+    const linux = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
+    const windows = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
+    const decide = async (userAgent: string) => {
+      const fb = fakeFallback();
+      const p = createSpeechEngine({
+        lang: 'en',
+        webSpeech: { synth: new FakeSynth({ voicesAfterMs: 4500 }), Utterance: FakeUtterance, userAgent },
+        loadFallback: fb.load,
+      });
+      await vi.advanceTimersByTimeAsync(7000);
+      return (await p).kind;
+    };
+    expect(await decide(linux)).toBe('webspeech');
+    expect(await decide(windows)).toBe('fake');
+  });
+
   it('falls back when speechSynthesis does not exist at all', async () => {
     const fb = fakeFallback();
     const engine = await createSpeechEngine({ lang: 'en', loadFallback: fb.load });
