@@ -440,14 +440,17 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
   }
 
   function failJob(job: Job, code: SpeechErrorCode, message: string): void {
-    const hadMore = natives.some((n) => n.job === job && n !== natives[0]);
     jobs = jobs.filter((j) => j !== job);
     for (const n of natives) if (n.job === job) n.done = true;
     natives = natives.filter((n) => n.job !== job);
     if (estimation?.rec.job === job) stopEstimation();
+    const gen = generation;
     deliver(() => job.events.onError?.({ code, message }));
-    // Its other chunks are still in the synthesizer's queue: flush and refeed.
-    if (hadMore || code === 'synthesis-failed') restartQueue();
+    if (gen !== generation) return; // the listener cancelled or paused
+    // The synthesizer may still hold this job's other chunks, or (after an
+    // interruption from outside) report the rest as canceled: flush it and
+    // queue what is left afresh, so one failure never cascades.
+    if (natives.length > 0) restartQueue();
     else armWatchdog();
   }
 

@@ -250,6 +250,19 @@ describe('cancel', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(a.log.map((e) => e.code ?? e.type).filter((t) => t !== 'boundary')).toEqual(['start', 'interrupted']);
   });
+
+  it('after an interruption from outside, reports it once and goes on with the queue', async () => {
+    const { engine, synth } = setup();
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req(SEED), a.events);
+    engine.speak(req('The next sentence.'), b.events);
+    await vi.advanceTimersByTimeAsync(500);
+    synth.cancel(); // fires interrupted on the first, canceled on the queued one
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(a.log.map((e) => e.code ?? e.type).filter((t) => t !== 'boundary')).toEqual(['start', 'interrupted']);
+    expect(types(b.log)).toEqual(['start', 'end']);
+  });
 });
 
 describe('pause', () => {
