@@ -20,7 +20,11 @@ export interface WordTiming {
 /** One synthesized sentence. */
 export interface CachedAudio {
   sampleRate: number;
-  /** Mono samples: 16-bit as the synthesizer gives them, or float. */
+  /**
+   * Mono samples, given back in the type they were put in. Float samples are
+   * stored as 16-bit: exact for a 16-bit synthesizer's x / 32768, otherwise
+   * within 1/65536 (inaudible).
+   */
   samples: Int16Array | Float32Array;
   words: readonly WordTiming[];
 }
@@ -36,6 +40,23 @@ export interface SentenceAudioCache {
 
 interface AudioRecord extends CachedAudio {
   v: 1;
+  /** Float samples stored as 16-bit (half the bytes); give them back as floats. */
+  float?: true;
+}
+
+/**
+ * eSpeak's samples are 16-bit; the engine hands them over as x / 32768, so
+ * storing floats as Int16 is exact for them and halves what the budget holds.
+ */
+function toInt16(samples: Float32Array): Int16Array {
+  const out = new Int16Array(samples.length);
+  for (let i = 0; i < samples.length; i++) out[i] = Math.max(-32768, Math.min(32767, Math.round(samples[i]! * 32768)));
+  return out;
+}
+function toFloat32(samples: Int16Array): Float32Array {
+  const out = new Float32Array(samples.length);
+  for (let i = 0; i < samples.length; i++) out[i] = samples[i]! / 32768;
+  return out;
 }
 interface IndexRecord {
   v: 1;
@@ -155,13 +176,21 @@ export function createAudioCache(options: AudioCacheOptions = {}): AudioCache {
       const bytes = audioBytes(record);
       // Touch quietly: a failed touch only makes eviction slightly less exact.
       void storage.tryWrite([{ store: 'audio-index', key, value: { v: 1, bytes, lastUsed: now() } satisfies IndexRecord }]);
-      return { sampleRate: record.sampleRate, samples: record.samples, words: record.words };
+      const samples = record.float && record.samples instanceof Int16Array ? toFloat32(record.samples) : record.samples;
+      return { sampleRate: record.sampleRate, samples, words: record.words };
     },
 
     async put(key, audio) {
-      const bytes = audioBytes(audio);
+      const float = audio.samples instanceof Float32Array;
+      const record: AudioRecord = {
+        v: 1,
+        sampleRate: audio.sampleRate,
+        samples: audio.samples instanceof Float32Array ? toInt16(audio.samples) : audio.samples,
+        words: audio.words.map((w) => ({ charIndex: w.charIndex, charLength: w.charLength, timeMs: w.timeMs })),
+      };
+      if (float) record.float = true;
+      const bytes = audioBytes(record);
       if (bytes > budget) return;
-      const record: AudioRecord = { v: 1, sampleRate: audio.sampleRate, samples: audio.samples, words: audio.words };
       const ops: WriteOp[] = [
         { store: 'audio', key, value: record },
         { store: 'audio-index', key, value: { v: 1, bytes, lastUsed: now() } satisfies IndexRecord },

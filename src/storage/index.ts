@@ -14,6 +14,7 @@ export {
 export { loadSettings, saveSetting, saveVoice, voiceLanguageKey, type SavedSettings, type SettingName } from './settings.ts';
 export {
   createPersistence,
+  switchAtBoundary,
   loadPosition,
   savePosition,
   clearPosition,

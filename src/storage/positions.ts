@@ -7,6 +7,7 @@ import type { Article } from '../article/model.ts';
 import type { PlayerChangeEvent, PlayerStore } from '../player/types.ts';
 import { checkRecord, getStorage, readRecord, type AloudStorage, type RecordSpec } from './db.ts';
 import { loadSettings, saveSetting, saveVoice, voiceLanguageKey, type SavedSettings } from './settings.ts';
+import { placeAfterUpdate } from './article-cache.ts';
 
 /** A remembered place in one article. */
 export interface SavedPosition {
@@ -209,6 +210,8 @@ export function createPersistence(store: PlayerStore, options: PersistenceOption
     if (disposed || offerFor !== article || store.state.article !== article) return;
     const status = store.state.status;
     if (status === 'playing' || status === 'paused') return;
+    // Already there (an updated copy was swapped in at this place): nothing to offer.
+    if (saved && store.state.position?.sentenceId === saved.sentenceId) return;
     setOffer(saved ? (resumeOffer(article, saved) ?? null) : null);
   };
 
@@ -354,4 +357,31 @@ export function createPersistence(store: PlayerStore, options: PersistenceOption
       doc?.removeEventListener('visibilitychange', onVisibility);
     },
   };
+}
+
+/**
+ * Swaps in an updated copy of the article (from `cachedLoad`'s `onUpdate`)
+ * without losing the place: at once when not playing, otherwise at the next
+ * sentence boundary, which is then spoken again from its start. The place is
+ * the same sentence id when it survives, else the nearest earlier surviving
+ * one. Returns a function that cancels a pending swap.
+ */
+export function switchAtBoundary(store: PlayerStore, next: Article): () => void {
+  const apply = () => {
+    const { article, position, status } = store.state;
+    const at = article && position ? placeAfterUpdate(article, next, position.sentenceId) : undefined;
+    store.load(next);
+    if (at) store.seek(at);
+    if (status === 'playing') store.play();
+  };
+  if (store.state.status !== 'playing') {
+    apply();
+    return () => {};
+  }
+  const off = store.subscribe((e) => {
+    if (!e.changes.has('position')) return;
+    off();
+    apply();
+  });
+  return off;
 }

@@ -50,10 +50,28 @@ describe('createAudioCache', () => {
     expect([...got.samples]).toEqual([...a.samples]);
     expect(got.words).toEqual(a.words);
     expect(got.sampleRate).toBe(22050);
-    expect([...(await cache.get('k2'))!.samples]).toEqual([0.5, -0.25, 0]);
+    const back = (await cache.get('k2'))!;
+    expect(back.samples).toBeInstanceOf(Float32Array);
+    expect([...back.samples]).toEqual([0.5, -0.25, 0]);
     expect(await cache.get('missing')).toBeUndefined();
-    expect(await cache.usage()).toBe(audioBytes(a) + audioBytes(f));
+    // Floats are kept as 16-bit: 2 bytes a sample, not 4.
+    expect(await cache.usage()).toBe(audioBytes(a) + audioBytes({ ...f, samples: new Int16Array(3) }));
     expect(problems).toEqual([]);
+  });
+
+  it('gives a 16-bit synthesizer\'s float samples (x / 32768) back exactly, in half the bytes', async () => {
+    const { storage } = freshStorage();
+    const cache = createAudioCache({ storage });
+    const ints = Int16Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 65536) - 32768);
+    const floats = Float32Array.from(ints, (x) => x / 32768);
+    await cache.put('f', { sampleRate: 22050, samples: floats, words: [] });
+    const got = (await cache.get('f'))!;
+    expect(got.samples).toBeInstanceOf(Float32Array);
+    expect(got.samples).toEqual(floats);
+    expect(await cache.usage()).toBe(audioBytes({ sampleRate: 22050, samples: ints, words: [] }));
+    // Out-of-range floats are clamped, not wrapped.
+    await cache.put('clip', { sampleRate: 22050, samples: Float32Array.from([1.5, -2]), words: [] });
+    expect([...(await cache.get('clip'))!.samples]).toEqual([32767 / 32768, -1]);
   });
 
   it('stays within the byte budget by evicting the least recently used', async () => {

@@ -16,6 +16,7 @@ import {
   loadPosition,
   resumeOffer,
   savePosition,
+  switchAtBoundary,
   type ResumeOffer,
 } from '../../src/storage/positions.ts';
 import { loadSettings, saveSetting, saveVoice } from '../../src/storage/settings.ts';
@@ -417,5 +418,62 @@ describe('createPersistence', () => {
     await settle();
     expect((await loadPosition(storage, 'mosul'))?.sentenceId).toBe('s1p1s3');
     expect(offers.at(-1)?.label).toBe("Resume from 'Heading 2'");
+  });
+});
+
+describe('switchAtBoundary', () => {
+  it('while playing, waits for the next sentence boundary, then keeps the place in the new copy and plays on', () => {
+    const store = new FakeStore();
+    store.load(article);
+    store.play();
+    store.seek('s2p1s2');
+    const updated = makeArticle('mosul', 4, 4, 'Updated title');
+    switchAtBoundary(store, updated);
+    expect(store.state.article).toBe(article);
+    store.seek('s2p1s3'); // the boundary: the next sentence starts
+    expect(store.state.article).toBe(updated);
+    expect(store.state.position?.sentenceId).toBe('s2p1s3');
+    expect(store.calls.at(-1)).toBe('play');
+    expect(store.state.status).toBe('playing');
+  });
+
+  it('when the sentence is gone, goes to the nearest earlier surviving one; when not playing, switches at once', () => {
+    const store = new FakeStore();
+    store.load(article);
+    store.seek('s2p1s4');
+    const updated = structuredClone(article);
+    updated.sections[1]!.paragraphs[0]!.sentences.splice(2, 2);
+    switchAtBoundary(store, updated);
+    expect(store.state.article).toBe(updated);
+    expect(store.state.position?.sentenceId).toBe('s2p1s2');
+    expect(store.calls).not.toContain('play');
+  });
+
+  it('can be cancelled before the boundary', () => {
+    const store = new FakeStore();
+    store.load(article);
+    store.play();
+    const cancel = switchAtBoundary(store, makeArticle('mosul', 1, 1));
+    cancel();
+    store.seek('s1p1s2');
+    expect(store.state.article).toBe(article);
+  });
+
+  it('with persistence attached, the swap at the saved place offers nothing', async () => {
+    const { storage } = freshStorage();
+    await savePosition(storage, 'mosul', { sentenceId: 's3p1s1' });
+    const store = new FakeStore();
+    store.load(article);
+    const offers: Array<ResumeOffer | null> = [];
+    const p = createPersistence(store, { storage, window: null, document: null, onOffer: (o) => offers.push(o) });
+    await p.ready;
+    p.resume();
+    store.pause();
+    await p.flush();
+    switchAtBoundary(store, makeArticle('mosul', 3, 4, 'Updated'));
+    await p.flush();
+    await settle();
+    expect(store.state.position?.sentenceId).toBe('s3p1s1');
+    expect(offers.filter(Boolean)).toHaveLength(1);
   });
 });
