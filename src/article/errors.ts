@@ -83,6 +83,16 @@ export class ArticleLoadError extends Error {
   readonly issues?: readonly ArticleIssue[];
   readonly url?: string;
 
+  /**
+   * True when trying again may succeed (the network, a timeout, a server
+   * error, rate limiting): the UI offers "Try again" only then.
+   */
+  get retryable(): boolean {
+    if (this.code === 'unreachable') return true;
+    if (this.code !== 'http-error' || this.status === undefined) return false;
+    return this.status >= 500 || this.status === 408 || this.status === 429;
+  }
+
   constructor(code: ArticleLoadErrorCode, options: ArticleLoadErrorOptions = {}) {
     super(messageFor(code, options), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
@@ -113,7 +123,7 @@ const MESSAGES: Record<ArticleLoadErrorCode, (o: ArticleLoadErrorOptions) => str
 function httpHint(status: number | undefined): string {
   if (status === 404 || status === 410) return ': not found';
   if (status === 401 || status === 403) return ': access denied';
-  if (status !== undefined && status >= 500) return ': the server had a problem';
+  if (status !== undefined && status >= 500) return ': the server had a problem; try again later';
   return '';
 }
 

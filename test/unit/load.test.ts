@@ -127,13 +127,24 @@ describe('loadArticle: every error code', () => {
     [404, 'The article could not be loaded (HTTP 404: not found).'],
     [410, 'The article could not be loaded (HTTP 410: not found).'],
     [403, 'The article could not be loaded (HTTP 403: access denied).'],
-    [500, 'The article could not be loaded (HTTP 500: the server had a problem).'],
+    [500, 'The article could not be loaded (HTTP 500: the server had a problem; try again later).'],
     [418, 'The article could not be loaded (HTTP 418).'],
   ])('http-error: HTTP %i', async (status, message) => {
     const err = await failure(loadArticle('/a.json', { fetch: fakeFetch('nope', { status }) }));
     expect(err.code).toBe('http-error');
     expect(err.status).toBe(status);
     expect(err.message).toBe(message);
+    expect(err.retryable).toBe(status === 500);
+  });
+
+  it('retryable only where trying again may help', () => {
+    expect(new ArticleLoadError('unreachable').retryable).toBe(true);
+    expect(new ArticleLoadError('http-error', { status: 503 }).retryable).toBe(true);
+    expect(new ArticleLoadError('http-error', { status: 429 }).retryable).toBe(true);
+    expect(new ArticleLoadError('http-error', { status: 404 }).retryable).toBe(false);
+    for (const code of ['invalid-json', 'not-an-article', 'empty-article', 'unsupported-format', 'aborted'] as const) {
+      expect(new ArticleLoadError(code).retryable, code).toBe(false);
+    }
   });
 
   it('invalid-json: a truncated file', async () => {
