@@ -200,6 +200,28 @@ describe('the demo by keyboard alone', () => {
     expect(await hasFocus(second)).toBe(true);
   });
 
+  it('hands-free: the lock screen shows the article, follows play and pause, and the keep-alive clip loads under the strict CSP', async () => {
+    const page = await openDemo({ mode: 'manual' });
+    await tabToPlayAndStart(page);
+    const session = () =>
+      page.evaluate(() => ({
+        title: navigator.mediaSession.metadata?.title,
+        artist: navigator.mediaSession.metadata?.artist,
+        album: navigator.mediaSession.metadata?.album,
+        state: navigator.mediaSession.playbackState,
+      }));
+    await poll(async () => (await session()).state).toBe('playing');
+    const s = await session();
+    expect(s.title).toMatch(TITLE);
+    expect(s.artist).toMatch(/^Nick Paton Walsh/);
+    expect(s.album).toBe('Aloud');
+    // The clip is a same-origin file, so 'self' allows it: fetched, no CSP violation.
+    await poll(() => server.requests.some((r) => /keep-alive[^/]*\.wav$/.test(r.path) && r.status < 300)).toBe(true);
+    await page.keyboard.press('Space');
+    await poll(async () => (await session()).state).toBe('paused');
+    expect(opened!.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+  });
+
   it('every control is reachable by Tab, in order, and Shift+Tab walks back without a trap', async () => {
     const page = await openDemo();
     const names: [string, string][] = [

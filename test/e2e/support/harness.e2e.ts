@@ -85,6 +85,16 @@ describe('static server', () => {
     expect(head.headers['content-length']).toBe('7');
   });
 
+  it('answers byte ranges as media elements ask for them', async () => {
+    const part = await raw('/data.json', 'GET', { Range: 'bytes=1-3' });
+    expect(part.status).toBe(206);
+    expect(part.body).toBe('"a"');
+    expect(part.headers['content-range']).toBe('bytes 1-3/7');
+    expect((await raw('/data.json', 'GET', { Range: 'bytes=2-' })).body).toBe('a":1}');
+    expect((await raw('/data.json', 'GET', { Range: 'bytes=-2' })).body).toBe('1}');
+    expect((await raw('/data.json', 'GET', { Range: 'bytes=9-' })).status).toBe(416);
+  });
+
   it('serves in-memory files, and a changed file gets a new ETag', async () => {
     server.setFile('/article.json', '{"v":1}');
     const a = await raw('/article.json');

@@ -2,7 +2,8 @@
  * A small static server for end-to-end tests: serves a folder (the built
  * demo in dist/) on 127.0.0.1 at a free port, with the headers real hosting
  * sends: correct MIME types, ETag / Last-Modified with 304 revalidation,
- * HEAD, and optionally a Content-Security-Policy. Tests can add or replace
+ * HEAD, byte ranges (media elements use them), and optionally a
+ * Content-Security-Policy. Tests can add or replace
  * files in memory (host pages, a changed article) and read the request log.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -172,9 +173,33 @@ export async function serve(options: ServeOptions = {}): Promise<TestServer> {
       send(304, common);
       return;
     }
+    // Media elements ask for byte ranges; answer them as real hosting does.
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    const size = found.bytes.length;
+    if (range && found.status === 200 && (range[1] || range[2])) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(size - 1, Number(range[2])) : size - 1;
+      if (start >= size || start > end) {
+        send(416, { ...common, 'Content-Range': `bytes */${size}` });
+        return;
+      }
+      const part = found.bytes.subarray(start, end + 1);
+      send(
+        206,
+        {
+          ...common,
+          'Accept-Ranges': 'bytes',
+          'Content-Type': found.type,
+          'Content-Range': `bytes ${start}-${end}/${size}`,
+          'Content-Length': String(part.length),
+        },
+        part,
+      );
+      return;
+    }
     send(
       found.status,
-      { ...common, 'Content-Type': found.type, 'Content-Length': String(found.bytes.length) },
+      { ...common, 'Accept-Ranges': 'bytes', 'Content-Type': found.type, 'Content-Length': String(size) },
       found.bytes,
     );
   }
