@@ -5,7 +5,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from './support/axe.ts';
 import { longArticle } from './support/fixtures.ts';
-import { button, cleanup, flush, focused, mount, playButton, q } from './support/player.ts';
+import { button, cleanup, flush, focused, mount, playButton, q, until } from './support/player.ts';
 
 afterEach(cleanup);
 
@@ -139,6 +139,7 @@ describe('aloud-player keyboard', () => {
 
   it('Tab goes through the controls in reading order and out again', async () => {
     const { el, root } = await mount();
+    await until(() => root.querySelector('#sleep'), 'the hands-free row');
     const before = document.createElement('button');
     before.textContent = 'before';
     const after = document.createElement('button');
@@ -147,7 +148,7 @@ describe('aloud-player keyboard', () => {
     el.after(after);
     before.focus();
     const names: string[] = [];
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 20; i++) {
       await sendKeys({ press: 'Tab' });
       if (document.activeElement === after) break;
       const f = focused(root)!;
@@ -165,6 +166,8 @@ describe('aloud-player keyboard', () => {
       'voice',
       'Keyboard shortcuts',
       'section',
+      'sleep',
+      ...('wakeLock' in navigator ? ['keep-awake'] : []),
       'Lead one.',
       'Why it matters',
       'What comes next',

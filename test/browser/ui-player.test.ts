@@ -276,4 +276,38 @@ describe('aloud-player', () => {
     expect(navigator.mediaSession.metadata?.artist).to.equal('By A. Writer');
     el.remove();
   });
+
+  it('pauses at the end of the section when the sleep timer says so, and announces it', async () => {
+    const { el, engine, root } = await mount();
+    const sleep = await until(() => root.querySelector<HTMLSelectElement>('#sleep'), 'the sleep timer');
+    expect(root.querySelector('label[for="sleep"]')?.textContent).to.equal('Sleep timer');
+    el.seek('s1p3s1');
+    await flush(el);
+    sleep.value = 'end-of-section';
+    sleep.dispatchEvent(new Event('change'));
+    el.play();
+    engine.fireStart();
+    await flush(el);
+    expect(el.store!.state.status).to.equal('playing');
+    engine.finishCurrent(); // the last sentence of section 1
+    engine.fireStart(); // section 2's heading: the section ended
+    await flush(el);
+    expect(el.store!.state.status).to.equal('paused');
+    expect(status(root)).to.equal('Sleep timer: paused');
+    expect(sleep.value).to.equal('');
+  });
+
+  it('offers "Keep screen on" where the browser can, off by default', async () => {
+    const { el, root } = await mount();
+    await until(() => root.querySelector('[part="hands-free"]'), 'the hands-free row');
+    const box = [...root.querySelectorAll('label.check')].find((l) => l.textContent?.trim() === 'Keep screen on');
+    expect(Boolean(box)).to.equal('wakeLock' in navigator);
+    if (!box) return;
+    const input = box.querySelector('input')!;
+    expect(input.checked).to.equal(false);
+    input.click();
+    await flush(el);
+    expect(input.checked).to.equal(true);
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
 });

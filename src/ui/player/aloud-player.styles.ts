@@ -180,6 +180,19 @@ export const styles = css`
   .progress {
     flex: 1 1 100%;
   }
+  .check {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 44px;
+    cursor: pointer;
+  }
+  .check input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
   .time {
     margin: 0;
     color: var(--_muted);

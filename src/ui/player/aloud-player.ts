@@ -11,7 +11,7 @@ import { createPlayerStore } from '../../player/store.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
-import type { MediaSessionController } from '../hands-free/media-session.ts';
+import type { MediaSessionController, SleepTimer, WakeLockController } from '../hands-free/index.ts';
 import { strings as t, uiLang } from '../strings.ts';
 import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.ts';
 import { heading, renderArticleBody } from './article-view.ts';
@@ -111,6 +111,7 @@ const ICONS = {
  * @csspart help-button - The "Keyboard shortcuts" button.
  * @csspart progress - The section slider and the time estimates.
  * @csspart time - Elapsed and remaining time.
+ * @csspart hands-free - The sleep timer and "Keep screen on" row.
  * @csspart toc - The table of contents nav.
  * @csspart text - The scrollable article text.
  * @csspart sentence - Each sentence of the text.
@@ -191,7 +192,7 @@ export class AloudPlayer extends LitElement {
   private _rovingEl: HTMLElement | null = null;
   private _wordRange: Range | null = null;
   private _returnFocus: HTMLElement | null = null;
-  private _mediaSession: MediaSessionController | null = null;
+  private _handsFree: { media: MediaSessionController; sleep: SleepTimer; wake: WakeLockController } | null = null;
 
   private readonly _follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
 
@@ -358,24 +359,41 @@ export class AloudPlayer extends LitElement {
     this._unsubscribe = store.subscribe((e) => this._onChange(e));
     this._loadInto(store, article, at);
     this._state = store.state;
-    void this._wireMediaSession(store);
+    void this._wireHandsFree(store);
     const queued = this._queued;
     this._queued = [];
     for (const q of queued) q(store);
   }
 
   /**
-   * Lock-screen, notification and headphone controls (see src/ui/hands-free).
-   * Imported after the first article is ready, so it costs the first paint nothing.
+   * Hands-free listening (src/ui/hands-free): lock-screen and headphone
+   * controls, the sleep timer and "Keep screen on". Imported after the first
+   * article is ready, so they cost the first paint nothing.
    */
-  private async _wireMediaSession(store: PlayerStore): Promise<void> {
-    if (!('mediaSession' in navigator)) return;
-    if (!this._mediaSession) {
-      const { MediaSessionController } = await import('../hands-free/media-session.ts');
+  private async _wireHandsFree(store: PlayerStore): Promise<void> {
+    if (!this._handsFree) {
+      const hf = await import('../hands-free/index.ts');
       if (this._store !== store) return;
-      this._mediaSession ??= new MediaSessionController(this, null);
+      this._handsFree ??= {
+        media: new hf.MediaSessionController(this, null),
+        sleep: new hf.SleepTimer(this, null, { onFire: () => this._announce(t.sleepFired) }),
+        wake: new hf.WakeLockController(this, null),
+      };
+      this.requestUpdate();
     }
-    this._mediaSession!.store = store;
+    this._handsFree.media.store = this._handsFree.sleep.store = this._handsFree.wake.store = store;
+  }
+
+  private _onSleepChange(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    const sleep = this._handsFree?.sleep;
+    if (!sleep) return;
+    if (!value) sleep.cancel();
+    else sleep.set(value === 'end-of-section' ? value : Number(value));
+  }
+
+  private _onKeepAwakeChange(e: Event): void {
+    if (this._handsFree) this._handsFree.wake.enabled = (e.target as HTMLInputElement).checked;
   }
 
   /** No engine could be created: the listener can still read the text. */
@@ -395,7 +413,7 @@ export class AloudPlayer extends LitElement {
     this._engineRun++;
     this._unsubscribe?.();
     this._unsubscribe = null;
-    if (this._mediaSession) this._mediaSession.store = null;
+    if (this._handsFree) this._handsFree.media.store = this._handsFree.sleep.store = this._handsFree.wake.store = null;
     this._store?.dispose();
     this._store = null;
     this._storeEngine = null;
@@ -791,6 +809,7 @@ export class AloudPlayer extends LitElement {
         </div>
         <p part="time" class="time"><span>${t.elapsed(times.elapsed)}</span> <span>${t.remaining(times.remaining)}</span></p>
       </div>
+      ${this._renderHandsFree()}
       <slot name="extras"></slot>
 
       <div class="layout">
@@ -819,6 +838,27 @@ export class AloudPlayer extends LitElement {
         </div>
       </div>
     `;
+  }
+
+  private _renderHandsFree(): TemplateResult | typeof nothing {
+    const hf = this._handsFree;
+    if (!hf) return nothing;
+    const mode = hf.sleep.mode;
+    const left = hf.sleep.remainingMs;
+    return html`<div part="hands-free" class="controls">
+      <div class="field">
+        <label for="sleep">${t.sleepTimer}</label>
+        <select id="sleep" @change=${this._onSleepChange}>
+          <option value="" ?selected=${mode === null}>${t.sleepOff}</option>
+          <option value="end-of-section" ?selected=${mode === 'end-of-section'}>${t.sleepEndOfSection}</option>
+          ${[15, 30, 60].map((m) => html`<option value=${m} ?selected=${mode === m}>${t.sleepMinutes(m)}</option>`)}
+        </select>
+        ${left !== null ? html`<span class="value">${t.sleepLeft(left)}</span>` : nothing}
+      </div>
+      ${hf.wake.supported
+        ? html`<label class="check"><input id="keep-awake" type="checkbox" .checked=${live(hf.wake.enabled)} @change=${this._onKeepAwakeChange} />${t.keepScreenOn}</label>`
+        : nothing}
+    </div>`;
   }
 
   /** Rendered only when the voices, the choice or the language change: lists can hold thousands. */
