@@ -135,6 +135,22 @@ describe('cachedLoad', () => {
     expect(problems.map(([k]) => k)).toEqual(['corrupt']);
   });
 
+  it('cross-origin: revalidates without conditional headers (no CORS preflight) but with cache: no-cache', async () => {
+    vi.stubGlobal('location', { origin: 'https://publisher.example', href: 'https://publisher.example/story' });
+    try {
+      const { storage } = freshStorage();
+      const srv = server({ [URL_A]: makeArticle('a') });
+      await cachedLoad(URL_A, { loadArticle, fetch: srv.fetch, storage });
+      const r = await cachedLoad(URL_A, { loadArticle, fetch: srv.fetch, storage });
+      expect(await r.revalidation).toBe('unchanged');
+      expect(srv.log[1]!.headers['if-none-match']).toBeUndefined();
+      expect(srv.log[1]!.headers['if-modified-since']).toBeUndefined();
+      expect(srv.log[1]!.cache).toBe('no-cache');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('drops the fragment from the cache key', async () => {
     const { storage } = freshStorage();
     const srv = server({ [URL_A]: makeArticle('a') });

@@ -50,7 +50,7 @@ export class AloudOfflinePanel extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const host = this.parentElement as PlayerHost | null;
+    const host = (this.closest('aloud-player') ?? this.parentElement) as PlayerHost | null;
     if (host && typeof host.addController === 'function') {
       this._host = host;
       host.addController(this._watcher);
