@@ -62,6 +62,15 @@ describe('fallback engine (eSpeak NG in Chromium)', function () {
     expect(SEED.slice(out.words.at(-1)!.charIndex)).to.equal('control.');
   });
 
+  it("fetches only its own files, from the page's origin: the English pack, never the 24 MB espeak-ng.data", async () => {
+    await loadEspeak('en');
+    const urls = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(urls.some((u) => /\/en\.espeak(\?|$)/.test(u))).to.equal(true);
+    expect(urls.some((u) => u.includes('espeak-ng.data'))).to.equal(false);
+    expect(urls.some((u) => /\/(de|fr|es)\.espeak/.test(u))).to.equal(false);
+    for (const u of urls) expect(new URL(u).origin).to.equal(location.origin);
+  });
+
   it('speaks at rate 2 audibly faster than at rate 1 (eSpeak rate, not playbackRate)', async () => {
     const synth = await loadEspeak('en');
     const r1 = synth.synthesize(SEED, { rate: 1 });
