@@ -16,11 +16,11 @@ export interface Mounted {
 const EVENTS = ['aloud-play', 'aloud-pause', 'aloud-sentence', 'aloud-section', 'aloud-end', 'aloud-error'];
 
 /** Polls `check` each frame until it is truthy (or fails after `ms`). */
-export async function until<T>(check: () => T, what = 'condition', ms = 3000): Promise<T> {
+export async function until<T>(check: () => T, what = 'condition', ms = 3000): Promise<NonNullable<T>> {
   const start = performance.now();
   for (;;) {
     const v = check();
-    if (v) return v;
+    if (v) return v as NonNullable<T>;
     if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => requestAnimationFrame(r));
   }
