@@ -1,5 +1,6 @@
 import type { DraftSection, ParagraphKind } from './model.ts';
 import type { ParsedDraft } from './build-article.ts';
+import { ArticleParseError } from './parse-error.ts';
 import { cleanBlock, cleanByline, isCreditSentence, isoDate, normalizeSource, tooDeepIsUnparsable } from './parse-util.ts';
 
 /**
@@ -64,7 +65,17 @@ const TEXT = 3;
 export function parseHtml(source: string, options: ParseHtmlOptions = {}): ParsedDraft {
   const parser = options.domParser ?? nativeParser();
   return tooDeepIsUnparsable(() => {
-    const doc = parser.parseFromString(wrapFragment(normalizeSource(source)), 'text/html');
+    let doc: Document;
+    try {
+      doc = parser.parseFromString(wrapFragment(normalizeSource(source)), 'text/html');
+    } catch (e) {
+      // Browsers parse any string; linkedom throws on some broken markup
+      // (an attribute quote that never closes).
+      if (e instanceof RangeError) throw e;
+      throw new ArticleParseError('unparsable', `the HTML could not be parsed (${(e as Error)?.message ?? e})`);
+    }
+    // linkedom leaves no root element for some broken markup ('<html lang="').
+    if (!doc.documentElement) return { sections: [] };
     return draftFrom(doc, chooseRoot(doc));
   });
 }

@@ -173,6 +173,10 @@ describe('parseHtml', () => {
     expect(last.map((p) => p.kind ?? 'paragraph')).toEqual(['paragraph', 'quote', 'paragraph', 'credit']);
   });
 
+  it('gives an empty draft, not a crash, for markup linkedom cannot root', () => {
+    expect(parse('<html lang="').sections.flatMap((x) => x.paragraphs)).toEqual([]);
+  });
+
   it('throws a clear error when no DOMParser exists and none is given', () => {
     expect(() => parseHtml('<p>x</p>')).toThrowError(/DOMParser/);
   });

@@ -8,6 +8,7 @@ import { parseMarkdown } from '../../src/article/parse-markdown.ts';
 import { parseHtml } from '../../src/article/parse-html.ts';
 import { buildArticle } from '../../src/article/build-article.ts';
 import { cleanBlock } from '../../src/article/parse-util.ts';
+import { validateArticle } from '../../src/article/validate.ts';
 import type { SourceFormat } from '../../src/article/model.ts';
 
 const content = (name: string): string => readFileSync(new URL(`../../content/${name}`, import.meta.url), 'utf8');
@@ -108,6 +109,8 @@ describe('any text, any parser (fast-check)', () => {
     '\n', '\n\n', '\r\n', '\r', ' ', '\t', '\u00a0', '\ufeff', '#', '## ', '- ', '• ', '> ', '*', '`', '---\n',
     '<p>', '</p>', '<h2>', '<article>', '<script>', '<!--', '&amp;', '&#0;', '"', "'", '.', '?', '(CNN)',
     'date 2020-01-01 News\n', 'By ', 'Updated ', 'Word', 'Ünï', '中文。', 'مرحبا.', '\u0000', '\ud800',
+    '---\nlang: ', '---\nid: ', '\n---\n', '<html lang="', 'i-klingon', 'en_US', 'x-a', '"><time datetime="',
+    '2020-02-30', '<meta property="article:published_time" content="',
   );
   const source = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.array(syntax, { maxLength: 60 }).map((a) => a.join('')));
 
@@ -134,6 +137,9 @@ describe('any text, any parser (fast-check)', () => {
             x.paragraphs.map((p) => squash(p.sentences.map((t) => t.text).join(' '))),
           );
           expect(built).toEqual(expected);
+          // What the player loads must always pass the format's validator.
+          const validation = validateArticle(article);
+          expect(validation.ok ? [] : validation.errors).toEqual([]);
         }),
         { numRuns: 300 },
       );
