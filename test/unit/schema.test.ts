@@ -2,6 +2,7 @@
 // checks them against each other on the same valid and invalid documents.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import { validateArticle } from '../../src/article/validate.ts';
 
@@ -138,6 +139,41 @@ describe('schema/article.schema.json', () => {
   it('agrees with the validator on the lang tag regex', async () => {
     const { LANG_TAG } = await import('../../src/article/validate.ts');
     expect(schema.properties.lang.pattern).toBe(LANG_TAG.source);
+  });
+
+  it('agrees with the validator on random damage to a valid article', () => {
+    // Every place in the base article a value can be replaced or removed.
+    const paths: Array<Array<string | number>> = [];
+    const walk = (v: unknown, path: Array<string | number>): void => {
+      if (path.length) paths.push(path);
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (v && typeof v === 'object') for (const k of Object.keys(v)) walk((v as Doc)[k], [...path, k]);
+    };
+    walk(base(), []);
+    const optional = ['titleSpeak', 'byline', 'kicker', 'updated', 'heading', 'headingSpeak', 'level', 'kind', 'speak'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...paths),
+        fc.oneof(fc.jsonValue(), fc.constantFrom('', ' ', 0, 1, 2, 7, 1.5, 'en', 'x', '2017-02-29', 'item', 'list', null, [], {})),
+        fc.boolean(),
+        fc.constantFrom(...optional),
+        (path, value, remove, extraKey) => {
+          const doc = base();
+          let parent: any = doc;
+          for (const key of path.slice(0, -1)) parent = parent[key];
+          const last = path[path.length - 1]!;
+          if (remove && !Array.isArray(parent)) delete parent[last];
+          else parent[last] = value;
+          // Also try an optional field on an object value, where one fits.
+          if (value && typeof value === 'object' && !Array.isArray(value) && !remove) (value as Doc)[extraKey] = '';
+          const r = validateArticle(doc);
+          const onlyDuplicates = !r.ok && r.errors.every((e) => e.message.startsWith('duplicate id'));
+          if (onlyDuplicates) expect(schemaAccepts(doc)).toBe(true);
+          else expect(schemaAccepts(doc), JSON.stringify({ doc, r })).toBe(r.ok);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   // Every generated article in content/ must pass both (the seed among them).

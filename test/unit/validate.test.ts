@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { assertArticle, isIsoDate, LANG_TAG, MAX_ISSUES, validateArticle } from '../../src/article/validate.ts';
 import { ArticleValidationError, formatIssues } from '../../src/article/errors.ts';
 
@@ -272,6 +273,22 @@ describe('assertArticle', () => {
     } catch (e) {
       expect((e as ArticleValidationError).code).toBe('empty-article');
     }
+  });
+});
+
+describe('validateArticle on anything', () => {
+  it('never throws, and every failure has at least one issue with a path and a message', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.jsonValue()), (value) => {
+        const r = validateArticle(value);
+        if (!r.ok) {
+          expect(r.errors.length).toBeGreaterThan(0);
+          expect(r.errors.length).toBeLessThanOrEqual(MAX_ISSUES);
+          for (const e of r.errors) expect(typeof e.path === 'string' && e.message.length > 0).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
