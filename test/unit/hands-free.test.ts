@@ -387,6 +387,7 @@ describe('MediaSessionController', () => {
       if (init.artwork) throw new TypeError('bad URL');
       return createMetadata(init);
     };
+    host = new FakeHost();
     make({ artwork: () => [{ src: 'bad:' }], createMetadata: picky });
     host.connect();
     expect(session.metadata).toEqual({ title: 'Why Mosul matters', artist: 'By Jane Doe, CNN', album: 'Aloud' });
@@ -474,6 +475,42 @@ describe('MediaSessionController', () => {
     expect(store.calls).toEqual(['nextSection']);
     c.store = null;
     expect(session.handlers.size).toBe(0);
+  });
+
+  it('with two players on a page, the one playing owns the session; leaving does not clear the other', () => {
+    const other = new FakeStore();
+    const otherHost = new FakeHost();
+    const otherAudio = new FakeAudio();
+    make();
+    new MediaSessionController(otherHost, other, {
+      mediaSession: session,
+      createMetadata,
+      keepAlive: new KeepAliveAudio({ createAudio: () => otherAudio }),
+    });
+    store.commit({ article, status: 'ready' }, ['article', 'status']);
+    other.commit({ article: { ...article, title: 'Second' }, status: 'ready' }, ['article', 'status']);
+    host.connect();
+    otherHost.connect();
+    // The first connected owns it until another plays.
+    expect(session.metadata).toMatchObject({ title: 'Why Mosul matters' });
+    other.at(0, 'playing');
+    expect(session.metadata).toMatchObject({ title: 'Second' });
+    expect(session.playbackState).toBe('playing');
+    session.press('nexttrack');
+    expect(other.calls).toEqual(['nextSection']);
+    expect(store.calls).toEqual([]);
+    // The first player's own changes no longer touch the session.
+    store.commit({ status: 'paused' }, ['status']);
+    expect(session.playbackState).toBe('playing');
+    // The first leaves the page: the second keeps its controls.
+    host.disconnect();
+    expect(session.handlers.size).toBe(7);
+    expect(session.metadata).toMatchObject({ title: 'Second' });
+    // The second leaves: now the session is cleared.
+    otherHost.disconnect();
+    expect(session.handlers.size).toBe(0);
+    expect(session.metadata).toBeNull();
+    expect(otherAudio.paused).toBe(true);
   });
 
   it('skips actions the browser refuses and still handles the rest', () => {

@@ -45,6 +45,13 @@ const ACTIONS = {
 type HandledAction = keyof typeof ACTIONS;
 
 /**
+ * Which controller speaks for each media session. A page has one
+ * `navigator.mediaSession` but may have several players: the one playing
+ * (or, until one plays, the first connected) owns it.
+ */
+const owners = new WeakMap<MediaSessionLike, MediaSessionController>();
+
+/**
  * Connects the player store to the operating system's media controls
  * (lock screen, notification, headphone and keyboard media keys):
  * metadata from the article, actions mapped to section and sentence skips,
@@ -52,6 +59,7 @@ type HandledAction = keyof typeof ACTIONS;
  *
  * Headphone "next track" moves to the next section and "seek forward" to the
  * next sentence: the units a listener navigates an article by.
+ * With several players on a page, the one that plays last owns the session.
  * Everything is a silent no-op where the Media Session API is missing.
  */
 export class MediaSessionController implements ReactiveController {
@@ -62,7 +70,6 @@ export class MediaSessionController implements ReactiveController {
   private unsubscribe: (() => void) | null = null;
   private connected = false;
   private current: HandsFreeStore | null;
-  private article: Article | null = null;
   private status: PlayerStatus | null = null;
 
   /**
@@ -111,10 +118,33 @@ export class MediaSessionController implements ReactiveController {
   private attach(): void {
     const store = this.current;
     if (this.unsubscribe || !store) return;
-    this.unsubscribe = store.subscribe((e) => {
-      if (e.changes.has('article')) this.article = null; // force a metadata refresh
-      this.sync(e.state);
-    });
+    this.unsubscribe = store.subscribe((e) => this.sync(e.state, e.changes.has('article')));
+    // The first player on the page takes the session; others take it when they play.
+    if (this.session && !owners.has(this.session)) this.claim();
+    this.sync(store.state, true);
+  }
+
+  private detach(): void {
+    if (!this.unsubscribe) return;
+    this.unsubscribe();
+    this.unsubscribe = null;
+    this.keepAlive?.stop();
+    this.status = null;
+    const session = this.session;
+    // Another player may own the session now: leave its handlers alone.
+    if (!session || owners.get(session) !== this) return;
+    owners.delete(session);
+    for (const action of Object.keys(ACTIONS) as HandledAction[]) this.setHandler(action, null);
+    session.metadata = null;
+    session.playbackState = 'none';
+  }
+
+  /** Point the page's one media session at this player's store. */
+  private claim(): void {
+    const session = this.session;
+    const store = this.current;
+    if (!session || !store) return;
+    owners.set(session, this);
     for (const action of Object.keys(ACTIONS) as HandledAction[]) {
       this.setHandler(action, () => {
         // Starting the clip inside the handler keeps the user activation it came with.
@@ -122,21 +152,6 @@ export class MediaSessionController implements ReactiveController {
         store[ACTIONS[action]]();
       });
     }
-    this.sync(store.state);
-  }
-
-  private detach(): void {
-    if (!this.unsubscribe) return;
-    this.unsubscribe();
-    this.unsubscribe = null;
-    for (const action of Object.keys(ACTIONS) as HandledAction[]) this.setHandler(action, null);
-    this.keepAlive?.stop();
-    if (this.session) {
-      this.session.metadata = null;
-      this.session.playbackState = 'none';
-    }
-    this.article = null;
-    this.status = null;
   }
 
   /** Disconnect and free the keep-alive clip. */
@@ -145,23 +160,24 @@ export class MediaSessionController implements ReactiveController {
     this.keepAlive?.dispose();
   }
 
-  private sync(state: Readonly<PlayerState>): void {
-    // Word changes arrive many times a second: only a status change matters here.
-    if (state.status !== this.status) {
+  private sync(state: Readonly<PlayerState>, articleChanged: boolean): void {
+    const session = this.session;
+    // Word changes arrive many times a second: only status and article changes matter.
+    const statusChanged = state.status !== this.status;
+    if (statusChanged) {
       this.status = state.status;
       if (state.status === 'playing') this.keepAlive?.start();
       else this.keepAlive?.stop();
-      if (this.session) {
-        this.session.playbackState =
-          state.status === 'playing' ? 'playing' : state.status === 'paused' ? 'paused' : 'none';
-      }
     }
-    const session = this.session;
     if (!session) return;
-    if (state.article !== this.article) {
-      this.article = state.article;
-      session.metadata = state.article ? this.metadata(state.article) : null;
+    // A player that starts playing takes the lock screen from any other on the page.
+    const claimed = statusChanged && state.status === 'playing' && owners.get(session) !== this;
+    if (claimed) this.claim();
+    if (owners.get(session) !== this) return;
+    if (statusChanged || claimed) {
+      session.playbackState = state.status === 'playing' ? 'playing' : state.status === 'paused' ? 'paused' : 'none';
     }
+    if (articleChanged || claimed) session.metadata = state.article ? this.metadata(state.article) : null;
   }
 
   private metadata(article: Article): MediaMetadata {
