@@ -105,6 +105,16 @@ const EN_COMMON: Record<string, string> = {
   approx: 'approximately',
 };
 
+/** "5th St. Bridge" is a street whatever follows; "Visit St. Louis" is a saint. */
+const AFTER_NUMBER = /(?:^|[^\p{L}\p{N}])\p{N}[\p{L}\p{N}]*\s$/u;
+
+function title(m: RuleMatch): string {
+  if (m.groups['a'] === 'St' && AFTER_NUMBER.test(m.input.slice(Math.max(0, m.offset - 16), m.offset))) {
+    return keepStop(m, 'Street');
+  }
+  return lookup(EN_TITLES, m);
+}
+
 /** A word directly followed by a digit ("No.1") needs a space before it. */
 function spaced(m: RuleMatch, word: string): string {
   return /^\S/.test(m.input.slice(m.offset + m.match.length)) ? `${word} ` : word;
@@ -171,9 +181,9 @@ function decade(m: RuleMatch): string {
 
 export const ENGLISH: readonly Rule[] = [
   // Titles first: in "Lt. Gen. Smith" both see a capitalised word next.
-  rule(`${WORD_START}(?<a>${alternation(EN_TITLES)})\\.${BEFORE_NAME}`, (m) => lookup(EN_TITLES, m)),
+  rule(`${WORD_START}(?<a>${alternation(EN_TITLES)})\\.${BEFORE_NAME}`, title),
   // British style without the period, only where the bare form is no word.
-  rule(`${WORD_START}(?<a>Dr|St)${BEFORE_NAME}`, (m) => lookup(EN_TITLES, m)),
+  rule(`${WORD_START}(?<a>Dr|St)${BEFORE_NAME}`, title),
   rule(`${WORD_START}(?<a>Ave|Blvd|Dr|Rd|St|Sr|Jr)\\.`, (m) => (afterName(m) ? lookup(EN_AFTER_NAME, m) : m.match)),
   rule(`${WORD_START}(?<a>Jr)${WORD_END}`, (m) => (afterName(m) ? lookup(EN_AFTER_NAME, m) : m.match)),
   // "No. 5", "nos. 3 and 4": a number follows; "No, thanks" is left alone.

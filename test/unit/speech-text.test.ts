@@ -60,6 +60,10 @@ const english: Case[] = [
   ['Main St. and Elm', 'Main Street and Elm'],
   ['He lives on Main St.', 'He lives on Main Street.'],
   ['on 42nd St. today', 'on 42nd Street today'],
+  ['the 2nd St. Bridge', 'the 2nd Street Bridge'],
+  ['Visit St. Louis today.', 'Visit Saint Louis today.'],
+  ['221B Baker St., London', '221B Baker Street, London'],
+  ['Dr. Martin Luther King Jr. Blvd. is long.', 'Doctor Martin Luther King Junior Boulevard is long.'],
   ['Mt. St. Helens erupted.', 'Mount Saint Helens erupted.'],
   ["St Paul's Cathedral", "Saint Paul's Cathedral"],
   ['Ft. Worth and Mt. Everest', 'Fort Worth and Mount Everest'],
@@ -70,6 +74,8 @@ const english: Case[] = [
   ['Nos. 3 and 4', 'Numbers 3 and 4'],
   ['No, thanks.', undefined],
   ['No. Not today.', undefined],
+  ['Case No. 2021-45 was heard.', 'Case number 2021-45 was heard.'],
+  ['His No. 2, Mr. Lee, said so.', 'His number 2, Mr. Lee, said so.'],
   ['He said no.', undefined],
   ['Say no. 5 people agreed.', 'Say number 5 people agreed.'],
   // After a name.
@@ -107,6 +113,8 @@ const english: Case[] = [
   ['built ca. 1900', 'built circa 1900'],
   ['see Fig. 3', 'see figure 3'],
   ['pages 10–20', 'pages 10 to 20'],
+  ['They won 3–2.', 'They won 3 to 2.'],
+  ['(apples, pears, etc.) are fruit.', '(apples, pears, et cetera) are fruit.'],
   ['a $1.5bn deal', 'a 1.5 billion dollars deal'],
   ['1.5bn people', '1.5 billion people'],
   // Currency: eSpeak NG reads the symbol first ("dollar five point two billion").
