@@ -4,7 +4,9 @@ import type { PlayerStore } from '../../player/types.ts';
 import type { AloudStorage } from '../../storage/db.ts';
 import { createPersistence, type Persistence, type ResumeOffer } from '../../storage/positions.ts';
 import type { SavedSettings } from '../../storage/settings.ts';
-import './define.ts';
+import { AloudResumePrompt } from './resume-prompt.ts';
+import { AloudSaveToggle } from './save-toggle.ts';
+import { AloudStorageNotice } from './storage-notice.ts';
 
 type PlayerHost = HTMLElement & ReactiveControllerHost & { store?: PlayerStore | null; src?: string };
 
@@ -45,8 +47,14 @@ export class AloudOfflinePanel extends LitElement {
   private _persistence: Persistence | null = null;
   private _unsubscribe: (() => void) | null = null;
   private _host: PlayerHost | null = null;
+  /**
+   * False until the first update: properties set before a late upgrade (lazy
+   * loading) are only restored then, and the store must not be connected to
+   * the wrong storage meanwhile.
+   */
+  private _ready = false;
   /** Learns of a new store after each render of the host player: no polling, no player changes. */
-  private readonly _watcher: ReactiveController = { hostUpdated: () => this._sync() };
+  private readonly _watcher: ReactiveController = { hostUpdated: () => this._ready && this._sync() };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -55,18 +63,24 @@ export class AloudOfflinePanel extends LitElement {
       this._host = host;
       host.addController(this._watcher);
     }
-    this._sync();
+    // Moved in the DOM: properties are long restored, reconnect at once.
+    if (this.hasUpdated) {
+      this._ready = true;
+      this._sync();
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._host?.removeController(this._watcher);
     this._host = null;
+    this._ready = false;
     this._connect(null);
   }
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('store')) this._sync();
+  override willUpdate(): void {
+    this._ready = true;
+    this._sync();
   }
 
   private _sync(): void {
@@ -128,7 +142,15 @@ export class AloudOfflinePanel extends LitElement {
   }
 }
 
-if (!customElements.get('aloud-offline-panel')) customElements.define('aloud-offline-panel', AloudOfflinePanel);
+// Only the pieces the panel uses (the saved list is a page-level piece: ./define.ts).
+for (const [name, ctor] of [
+  ['aloud-resume-prompt', AloudResumePrompt],
+  ['aloud-save-toggle', AloudSaveToggle],
+  ['aloud-storage-notice', AloudStorageNotice],
+  ['aloud-offline-panel', AloudOfflinePanel],
+] as const) {
+  if (!customElements.get(name)) customElements.define(name, ctor);
+}
 
 declare global {
   interface HTMLElementTagNameMap {
