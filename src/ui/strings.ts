@@ -89,6 +89,7 @@ export const strings = {
   sleepFired: 'Sleep timer: paused',
   keepScreenOn: 'Keep screen on',
   loading: 'Loading article',
+  preparing: 'Preparing the voice',
   ready: (title: string) => `Ready to play: ${title}`,
   ended: 'End of article',
   tryAgain: 'Try again',

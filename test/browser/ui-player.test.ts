@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 // <aloud-player>: structure, names and states, events, live region, text view.
 import { expect } from '@esm-bundle/chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from './support/axe.ts';
 import { sampleArticle } from './support/fixtures.ts';
 import { button, cleanup, current, flush, mount, playButton, q, status, until } from './support/player.ts';
@@ -309,5 +309,65 @@ describe('aloud-player', () => {
     await flush(el);
     expect(input.checked).to.equal(true);
     expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('starting one player pauses the others on the page', async () => {
+    const a = await mount();
+    const b = await mount();
+    a.el.play();
+    a.engine.fireStart();
+    await flush(a.el);
+    expect(a.el.store!.state.status).to.equal('playing');
+    playButton(b.root).click();
+    b.engine.fireStart();
+    await flush(b.el);
+    expect(a.el.store!.state.status).to.equal('paused');
+    expect(b.el.store!.state.status).to.equal('playing');
+  });
+
+  it('follows the system colour scheme, and theme="dark" / theme="light" override it', async () => {
+    const { el } = await mount();
+    const bg = () => getComputedStyle(el).backgroundColor;
+    expect(bg()).to.equal('rgb(255, 255, 255)');
+    el.theme = 'dark';
+    await flush(el);
+    expect(bg()).to.equal('rgb(22, 24, 29)');
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      el.theme = 'auto';
+      await flush(el);
+      expect(bg()).to.equal('rgb(22, 24, 29)');
+      el.theme = 'light';
+      await flush(el);
+      expect(bg()).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('keeps the current sentence visible under forced colours, with no axe violations', async () => {
+    const { el, root } = await mount();
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      const cur = getComputedStyle(q(root, '.s.current'));
+      expect(cur.outlineStyle).to.equal('solid');
+      expect(parseFloat(cur.outlineWidth)).to.be.at.least(2);
+      expect(cur.forcedColorAdjust).to.equal('none');
+      expect(await axeViolations(el)).to.deep.equal([]);
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
+  it('keeps the highlight and one tab stop after the heading level re-renders the text', async () => {
+    const { el, root } = await mount();
+    el.seek('s2p1s2');
+    await flush(el);
+    el.headingLevel = 4;
+    await flush(el);
+    expect(root.querySelectorAll('.s.current').length).to.equal(1);
+    expect(q(root, '.s.current').dataset['id']).to.equal('s2p1s2');
+    expect(root.querySelectorAll('.s[tabindex="0"]').length).to.equal(1);
   });
 });

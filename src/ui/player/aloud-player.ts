@@ -53,6 +53,9 @@ interface ShownError {
 const RATE_STEP = 0.1;
 const roundRate = (r: number) => Math.round(r * 10) / 10;
 
+/** The connected players of the page: starting one pauses the others. */
+const players = new Set<AloudPlayer>();
+
 /** A Highlight shared by every player of the page: one name in the document-wide registry. */
 let wordHighlight: Highlight | null | undefined;
 function sharedWordHighlight(): Highlight | null {
@@ -245,6 +248,7 @@ export class AloudPlayer extends LitElement {
 
   /** Start or resume; from the beginning after the end. */
   play(): void {
+    this._pauseOthers();
     this._request((s) => s.play());
   }
   pause(): void {
@@ -271,17 +275,21 @@ export class AloudPlayer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    players.add(this);
     // Moved in the DOM: rebuild the store where it left off.
     if (this._article && !this._store) void this._ensureStore(this._article, this._state?.position?.sentenceId);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    players.delete(this);
     this._dropStore();
     this._clearWord();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new heading level re-renders the text: forget the old sentence elements.
+    if (changed.has('headingLevel')) this._forgetText();
     const s = this._store;
     if (changed.has('engine') && this._article && this._storeEngine && this.engine !== this._storeEngine) {
       const at = this._state?.position?.sentenceId;
@@ -314,8 +322,7 @@ export class AloudPlayer extends LitElement {
     if (article === this._article) return;
     this._article = article;
     this._index = article ? indexArticle(article) : null;
-    this._sentenceEls.clear();
-    this._currentEl = this._rovingEl = this._followedEl = null;
+    this._forgetText();
     this._follow.following = true;
     if (!article) {
       this._dropStore();
@@ -424,7 +431,11 @@ export class AloudPlayer extends LitElement {
 
   private _request(fn: (s: PlayerStore) => void): void {
     if (this._store) fn(this._store);
-    else if (this._article) this._queued.push(fn);
+    else if (this._article) {
+      // The voice is still being prepared (first use of the fallback can take a moment).
+      if (this._queued.length === 0) this._announce(t.preparing);
+      this._queued.push(fn);
+    }
   }
 
   private _loadFailed(e: unknown): void {
@@ -530,7 +541,13 @@ export class AloudPlayer extends LitElement {
   }
 
   private _toggle(): void {
+    if (this._state?.status !== 'playing') this._pauseOthers();
     this._request((s) => s.toggle());
+  }
+
+  /** One voice at a time: speech is one channel per page, so starting this player pauses the others first. */
+  private _pauseOthers(): void {
+    for (const other of players) if (other !== this && other._state?.status === 'playing') other.pause();
   }
 
   private _stepRate(delta: number): void {
@@ -576,6 +593,7 @@ export class AloudPlayer extends LitElement {
 
   private _playFrom(id: string): void {
     this._follow.following = true;
+    this._pauseOthers();
     this._request((s) => {
       s.seek(id);
       if (s.state.status !== 'playing') s.play();
@@ -672,6 +690,12 @@ export class AloudPlayer extends LitElement {
     }
     this._syncRoving();
     this._syncWord();
+  }
+
+  private _forgetText(): void {
+    this._sentenceEls.clear();
+    this._currentEl = this._rovingEl = this._followedEl = null;
+    this._clearWord();
   }
 
   private _setRoving(el: HTMLElement): void {
