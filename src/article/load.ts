@@ -62,19 +62,35 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
   checkAborted(signal, url);
   if (!response.ok) throw new ArticleLoadError('http-error', { status: response.status, url });
 
+  const contentType = response.headers.get('content-type') ?? '';
   let body: string;
   try {
-    body = await response.text();
+    body = decode(await response.arrayBuffer(), contentType);
   } catch (e) {
     throw networkError(e, signal, url);
   }
   checkAborted(signal, url);
 
-  const contentType = response.headers.get('content-type') ?? '';
   const format = options.format ?? (await decideFormat(url, contentType, body));
   const article = format === 'json' ? fromJson(body, contentType, url) : await fromSource(body, format, url, options);
   checkAborted(signal, url);
   return article;
+}
+
+/**
+ * Decodes the body in the charset the server names (older news sites still
+ * send windows-1252), UTF-8 otherwise; a byte-order mark is dropped.
+ */
+function decode(bytes: ArrayBuffer, contentType: string): string {
+  const charset = /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1];
+  if (charset) {
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      // An unknown label: fall through to UTF-8, the web's default.
+    }
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 const JSON_TYPE = /^\s*application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
@@ -93,13 +109,13 @@ async function decideFormat(url: string, contentType: string, body: string): Pro
   const { detectFormat } = await import('./parse.ts');
   const detected = detectFormat(pathOf(url), contentType || undefined);
   if (detected) return detected;
-  return /^\uFEFF?\s*\{/.test(body) ? 'json' : 'unsupported';
+  return /^\s*\{/.test(body) ? 'json' : 'unsupported';
 }
 
 function fromJson(body: string, contentType: string, url: string): Article {
   let value: unknown;
   try {
-    value = JSON.parse(body.replace(/^\uFEFF/, ''));
+    value = JSON.parse(body);
   } catch (e) {
     if (/^\s*text\/html/i.test(contentType) || /^\s*</.test(body)) {
       throw new ArticleLoadError('not-an-article', { url, cause: e, detail: 'the server sent a web page instead' });

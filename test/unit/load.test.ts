@@ -61,6 +61,18 @@ describe('loadArticle: JSON articles', () => {
     expect(a.id).toBe('load-fixture');
   });
 
+  it('decodes the charset the server names (windows-1252 news sites)', async () => {
+    const latin1 = Uint8Array.from([...'Caf\u00e9 cr\u00e8me. Na\u00efve.'].map((c) => c.charCodeAt(0)));
+    const fetch = vi.fn(async () => new Response(latin1, { headers: { 'content-type': 'text/plain; charset=windows-1252' } }));
+    const a = await loadArticle('/story.txt', { fetch });
+    expect(a.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text))).join(' ')).toContain('Café crème.');
+  });
+
+  it('falls back to UTF-8 for an unknown charset label', async () => {
+    const a = await loadArticle('/a.json', { fetch: fakeFetch(fixture('article.json'), { headers: { 'content-type': 'application/json; charset=klingon' } }) });
+    expect(a.id).toBe('load-fixture');
+  });
+
   it('keeps a JSON article\'s own language even when a lang option is given', async () => {
     const a = await loadArticle('/a.json', { fetch: fakeFetch(fixture('article.json')), lang: 'de' });
     expect(a.lang).toBe('en');
