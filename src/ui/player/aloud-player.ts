@@ -430,6 +430,9 @@ export class AloudPlayer extends LitElement {
   }
 
   private _request(fn: (s: PlayerStore) => void): void {
+    // Every request comes from a user gesture or from the page's code; unlocking is harmless
+    // for the latter, and iOS needs it in the former before speech will start.
+    (this._storeEngine ?? this.engine)?.unlock?.();
     if (this._store) fn(this._store);
     else if (this._article) {
       // The voice is still being prepared (first use of the fallback can take a moment).
@@ -753,7 +756,7 @@ export class AloudPlayer extends LitElement {
     const pending = this._load.status === TaskStatus.PENDING;
     return html`<section part="base" class="base" lang=${uiLang} aria-label=${t.player}>
       <div part="status" class="sr-only" role="status">${this._announcement}</div>
-      ${pending && !article ? this._renderLoading() : nothing}
+      ${pending ? this._renderLoading() : nothing}
       ${this._loadError && !article ? this._renderError(this._loadError) : nothing}
       ${!article && !pending && !this._loadError ? html`<p>${t.noSrc}</p>` : nothing}
       ${article ? this._renderPlayer(article) : nothing}
