@@ -41,6 +41,18 @@ export interface AloudErrorDetail {
   message: string;
 }
 
+declare global {
+  /** Typed `addEventListener` for the player's events. */
+  interface HTMLElementEventMap {
+    'aloud-play': CustomEvent<AloudPlaybackDetail>;
+    'aloud-pause': CustomEvent<AloudPlaybackDetail>;
+    'aloud-sentence': CustomEvent<AloudSentenceDetail>;
+    'aloud-section': CustomEvent<AloudSectionDetail>;
+    'aloud-end': CustomEvent<Record<string, never>>;
+    'aloud-error': CustomEvent<AloudErrorDetail>;
+  }
+}
+
 type ErrorKind = 'load' | 'notArticle' | 'empty' | 'noVoice' | 'notAllowed' | 'speech';
 
 interface ShownError {
