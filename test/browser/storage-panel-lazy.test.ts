@@ -8,7 +8,7 @@ import { openStorage } from '../../src/storage/db.ts';
 import { saveSetting } from '../../src/storage/settings.ts';
 import { savePosition } from '../../src/storage/positions.ts';
 
-const until = async <T>(check: () => T, what: string, ms = 3000): Promise<T> => {
+const until = async <T>(check: () => T | null | undefined | false, what: string, ms = 3000): Promise<T> => {
   const end = performance.now() + ms;
   for (;;) {
     const v = check();

@@ -11,7 +11,7 @@ import { loadSettings, saveSetting } from '../../src/storage/settings.ts';
 import { loadPosition, savePosition } from '../../src/storage/positions.ts';
 
 let n = 0;
-const until = async <T>(check: () => T, what: string, ms = 3000): Promise<T> => {
+const until = async <T>(check: () => T | null | undefined | false, what: string, ms = 3000): Promise<T> => {
   const end = performance.now() + ms;
   for (;;) {
     const v = check();
