@@ -2,6 +2,7 @@
 // Follow-along: the text region keeps the current sentence in view while the
 // listener lets it, and stops the moment they scroll away themselves.
 import { expect } from '@esm-bundle/chai';
+import { emulateMedia } from '@web/test-runner-commands';
 import { axeViolations } from './support/axe.ts';
 import { longArticle } from './support/fixtures.ts';
 import { cleanup, flush, mount, q, until } from './support/player.ts';
@@ -80,5 +81,41 @@ describe('aloud-player follow-along', () => {
     await flush(m.el);
     await new Promise((r) => setTimeout(r, 50));
     expect(region.scrollTop).to.equal(0);
+  });
+
+  it('scrolls smoothly, but not under prefers-reduced-motion', async () => {
+    const m = await mount({ article: longArticle() });
+    const region = q(m.root, '[part="text"]');
+    const behaviours: (ScrollBehavior | undefined)[] = [];
+    const scrollTo = region.scrollTo.bind(region) as (o: ScrollToOptions) => void;
+    region.scrollTo = ((o: ScrollToOptions) => {
+      behaviours.push(o.behavior);
+      scrollTo(o);
+    }) as typeof region.scrollTo;
+    await playTo(m, 's3p1s1');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      await playTo(m, 's5p1s1');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+    expect(behaviours).to.deep.equal(['smooth', 'auto']);
+  });
+
+  it('stops following on touch and on the scrollbar, not on a click in the text', async () => {
+    const m = await mount({ article: longArticle() });
+    const region = q(m.root, '[part="text"]');
+    await playTo(m, 's1p2s1');
+    q(m.root, '[data-id="s1p3s1"]').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await flush(m.el);
+    expect(m.root.querySelector('[part="back-button"]')).to.equal(null);
+    region.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await flush(m.el);
+    q<HTMLButtonElement>(m.root, '[part="back-button"]').click();
+    await flush(m.el);
+    expect(m.root.querySelector('[part="back-button"]')).to.equal(null);
+    region.dispatchEvent(new TouchEvent('touchmove', { bubbles: true, composed: true }));
+    await flush(m.el);
+    expect(m.root.querySelector('[part="back-button"]')).to.not.equal(null);
   });
 });

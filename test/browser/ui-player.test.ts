@@ -370,4 +370,38 @@ describe('aloud-player', () => {
     expect(q(root, '.s.current').dataset['id']).to.equal('s2p1s2');
     expect(root.querySelectorAll('.s[tabindex="0"]').length).to.equal(1);
   });
+
+  it('"Play again" at the end starts over from the first sentence', async () => {
+    const { el, engine, root } = await mount();
+    el.seek('s4p1s1');
+    el.play();
+    engine.finishAll();
+    await flush(el);
+    expect(playButton(root).textContent?.trim()).to.equal('Play again');
+    playButton(root).click();
+    engine.fireStart();
+    await flush(el);
+    expect(el.store!.state.status).to.equal('playing');
+    expect(el.store!.state.position?.sentenceId).to.equal('s1p1s1');
+  });
+
+  it('navigates from the contents, marks the section and announces it', async () => {
+    const { el, root } = await mount();
+    button(root, 'What comes next').click();
+    await flush(el);
+    expect(el.store!.state.position?.sentenceId).to.equal('s3p1s1');
+    expect(q(root, 'nav [aria-current="true"]').textContent).to.equal('What comes next');
+    expect(status(root)).to.equal('Section 3 of 4: What comes next');
+  });
+
+  it('plays from a focused sentence with Space too', async () => {
+    const { el, engine, root } = await mount();
+    q(root, '[data-id="s3p1s1"]').focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => engine.queue.length > 0, 'speak');
+    engine.fireStart();
+    await flush(el);
+    expect(el.store!.state.status).to.equal('playing');
+    expect(current(root)).to.equal('s3p1s1');
+  });
 });
