@@ -340,6 +340,8 @@ export class AloudPlayer extends LitElement {
       this._dropStore();
       return;
     }
+    // Said when the text is there, not when the voice is: the listener can start reading (or press Play) now.
+    if (this._index!.ids.length > 0) this._announce(t.ready(article.title));
     if (this._store) this._loadInto(this._store, article);
     else void this._ensureStore(article);
   }
@@ -348,7 +350,6 @@ export class AloudPlayer extends LitElement {
     const lang = this.lang;
     store.load(lang && lang !== article.lang ? { ...article, lang } : article);
     if (at) store.seek(at);
-    if (store.state.status === 'ready') this._announce(t.ready(article.title));
   }
 
   private async _ensureStore(article: Article, at?: string): Promise<void> {
