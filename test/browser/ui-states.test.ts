@@ -129,4 +129,19 @@ describe('aloud-player states', () => {
     expect(q(root, '[data-id="s2p1s1"]').textContent).to.equal('<script>window.__pwned2=1</script>');
     expect((window as { __pwned2?: number }).__pwned2).to.equal(undefined);
   });
+
+  it('reads Markdown and HTML sources through the content pipeline', async () => {
+    for (const [file, title] of [
+      ['sourdough-notes.md', 'What a year of sourdough taught me about patience'],
+      ['harbour-ferry-2026-05-02.html', 'Night ferry returns to the harbour after 20 years'],
+    ]) {
+      const { el, root } = await mount({ src: `/content/${file}` });
+      await until(() => el.store, `the store for ${file}`, 8000);
+      await flush(el);
+      expect(q(root, 'h2').textContent).to.equal(title);
+      expect(root.querySelectorAll('.s').length).to.be.greaterThan(5);
+      expect(root.querySelector('.text script, .text img')).to.equal(null);
+      cleanup();
+    }
+  });
 });
