@@ -72,7 +72,7 @@ describe('the demo by keyboard alone', () => {
     expect(spoken[2]).toBe(FIRST_SENTENCE_TEXT);
     expect(spoken[3]).toMatch(/^They've been battling for control of Mosul/);
     // Spoken in the article's language with the en-US voice the fake offers.
-    const first = (await utterances(page))[0]!;
+    const first = (await utterances(page)).find((u) => u.text.trim() !== '')!;
     expect(first.lang).toMatch(/^en/);
     expect(first.voiceURI).toBe('Fake English (United States)');
     expect(opened!.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
@@ -222,6 +222,30 @@ describe('the demo by keyboard alone', () => {
     expect(opened!.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   });
 
+  it('sleep timer, set by keyboard to the end of the section, pauses where the next section begins', async () => {
+    const page = await openDemo({ wordMs: 15 });
+    const sleep = page.getByRole('combobox', { name: 'Sleep timer' });
+    await tabTo(page, sleep);
+    await page.keyboard.press('ArrowDown'); // Off → End of this section
+    await poll(() => sleep.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe(
+      'End of this section',
+    );
+    await tabTo(page, page.getByRole('button', { name: 'Play', exact: true }), { backwards: true });
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 20_000 });
+    await poll(() => status(page).textContent()).toMatch(/Sleep timer/);
+    const spoken = await spokenTexts(page);
+    // The whole first section was heard…
+    expect(spoken.some((t) => /^They've been battling/.test(t))).toBe(true);
+    // …and nothing after the first sentence of the next one.
+    const next = spoken.findIndex((t) => SECTION_2.test(t));
+    expect(next === -1 || next === spoken.length - 1).toBe(true);
+    await page.waitForTimeout(300);
+    expect((await spokenTexts(page)).length).toBe(spoken.length);
+    // It was a one-off: the timer is off again.
+    await poll(() => sleep.evaluate((el: HTMLSelectElement) => el.value)).toBe('');
+  });
+
   it('every control is reachable by Tab, in order, and Shift+Tab walks back without a trap', async () => {
     const page = await openDemo();
     const names: [string, string][] = [
@@ -234,6 +258,8 @@ describe('the demo by keyboard alone', () => {
       ['combobox', 'Voice'],
       ['button', 'Keyboard shortcuts'],
       ['slider', 'Section'],
+      ['combobox', 'Sleep timer'],
+      ['checkbox', 'Keep screen on'],
     ];
     const presses: number[] = [];
     for (const [role, name] of names) {

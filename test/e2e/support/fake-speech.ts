@@ -93,9 +93,14 @@ export function utterances(page: Page): Promise<FakeUtteranceRecord[]> {
   return page.evaluate(() => window.__fakeSpeech.utterances);
 }
 
-/** The texts that started speaking, in order. */
-export function spokenTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => window.__fakeSpeech.spoken);
+/**
+ * The texts that started speaking, in order. Empty utterances (the silent
+ * one players speak inside a user gesture to unlock iOS speech) are left
+ * out unless `includeEmpty`.
+ */
+export async function spokenTexts(page: Page, { includeEmpty = false } = {}): Promise<string[]> {
+  const spoken = await page.evaluate(() => window.__fakeSpeech.spoken);
+  return includeEmpty ? spoken : spoken.filter((t) => t.trim() !== '');
 }
 
 /** The event log (speak, start, boundary, end, error, cancel, pause, resume). */
