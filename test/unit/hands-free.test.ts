@@ -265,6 +265,28 @@ describe('KeepAliveAudio', () => {
     expect(audio.paused).toBe(true);
   });
 
+  it('unlock() plays for an instant inside the gesture, then pauses unless started meanwhile', async () => {
+    const audio = new FakeAudio();
+    const onInterrupted = vi.fn();
+    const k = new KeepAliveAudio({ createAudio: () => audio, onInterrupted });
+    k.unlock();
+    expect(audio.plays).toBe(1);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(audio.paused).toBe(true);
+    expect(k.active).toBe(false);
+    expect(onInterrupted).not.toHaveBeenCalled();
+
+    k.unlock();
+    k.start(); // speech began before play() settled: keep playing
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(audio.paused).toBe(false);
+    const plays = audio.plays;
+    k.unlock(); // already playing: nothing to do
+    expect(audio.plays).toBe(plays);
+  });
+
   it('uses a given src instead of generating one', () => {
     const audio = new FakeAudio();
     new KeepAliveAudio({ createAudio: () => audio, src: '/keep-alive.wav' }).start();
@@ -359,9 +381,14 @@ describe('MediaSessionController', () => {
     expect([...session.handlers.keys()].sort()).toEqual(map.map(([a]) => a).sort());
   });
 
-  it('the play action starts the clip at once, inside the gesture', () => {
-    make();
+  it('the play action starts the clip at once, inside the gesture; unlock() reaches the clip', async () => {
+    const c = make();
     host.connect();
+    c.unlock();
+    expect(audio.plays).toBe(1);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(audio.paused).toBe(true);
     session.press('play');
     expect(audio.paused).toBe(false);
   });

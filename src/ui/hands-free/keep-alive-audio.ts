@@ -76,9 +76,34 @@ export class KeepAliveAudio {
     }
   }
 
+  /**
+   * Call inside the user gesture that starts playback (a click or key press):
+   * plays the clip for an instant, which lets iOS Safari start this element
+   * later without a gesture, when speech has really begun.
+   */
+  unlock(): void {
+    if (this.wanted) return;
+    const audio = this.element();
+    if (!audio) return;
+    const settle = () => {
+      if (!this.wanted) this.pauseQuietly();
+    };
+    try {
+      const p = audio.play();
+      if (p && typeof p.then === 'function') p.then(settle, () => undefined);
+      else settle();
+    } catch {
+      /* no media support */
+    }
+  }
+
   /** Pause the clip (idempotent); keeps it ready for the next start(). */
   stop(): void {
     this.wanted = false;
+    this.pauseQuietly();
+  }
+
+  private pauseQuietly(): void {
     try {
       this.audio?.pause();
     } catch {

@@ -154,6 +154,15 @@ export class MediaSessionController implements ReactiveController {
     }
   }
 
+  /**
+   * Call from the click or key handler that starts playback, before the
+   * store confirms it: lets iOS start the keep-alive clip later, outside
+   * the gesture (see KeepAliveAudio.unlock).
+   */
+  unlock(): void {
+    this.keepAlive?.unlock();
+  }
+
   /** Disconnect and free the keep-alive clip. */
   dispose(): void {
     this.hostDisconnected();
