@@ -26,9 +26,10 @@ export const DEFAULT_MAX_CHUNK = 200;
 /** Characters per second of an average voice at rate 1 (about 170 words a minute). */
 export const CHARS_PER_SECOND = 15;
 
-// Where a clause ends: a comma, semicolon, colon or closing bracket followed
-// by space, or a dash (—, –, or " - "/" -- ") surrounded by space.
-const CLAUSE_END = /[,;:)\]](?=\s)|\s[—–-]{1,2}(?=\s)|[—–](?=\S)/g;
+// Where a clause ends: a comma, semicolon, colon or closing bracket (and any
+// closing quotes after it) followed by space, or a dash (—, –, or " - " /
+// " -- ") surrounded by space.
+const CLAUSE_END = /[,;:)\]]["'”’»)\]]*(?=\s)|\s[—–-]{1,2}(?=\s)|[—–](?=\S)/g;
 
 /**
  * Splits `text` into chunks no longer than `maxLength`, cutting at clause
@@ -60,6 +61,28 @@ export function splitIntoChunks(text: string, maxLength = DEFAULT_MAX_CHUNK): Te
     start = skipSpace(text, start + cut);
   }
   return chunks.filter((c) => c.text.length > 0);
+}
+
+/**
+ * Cuts `text` only where a clause ends (never between two words of one
+ * clause), merging clauses so that every piece but the last has at least
+ * `minLength` characters. The fallback engine synthesizes a long sentence
+ * piece by piece so its first words sound sooner: eSpeak ends a piece that
+ * ends in a comma with the same pause it would make inside the sentence.
+ */
+export function splitAtClauses(text: string, minLength = 30): TextChunk[] {
+  const pieces: TextChunk[] = [];
+  let start = skipSpace(text, 0);
+  for (const m of text.matchAll(CLAUSE_END)) {
+    const end = m.index + m[0].length;
+    if (end - start < minLength || text.length - end < minLength / 2) continue;
+    const piece = text.slice(start, end).trimEnd();
+    if (piece) pieces.push({ text: piece, offset: start });
+    start = skipSpace(text, end);
+  }
+  const rest = text.slice(start).trimEnd();
+  if (rest) pieces.push({ text: rest, offset: start });
+  return pieces;
 }
 
 function skipSpace(text: string, i: number): number {

@@ -101,6 +101,22 @@ describe('fallback engine (eSpeak NG in Chromium)', function () {
     expect(performance.now() - t0).to.be.above(2000);
   });
 
+  it('speaks a long sentence clause by clause with boundaries in order across the clauses', async () => {
+    const text =
+      'Mosul\'s liberation is "imminent," but the battle "still remains ... a difficult fight," with days -- rather than weeks -- left to go.';
+    const engine = createFallbackEngine();
+    const r = recorder();
+    engine.speak({ text, lang: 'en', rate: 3, volume: 0.2 }, r.events);
+    await r.ended;
+    engine.dispose();
+    expect(r.log.map((e) => e.type).filter((t) => t !== 'boundary')).to.deep.equal(['start', 'end']);
+    const idx = r.log.filter((e) => e.type === 'boundary').map((e) => e.charIndex!);
+    for (let i = 1; i < idx.length; i++) expect(idx[i]).to.be.above(idx[i - 1]!);
+    // Words of the later clauses are reported at their place in the whole sentence.
+    expect(idx.some((i) => text.slice(i).startsWith('battle'))).to.equal(true);
+    expect(idx.some((i) => text.slice(i).startsWith('left'))).to.equal(true);
+  });
+
   it('plays queued utterances back to back, in order', async () => {
     const engine = createFallbackEngine();
     const a = recorder();

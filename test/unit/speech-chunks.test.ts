@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { estimateWordTimes, splitIntoChunks, wordLengthAt, wordSpans } from '../../src/speech/chunks.ts';
+import { estimateWordTimes, splitAtClauses, splitIntoChunks, wordLengthAt, wordSpans } from '../../src/speech/chunks.ts';
 
 describe('splitIntoChunks', () => {
   it('leaves a short sentence whole', () => {
@@ -47,6 +47,41 @@ describe('splitIntoChunks', () => {
           last = c.offset;
         }
         expect(chunks.map((c) => c.text).join('').replace(/\s/g, '')).toBe(t.replace(/\s/g, ''));
+      }),
+    );
+  });
+});
+
+describe('splitAtClauses', () => {
+  const seed =
+    'Mosul\'s liberation is "imminent," but the battle "still remains ... a difficult fight," with days -- rather than weeks -- left to go.';
+
+  it('cuts only at clause ends, merging short clauses', () => {
+    expect(splitAtClauses(seed, 30).map((c) => c.text)).toEqual([
+      'Mosul\'s liberation is "imminent,"',
+      'but the battle "still remains ... a difficult fight,"',
+      'with days -- rather than weeks -- left to go.',
+    ]);
+  });
+
+  it('leaves a sentence without clause breaks whole, and keeps a short tail attached', () => {
+    const plain = 'Iraqi forces are locked in an intense battle for the final few blocks of western Mosul still under ISIS control.';
+    expect(splitAtClauses(plain)).toEqual([{ text: plain, offset: 0 }]);
+    expect(splitAtClauses('A fairly long opening clause here, ok.', 10)).toHaveLength(1);
+    expect(splitAtClauses('', 30)).toEqual([]);
+  });
+
+  it('property: pieces are slices of the text at their offsets, in order, losing only whitespace', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z ,;:—\-.]{0,300}$/), fc.integer({ min: 1, max: 60 }), (t, min) => {
+        const pieces = splitAtClauses(t, min);
+        let last = -1;
+        for (const p of pieces) {
+          expect(t.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
+          expect(p.offset).toBeGreaterThan(last);
+          last = p.offset;
+        }
+        expect(pieces.map((p) => p.text).join('').replace(/\s/g, '')).toBe(t.replace(/\s/g, ''));
       }),
     );
   });

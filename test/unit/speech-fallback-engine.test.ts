@@ -72,6 +72,8 @@ const fakeSynth: EspeakSynthesizer = {
   },
 };
 
+const realSynthesize = fakeSynth.synthesize.bind(fakeSynth);
+
 type Ev = { type: string; at: number; charIndex?: number; code?: string };
 function recorder(): { events: UtteranceEvents; log: Ev[] } {
   const log: Ev[] = [];
@@ -138,6 +140,30 @@ describe('fallback engine scheduling (scripted synthesizer, fake audio clock)', 
     const start = a.log[0]!.at;
     // 100 ms per word, within the 50 ms wake-up granularity.
     b.forEach((e, i) => expect(Math.abs(e.at - start - i * 100)).toBeLessThanOrEqual(55));
+  });
+
+  it('plays a long sentence clause by clause, back to back, with one start, one end and offsets into the whole text', async () => {
+    const { ctx, engine } = setup();
+    const synthesized: string[] = [];
+    const spy = vi.spyOn(fakeSynth, 'synthesize').mockImplementation((text, opts) => {
+      synthesized.push(text);
+      return realSynthesize(text, opts);
+    });
+    const text = 'Mosul\'s liberation is "imminent," but the battle "still remains a difficult fight," with days left.';
+    const a = recorder();
+    engine.speak({ text, lang: 'en', rate: 1, volume: 1 }, a.events);
+    await vi.advanceTimersByTimeAsync(3000);
+    spy.mockRestore();
+    expect(synthesized).toEqual([
+      'Mosul\'s liberation is "imminent,"',
+      'but the battle "still remains a difficult fight,"',
+      'with days left.',
+    ]);
+    expect(kinds(a.log)).toEqual(['start', 'end']);
+    const words = a.log.filter((e) => e.type === 'boundary').map((e) => text.slice(e.charIndex).split(' ')[0]);
+    expect(words).toEqual(text.split(' '));
+    expect(ctx.starts).toHaveLength(3);
+    for (let i = 1; i < 3; i++) expect(ctx.starts[i]!.at).toBeCloseTo(ctx.starts[i - 1]!.at + ctx.starts[i - 1]!.duration, 3);
   });
 
   it('pause freezes the clock and the events; resume continues', async () => {

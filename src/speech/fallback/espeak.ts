@@ -217,8 +217,18 @@ function makeSynthesizer(worker: ESpeakNGWorker, pack: VoicePack): EspeakSynthes
         for (const e of events) {
           if (e.type !== 'word') continue;
           const startCp = Math.max(0, e.text_position - 1);
-          const start = offsets[Math.min(startCp, offsets.length - 1)]!;
-          const end = offsets[Math.min(startCp + e.word_length, offsets.length - 1)]!;
+          let start = offsets[Math.min(startCp, offsets.length - 1)]!;
+          let end = offsets[Math.min(startCp + e.word_length, offsets.length - 1)]!;
+          // eSpeak reports the word after a spoken-as-pause dash ("--") at
+          // the dash: move such events onto the word that follows.
+          if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) {
+            const next = /[^\s]*[\p{L}\p{N}][^\s]*/u.exec(text.slice(end));
+            if (!next) continue;
+            start = end + next.index;
+            end = start + next[0].length;
+          }
+          const previous = words.at(-1);
+          if (previous && start <= previous.charIndex) continue; // never report a word twice
           words.push({ charIndex: start, charLength: end - start, timeMs: e.audio_position });
         }
         return false; // keep going

@@ -6,6 +6,7 @@
  */
 import type { SpeechEngine, SpeechErrorCode, UtteranceEvents, UtteranceHandle, UtteranceRequest, VoiceInfo } from '../types.ts';
 import { chooseVoice } from '../voices.ts';
+import { splitAtClauses, type TextChunk } from '../chunks.ts';
 import { FALLBACK_VOICES, packFor, type FallbackLanguage } from './languages.ts';
 import { loadEspeak, type EspeakSynthesizer, type LoadOptions, type Synthesis } from './espeak.ts';
 
@@ -28,6 +29,19 @@ interface Job {
   handle: UtteranceHandle;
   request: UtteranceRequest;
   events: UtteranceEvents;
+  started: boolean;
+}
+
+/**
+ * One clause of an utterance, synthesized and played on its own: a long
+ * sentence starts sounding after its first clause is synthesized, and the
+ * main thread is never blocked for a whole long sentence at once.
+ */
+interface Segment {
+  job: Job;
+  piece: TextChunk;
+  first: boolean;
+  last: boolean;
   audio: Synthesis | null;
   source: AudioBufferSourceNode | null;
   gain: GainNode | null;
@@ -40,21 +54,24 @@ interface Job {
 
 /** How far ahead (s) a source is scheduled so the first sample is not clipped. */
 const LEAD = 0.02;
+/** Segments synthesized and scheduled ahead of the one playing. */
+const AHEAD = 2;
+/** Clauses shorter than this are merged with the next (each piece costs a synthesis call). */
+const MIN_PIECE = 30;
 
 /** Creates the fallback engine. Audio is created lazily, so construction is cheap. */
 export function createFallbackEngine(options: FallbackEngineOptions = {}): FallbackEngine {
   let ctx: AudioContext | null = null;
-  let jobs: Job[] = [];
+  let queue: Segment[] = [];
   let generation = 0;
   let nextId = 1;
   let paused = false;
   let disposed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let autoplayTimer: ReturnType<typeof setTimeout> | null = null;
 
   function audio(): AudioContext {
-    if (!ctx) {
-      ctx = options.audioContext ? options.audioContext() : new AudioContext();
-    }
+    if (!ctx) ctx = options.audioContext ? options.audioContext() : new AudioContext();
     return ctx;
   }
 
@@ -62,6 +79,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     try {
       fn();
     } catch (err) {
+      // A failing listener must not stop the queue.
       console.error(err);
     }
   }
@@ -73,82 +91,81 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
   }
   if (options.preload) synthesizer(options.preload).catch(() => {});
 
-  function fail(job: Job, code: SpeechErrorCode, message: string): void {
-    jobs = jobs.filter((j) => j !== job);
-    stopAudio(job);
-    deliver(() => job.events.onError?.({ code, message }));
-    // Whatever was scheduled after it must move up: reschedule from now.
-    for (const j of jobs) {
-      if (j.source) {
-        stopAudio(j);
-      }
-    }
-    pump();
-  }
-
-  function stopAudio(job: Job): void {
-    if (job.source) {
-      job.source.onended = null;
+  function stopAudio(seg: Segment): void {
+    if (seg.source) {
       try {
-        job.source.stop();
+        seg.source.stop();
       } catch {
         // never started
       }
-      job.source.disconnect();
-      job.gain?.disconnect();
+      seg.source.disconnect();
+      seg.gain?.disconnect();
     }
-    job.source = null;
-    job.gain = null;
+    seg.source = null;
+    seg.gain = null;
   }
 
-  /** Synthesizes the first two jobs and schedules their audio back to back. */
+  function fail(job: Job, code: SpeechErrorCode, message: string): void {
+    for (const s of queue) if (s.job === job) stopAudio(s);
+    queue = queue.filter((s) => s.job !== job);
+    const gen = generation;
+    deliver(() => job.events.onError?.({ code, message }));
+    if (gen !== generation) return;
+    // What was scheduled after it must move up: schedule again from now.
+    for (const s of queue) if (s.source && !s.started) stopAudio(s);
+    pump();
+  }
+
+  /** Synthesizes the first segments of the queue, then schedules them. */
   function pump(): void {
     if (disposed) return;
     const gen = generation;
-    for (const job of jobs.slice(0, 2)) {
-      if (job.audio || job.preparing) continue;
-      job.preparing = true;
-      synthesizer(job.request.lang)
+    for (const seg of queue.slice(0, AHEAD)) {
+      if (seg.audio || seg.preparing) continue;
+      seg.preparing = true;
+      synthesizer(seg.job.request.lang)
         .then((synth) => {
-          if (gen !== generation || !jobs.includes(job)) return;
-          const voice = job.request.voice?.engine === 'fallback' ? job.request.voice.id : undefined;
-          job.audio = synth.synthesize(job.request.text, { voice, rate: job.request.rate, pitch: job.request.pitch });
-          job.preparing = false;
+          if (gen !== generation || !queue.includes(seg)) return;
+          const { request } = seg.job;
+          const voice = request.voice?.engine === 'fallback' ? request.voice.id : undefined;
+          seg.audio = synth.synthesize(seg.piece.text, { voice, rate: request.rate, pitch: request.pitch });
+          seg.preparing = false;
           schedule();
         })
         .catch((err: unknown) => {
-          if (gen !== generation || !jobs.includes(job)) return;
-          job.preparing = false;
-          const code = (err as { code?: SpeechErrorCode }).code ?? (/HTTP|fetch/i.test(String(err)) ? 'network' : 'synthesis-failed');
-          fail(job, code, err instanceof Error ? err.message : String(err));
+          if (gen !== generation || !queue.includes(seg)) return;
+          seg.preparing = false;
+          const code =
+            (err as { code?: SpeechErrorCode }).code ?? (/HTTP|fetch/i.test(String(err)) ? 'network' : 'synthesis-failed');
+          fail(seg.job, code, err instanceof Error ? err.message : String(err));
         });
     }
     schedule();
   }
 
-  /** Gives each synthesized job a start time right after the one before it. */
+  /** Gives each synthesized segment a start time exactly at the end of the one before. */
   function schedule(): void {
     if (disposed) return;
     let previousEnd = 0;
-    for (const job of jobs.slice(0, 2)) {
-      if (!job.audio) break;
-      if (!job.source) {
+    for (const seg of queue.slice(0, AHEAD)) {
+      if (!seg.audio) break;
+      if (!seg.source) {
         const c = audio();
         if (c.state === 'suspended' && !paused) void c.resume().catch(() => {});
-        const buffer = c.createBuffer(1, Math.max(1, job.audio.samples.length), job.audio.sampleRate);
-        buffer.getChannelData(0).set(job.audio.samples);
+        const buffer = c.createBuffer(1, Math.max(1, seg.audio.samples.length), seg.audio.sampleRate);
+        buffer.getChannelData(0).set(seg.audio.samples);
         const source = c.createBufferSource();
         source.buffer = buffer;
         const gain = c.createGain();
-        gain.gain.value = Math.max(0, Math.min(1, job.request.volume));
+        gain.gain.value = Math.max(0, Math.min(1, seg.job.request.volume));
         source.connect(gain).connect(c.destination);
-        // Back to back with the previous utterance: no gap of our own.
-        job.startAt = Math.max(c.currentTime + LEAD, previousEnd);
-        source.start(job.startAt);
-        job.source = source;
-        job.gain = gain;
+        // Back to back with the previous segment: no gap of our own.
+        seg.startAt = Math.max(c.currentTime + LEAD, previousEnd);
+        source.start(seg.startAt);
+        seg.source = source;
+        seg.gain = gain;
       }
-      previousEnd = job.startAt + job.audio.durationMs / 1000;
+      previousEnd = seg.startAt + seg.audio.durationMs / 1000;
     }
     watchAutoplay();
     tick();
@@ -163,58 +180,59 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     timer = null;
     if (disposed || paused || !ctx) return;
     const gen = generation;
-    let dueIn = Infinity;
-    while (jobs[0]?.audio && jobs[0].source) {
-      const job = jobs[0];
-      const a = job.audio!;
-      const now = ctx.currentTime;
+    const seg = queue[0];
+    if (!seg?.audio || !seg.source) return;
+    const { job, piece } = seg;
+    const a = seg.audio;
+    const now = ctx.currentTime;
+    if (!seg.started) {
+      if (now < seg.startAt) return wakeIn(seg.startAt - now);
+      seg.started = true;
       if (!job.started) {
-        if (now < job.startAt) {
-          dueIn = job.startAt - now;
-          break;
-        }
         job.started = true;
         deliver(() => job.events.onStart?.());
         if (gen !== generation) return;
       }
-      const elapsedMs = (now - job.startAt) * 1000;
-      while (job.nextWord < a.words.length && a.words[job.nextWord]!.timeMs <= elapsedMs) {
-        const w = a.words[job.nextWord++]!;
-        deliver(() => job.events.onBoundary?.({ charIndex: w.charIndex, charLength: w.charLength, estimated: false }));
-        if (gen !== generation) return;
-      }
-      if (elapsedMs < a.durationMs) {
-        const nextWord = a.words[job.nextWord];
-        dueIn = ((nextWord ? Math.min(nextWord.timeMs, a.durationMs) : a.durationMs) - elapsedMs) / 1000;
-        break;
-      }
-      jobs.shift();
-      job.source?.disconnect();
-      job.gain?.disconnect();
+    }
+    const elapsedMs = (now - seg.startAt) * 1000;
+    while (seg.nextWord < a.words.length && a.words[seg.nextWord]!.timeMs <= elapsedMs) {
+      const w = a.words[seg.nextWord++]!;
+      deliver(() =>
+        job.events.onBoundary?.({ charIndex: piece.offset + w.charIndex, charLength: w.charLength, estimated: false }),
+      );
+      if (gen !== generation) return;
+    }
+    if (elapsedMs < a.durationMs) {
+      const upcoming = a.words[seg.nextWord];
+      return wakeIn(((upcoming ? Math.min(upcoming.timeMs, a.durationMs) : a.durationMs) - elapsedMs) / 1000);
+    }
+    queue.shift();
+    seg.source.disconnect();
+    seg.gain?.disconnect();
+    if (seg.last) {
       deliver(() => job.events.onEnd?.());
       if (gen !== generation) return;
-      pump();
-      return;
     }
-    if (dueIn !== Infinity) {
-      // Timers drift from the audio clock: wake up at most 50 ms apart.
-      timer = setTimeout(tick, Math.max(1, Math.min(50, dueIn * 1000)));
-    }
+    pump();
   }
 
-  let autoplayTimer: ReturnType<typeof setTimeout> | null = null;
+  function wakeIn(seconds: number): void {
+    // Timers drift from the audio clock: wake up at most 50 ms apart.
+    timer = setTimeout(tick, Math.max(1, Math.min(50, seconds * 1000)));
+  }
+
   /**
    * Without a user gesture the browser may keep the AudioContext suspended
    * and the clock never moves: report not-allowed so the UI can ask for a tap.
    */
   function watchAutoplay(): void {
     if (autoplayTimer || !ctx || ctx.state === 'running' || paused) return;
-    const head = jobs[0];
+    const head = queue[0];
     if (!head?.source) return;
     autoplayTimer = setTimeout(() => {
       autoplayTimer = null;
-      if (ctx && ctx.state !== 'running' && !paused && jobs[0] === head && !head.started) {
-        fail(head, 'not-allowed', 'Audio is blocked until the page is tapped or clicked.');
+      if (ctx && ctx.state !== 'running' && !paused && queue[0] === head && !head.started) {
+        fail(head.job, 'not-allowed', 'Audio is blocked until the page is tapped or clicked.');
       }
     }, 1500);
   }
@@ -230,21 +248,26 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
       if (disposed) return handle;
       let req = request;
       if (!req.voice || req.voice.engine !== 'fallback') {
-        const v = chooseVoice(FALLBACK_VOICES, req.lang);
-        req = { ...req, voice: v ?? undefined };
+        req = { ...req, voice: chooseVoice(FALLBACK_VOICES, req.lang) ?? undefined };
       }
-      jobs.push({
-        handle,
-        request: req,
-        events,
-        audio: null,
-        source: null,
-        gain: null,
-        startAt: 0,
-        started: false,
-        nextWord: 0,
-        preparing: false,
-      });
+      const job: Job = { handle, request: req, events, started: false };
+      const pieces = splitAtClauses(req.text, MIN_PIECE);
+      if (pieces.length === 0) pieces.push({ text: '', offset: 0 });
+      pieces.forEach((piece, i) =>
+        queue.push({
+          job,
+          piece,
+          first: i === 0,
+          last: i === pieces.length - 1,
+          audio: null,
+          source: null,
+          gain: null,
+          startAt: 0,
+          started: false,
+          nextWord: 0,
+          preparing: false,
+        }),
+      );
       pump();
       return handle;
     },
@@ -265,8 +288,8 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     },
     cancel() {
       generation++;
-      for (const j of jobs) stopAudio(j);
-      jobs = [];
+      for (const s of queue) stopAudio(s);
+      queue = [];
       if (timer) clearTimeout(timer);
       timer = null;
       if (paused) {
