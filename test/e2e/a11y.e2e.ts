@@ -1,5 +1,6 @@
 // axe (WCAG 2.2 AA) on the built demo in every state a listener meets, at a
-// desktop and a 320 px phone width, light and dark, and under forced colors;
+// desktop and a 320 px phone width, light and dark, under forced colors and
+// at 200 % zoom;
 // no sideways scrolling at 320 px; a screenshot of each state for people to
 // look at (test-results/screenshots/).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +102,10 @@ describe('accessibility of the demo in every state', () => {
       await walkStates({ width, colorScheme: 'light' }, 'forced', true);
     });
   }
+
+  it('at 200 % zoom (a 1280 px window at 2×, 640 CSS px): idle, playing, paused, help open', async () => {
+    await walkStates({ width: 640, deviceScaleFactor: 2, colorScheme: 'light' }, 'zoom200', false);
+  });
 
   it('dark mode really changes the player (the check above is not light twice)', async () => {
     const colours: string[] = [];
