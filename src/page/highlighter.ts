@@ -1,0 +1,228 @@
+/**
+ * Highlighting the sentence and word being read in the host page itself,
+ * with the CSS Custom Highlight API: no element is added, no class set, no
+ * text node split. The styles live in a constructable stylesheet adopted by
+ * the document, removed again when the last highlighter is disposed.
+ */
+import type { PageArticle } from './page-article.ts';
+
+/** Highlight names in `CSS.highlights` (style them with `::highlight(name)`). */
+export const SENTENCE_HIGHLIGHT = 'aloud-sentence';
+export const WORD_HIGHLIGHT = 'aloud-word';
+
+/**
+ * The default look. Host pages restyle it with custom properties on any
+ * ancestor of the article (`:root`, `body`, the article itself):
+ * `--aloud-page-sentence-bg/-fg`, `--aloud-page-word-bg/-fg`,
+ * `--aloud-page-underline`. The sentence gets an underline too, so the
+ * highlight does not rely on colour alone; forced colours use the system's
+ * Highlight / HighlightText pair (and Mark / MarkText for the word).
+ */
+export const PAGE_HIGHLIGHT_CSS = `
+::highlight(${SENTENCE_HIGHLIGHT}) {
+  background-color: var(--aloud-page-sentence-bg, #fff1a6);
+  color: var(--aloud-page-sentence-fg, #1a1a1a);
+  text-decoration: underline var(--aloud-page-underline, #b45309) 2px;
+  text-underline-offset: 0.2em;
+}
+::highlight(${WORD_HIGHLIGHT}) {
+  background-color: var(--aloud-page-word-bg, #fbbf24);
+  color: var(--aloud-page-word-fg, #1a1a1a);
+}
+@media (forced-colors: active) {
+  ::highlight(${SENTENCE_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; text-decoration-color: HighlightText; }
+  ::highlight(${WORD_HIGHLIGHT}) { background-color: Mark; color: MarkText; }
+}
+`;
+
+/** Options for {@link PageHighlighter}. */
+export interface PageHighlighterOptions {
+  /** Scroll the current sentence into view when it is off-screen. Default true. */
+  follow?: boolean;
+  /** After the listener scrolls the page themselves, wait this long before following again. Default 10 s. */
+  followPauseMs?: number;
+  /** The document to highlight in. Default: the article root's document. */
+  document?: Document;
+}
+
+/** Whether this browser has the CSS Custom Highlight API. */
+export function highlightsSupported(): boolean {
+  return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
+}
+
+// One stylesheet for every highlighter of a document, counted so the last
+// one to go removes it.
+const sheets = new WeakMap<Document, { sheet: CSSStyleSheet; users: number }>();
+
+function adoptSheet(doc: Document): void {
+  const held = sheets.get(doc);
+  if (held) {
+    held.users++;
+    return;
+  }
+  const View = doc.defaultView as (Window & typeof globalThis) | null;
+  if (!View || !('adoptedStyleSheets' in doc)) return;
+  const sheet = new View.CSSStyleSheet();
+  sheet.replaceSync(PAGE_HIGHLIGHT_CSS);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  sheets.set(doc, { sheet, users: 1 });
+}
+
+function dropSheet(doc: Document): void {
+  const held = sheets.get(doc);
+  if (!held || --held.users > 0) return;
+  sheets.delete(doc);
+  doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== held.sheet);
+}
+
+// Highlights this module registered: only those are ever unregistered, so
+// a Highlight the player's own text view registered under the same name survives.
+const created = new WeakSet<Highlight>();
+
+// The page's own scrolling keys, when no control has focus.
+const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', ' ', 'ArrowUp', 'ArrowDown']);
+
+/**
+ * Shows which sentence and word of a {@link PageArticle} are being read,
+ * in place in the host page, and keeps the sentence in view politely: only
+ * when it is off-screen, smoothly only without `prefers-reduced-motion`, and
+ * not while the listener is reading elsewhere (they scrolled in the last
+ * `followPauseMs`).
+ *
+ * Where `CSS.highlights` is missing, {@link highlighting} is false and
+ * nothing is painted (the page is never modified to fake it): the player
+ * should then show the current sentence itself, as a caption. Scrolling
+ * still follows the reading.
+ *
+ * Several highlighters (several players on a page) share the two named
+ * highlights, each adding and removing only its own ranges.
+ */
+export class PageHighlighter {
+  /** True when highlights are painted; false in the fallback. */
+  readonly highlighting: boolean;
+  private readonly doc: Document;
+  private readonly follow: boolean;
+  private readonly followPauseMs: number;
+  private sentenceId: string | null = null;
+  private wordKey = '';
+  private sentenceRanges: Range[] = [];
+  private wordRanges: Range[] = [];
+  private lastUserScroll = -Infinity;
+  private disposed = false;
+
+  constructor(
+    private readonly page: PageArticle,
+    options: PageHighlighterOptions = {},
+  ) {
+    this.doc = options.document ?? page.root.ownerDocument;
+    this.follow = options.follow ?? true;
+    this.followPauseMs = options.followPauseMs ?? 10_000;
+    this.highlighting = highlightsSupported();
+    if (this.highlighting) adoptSheet(this.doc);
+    const win = this.doc.defaultView;
+    if (win && this.follow) {
+      win.addEventListener('wheel', this.onUserScroll, { passive: true });
+      win.addEventListener('touchmove', this.onUserScroll, { passive: true });
+      win.addEventListener('keydown', this.onKey, { passive: true });
+      // A press on the page's scrollbar lands on the root element.
+      win.addEventListener('pointerdown', this.onPointerDown, { passive: true });
+    }
+  }
+
+  /** The sentence shown now, or null. */
+  get current(): string | null {
+    return this.sentenceId;
+  }
+
+  /**
+   * Highlights a sentence, and optionally a word of it (UTF-16 offsets into
+   * the sentence's display text). `null` clears. Calling it again with the
+   * same values does nothing, so it can run on every state change.
+   */
+  show(sentenceId: string | null, word?: { start: number; end: number } | null): void {
+    if (this.disposed) return;
+    if (sentenceId !== this.sentenceId) {
+      this.sentenceId = sentenceId;
+      this.sentenceRanges = this.replace(SENTENCE_HIGHLIGHT, this.sentenceRanges, sentenceId ? this.page.sentenceRanges(sentenceId) : []);
+      if (sentenceId) this.scrollToCurrent();
+    }
+    const key = sentenceId && word && word.end > word.start ? `${word.start}:${word.end}` : '';
+    if (key !== this.wordKey) {
+      this.wordKey = key;
+      const range = key && sentenceId ? this.page.wordRange(sentenceId, word!.start, word!.end) : null;
+      this.wordRanges = this.replace(WORD_HIGHLIGHT, this.wordRanges, range ? [range] : []);
+    }
+  }
+
+  /** Removes both highlights (the stylesheet stays until {@link dispose}). */
+  clear(): void {
+    this.show(null);
+  }
+
+  /** Removes the highlights, the stylesheet (when no other highlighter uses it) and the listeners. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.clear();
+    this.disposed = true;
+    if (this.highlighting) dropSheet(this.doc);
+    const win = this.doc.defaultView;
+    win?.removeEventListener('wheel', this.onUserScroll);
+    win?.removeEventListener('touchmove', this.onUserScroll);
+    win?.removeEventListener('keydown', this.onKey);
+    win?.removeEventListener('pointerdown', this.onPointerDown);
+  }
+
+  /** Swaps this highlighter's ranges in a named highlight; returns the new ones. */
+  private replace(name: string, old: Range[], next: Range[]): Range[] {
+    if (!this.highlighting) return next;
+    const registry = CSS.highlights;
+    // Another player (or the element's own text view) may hold the name: share its Highlight.
+    for (const r of old) {
+      for (const h of registry.values()) h.delete(r);
+    }
+    let highlight = registry.get(name);
+    if (next.length > 0) {
+      if (!highlight) {
+        highlight = new Highlight();
+        // The word is painted over the sentence.
+        if (name === WORD_HIGHLIGHT) highlight.priority = 1;
+        created.add(highlight);
+        registry.set(name, highlight);
+      }
+      for (const r of next) highlight.add(r);
+    } else if (highlight && highlight.size === 0 && created.has(highlight)) {
+      registry.delete(name);
+    }
+    return next;
+  }
+
+  private scrollToCurrent(): void {
+    const win = this.doc.defaultView;
+    if (!win || !this.follow || !this.sentenceId) return;
+    if (win.performance.now() - this.lastUserScroll < this.followPauseMs) return;
+    const range = this.page.sentenceRange(this.sentenceId);
+    if (!range) return;
+    const rect = range.getBoundingClientRect();
+    const height = win.innerHeight;
+    if (rect.height === 0 && rect.width === 0) return;
+    if (rect.top >= 0 && rect.bottom <= height) return;
+    const smooth = !win.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    // A third of the way down, so the listener also sees what comes next.
+    win.scrollBy({ top: rect.top - height / 3, behavior: smooth ? 'smooth' : 'auto' });
+  }
+
+  private readonly onUserScroll = (): void => {
+    this.lastUserScroll = this.doc.defaultView?.performance.now() ?? 0;
+  };
+
+  private readonly onKey = (e: KeyboardEvent): void => {
+    const target = e.target as Element | null;
+    // Keys for a focused control (the player's own arrows included) are not page scrolling.
+    if (target && target !== this.doc.body && target !== this.doc.documentElement) return;
+    if (SCROLL_KEYS.has(e.key)) this.onUserScroll();
+  };
+
+  private readonly onPointerDown = (e: PointerEvent): void => {
+    if (e.target === this.doc.documentElement) this.onUserScroll();
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The glue between `<aloud-player for="story">` and page mode: a Lit
+ * reactive controller that reads the page's element into the player's
+ * `article` and mirrors the store's position and word as in-place
+ * highlights. It uses only the element's public surface (`article`, `store`),
+ * so the element needs a few lines to use it (see docs/embedding.md).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Article } from '../article/model.ts';
+import type { PlayerChangeEvent, PlayerStore } from '../player/types.ts';
+import { extractPageArticle, type PageArticle } from './page-article.ts';
+import { PageHighlighter, type PageHighlighterOptions } from './highlighter.ts';
+
+/** What the controller needs from the element. */
+export interface PageModeHost extends ReactiveControllerHost, Element {
+  /** The article the element plays; the controller sets it. */
+  article: Article | null;
+  /** The element's playback store, once it has one. */
+  readonly store: PlayerStore | null;
+}
+
+/** Options for {@link PageModeController}. */
+export interface PageModeOptions extends PageHighlighterOptions {
+  /** The id of the page element to read: the `for` attribute. Empty = page mode off. */
+  target(): string;
+  /** A language that wins over the page's `lang` attributes (the `lang` attribute). */
+  lang?(): string;
+  /** The element could not be found, or has nothing to read. */
+  onError?(error: PageModeError): void;
+}
+
+/** Why page mode could not start. */
+export class PageModeError extends Error {
+  override name = 'PageModeError';
+  constructor(
+    /** `missing-element`: no element with that id; `empty-article`: it has no text to read. */
+    readonly code: 'missing-element' | 'empty-article',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads the host page's element with the id `target()` as the player's
+ * article and highlights, in place, the sentence and word the player's store
+ * is at: while playing or paused, never before the listener starts.
+ */
+export class PageModeController implements ReactiveController {
+  /** The page's article and ranges, while page mode is on. */
+  page: PageArticle | null = null;
+  /** The in-place highlighter, while page mode is on. */
+  highlighter: PageHighlighter | null = null;
+  private target = '';
+  private lang = '';
+  private store: PlayerStore | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private waiting: (() => void) | null = null;
+
+  constructor(
+    private readonly host: PageModeHost,
+    private readonly options: PageModeOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  hostUpdated(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.detach();
+    this.target = '';
+  }
+
+  /** Reads the page's element again (after the page changed its text). */
+  refresh(): void {
+    this.detach();
+    this.target = '';
+    this.sync();
+  }
+
+  private sync(): void {
+    // Updates still run after removal (the controller itself clears `article`).
+    if (!this.host.isConnected) return;
+    const target = this.options.target();
+    const lang = this.options.lang?.() ?? '';
+    if (target !== this.target || lang !== this.lang) {
+      this.detach();
+      this.target = target;
+      this.lang = lang;
+      if (target) this.attach();
+    }
+    const store = this.page ? this.host.store : null;
+    if (store !== this.store) {
+      this.unsubscribe?.();
+      this.unsubscribe = null;
+      this.store = store;
+      if (store) {
+        this.unsubscribe = store.subscribe((e) => this.onChange(e));
+        this.mirror(store.state);
+      }
+    }
+  }
+
+  private attach(): void {
+    const doc = this.host.ownerDocument;
+    const scope = this.host.getRootNode() as Document | ShadowRoot;
+    const root = scope.getElementById?.(this.target) ?? doc.getElementById(this.target);
+    if (!root) {
+      // An element created before the page finished parsing: look again once it has.
+      if (doc.readyState === 'loading') {
+        const again = () => {
+          this.waiting = null;
+          this.target = '';
+          this.sync();
+        };
+        this.waiting = () => doc.removeEventListener('DOMContentLoaded', again);
+        doc.addEventListener('DOMContentLoaded', again, { once: true });
+        return;
+      }
+      this.options.onError?.(new PageModeError('missing-element', `The page has no element with the id "${this.target}" to read.`));
+      return;
+    }
+    try {
+      this.page = extractPageArticle(root, this.lang ? { lang: this.lang } : {});
+    } catch (error) {
+      this.options.onError?.(new PageModeError('empty-article', error instanceof Error ? error.message : String(error)));
+      return;
+    }
+    this.highlighter = new PageHighlighter(this.page, this.options);
+    this.host.article = this.page.article;
+  }
+
+  private detach(): void {
+    this.waiting?.();
+    this.waiting = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.store = null;
+    this.highlighter?.dispose();
+    this.highlighter = null;
+    if (this.page && this.host.article === this.page.article) this.host.article = null;
+    this.page = null;
+  }
+
+  private onChange(e: PlayerChangeEvent): void {
+    if (e.changes.has('position') || e.changes.has('word') || e.changes.has('status') || e.changes.has('article')) {
+      this.mirror(e.state);
+    }
+  }
+
+  private mirror(state: PlayerChangeEvent['state']): void {
+    const h = this.highlighter;
+    if (!h) return;
+    // A title or heading being announced is not a body sentence.
+    const on = (state.status === 'playing' || state.status === 'paused') && !state.announcing;
+    const id = on ? (state.position?.sentenceId ?? null) : null;
+    const word = id && state.word?.sentenceId === id ? state.word : null;
+    h.show(id, word);
+  }
+}
