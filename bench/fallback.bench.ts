@@ -84,6 +84,25 @@ export async function run(): Promise<void> {
     `second language (de): preload ${ms(tDeLoaded - tDe)}, then first audio after Play ${ms(tDeFirst - tDeLoaded)}`,
   );
 
+  // The engine synthesizes long sentences clause by clause: what the first
+  // clause of the paragraph costs against the whole paragraph.
+  const { splitAtClauses } = await import('../src/speech/chunks.ts');
+  const firstClause = splitAtClauses(paragraph, 30)[0]!.text;
+  const clause: number[] = [];
+  const whole: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let t = performance.now();
+    synth.synthesize(firstClause);
+    clause.push(performance.now() - t);
+    t = performance.now();
+    synth.synthesize(paragraph);
+    whole.push(performance.now() - t);
+  }
+  console.log(
+    `first paragraph, warm: first clause (${firstClause.length} chars) ready in ${ms(median(clause))}, ` +
+      `whole paragraph in ${ms(median(whole))}`,
+  );
+
   // Real-time factor on the first paragraph.
   const rtf: number[] = [];
   let audioMs = 0;
