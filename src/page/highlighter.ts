@@ -5,6 +5,7 @@
  * the document, removed again when the last highlighter is disposed.
  */
 import type { PageArticle } from './page-article.ts';
+import { highlightsSupported } from './support.ts';
 
 /** Highlight names in `CSS.highlights` (style them with `::highlight(name)`). */
 export const SENTENCE_HIGHLIGHT = 'aloud-sentence';
@@ -43,11 +44,6 @@ export interface PageHighlighterOptions {
   followPauseMs?: number;
   /** The document to highlight in. Default: the article root's document. */
   document?: Document;
-}
-
-/** Whether this browser has the CSS Custom Highlight API. */
-export function highlightsSupported(): boolean {
-  return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
 }
 
 // One stylesheet for every highlighter of a document, counted so the last

@@ -5,10 +5,10 @@
 export { extractPageArticle, type PageArticle, type PageArticleOptions } from './page-article.ts';
 export {
   PageHighlighter,
-  highlightsSupported,
   PAGE_HIGHLIGHT_CSS,
   SENTENCE_HIGHLIGHT,
   WORD_HIGHLIGHT,
   type PageHighlighterOptions,
 } from './highlighter.ts';
-export { PageModeController, type PageModeHost, type PageModeOptions } from './page-mode.ts';
+export { highlightsSupported } from './support.ts';
+export { PageModeController, PageModeError, type PageModeHost, type PageModeOptions } from './page-mode.ts';

@@ -8,8 +8,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Article } from '../article/model.ts';
 import type { PlayerChangeEvent, PlayerStore } from '../player/types.ts';
-import { extractPageArticle, type PageArticle } from './page-article.ts';
-import { PageHighlighter, type PageHighlighterOptions } from './highlighter.ts';
+// Types only: the parser, segmenter and highlighter load on demand, when a
+// player actually has a `for`, so page mode costs the widget's entry ~1 kB.
+import type { PageArticle } from './page-article.ts';
+import type { PageHighlighter, PageHighlighterOptions } from './highlighter.ts';
+export { highlightsSupported } from './support.ts';
 
 /** What the controller needs from the element. */
 export interface PageModeHost extends ReactiveControllerHost, Element {
@@ -45,6 +48,8 @@ export class PageModeError extends Error {
  * Reads the host page's element with the id `target()` as the player's
  * article and highlights, in place, the sentence and word the player's store
  * is at: while playing or paused, never before the listener starts.
+ * Reading the page happens after a dynamic import; {@link ready} settles
+ * when the current target has been read (or failed).
  */
 export class PageModeController implements ReactiveController {
   /** The page's article and ranges, while page mode is on. */
@@ -56,6 +61,9 @@ export class PageModeController implements ReactiveController {
   private store: PlayerStore | null = null;
   private unsubscribe: (() => void) | null = null;
   private waiting: (() => void) | null = null;
+  private run = 0;
+  /** Settles once the current target has been read into the player (or failed). */
+  ready: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: PageModeHost,
@@ -126,17 +134,30 @@ export class PageModeController implements ReactiveController {
       this.options.onError?.(new PageModeError('missing-element', `The page has no element with the id "${this.target}" to read.`));
       return;
     }
+    const run = ++this.run;
+    this.ready = this.read(root, run);
+  }
+
+  private async read(root: Element, run: number): Promise<void> {
+    const [{ extractPageArticle }, { PageHighlighter }] = await Promise.all([
+      import('./page-article.ts'),
+      import('./highlighter.ts'),
+    ]);
+    if (run !== this.run || !this.host.isConnected) return;
+    let page: PageArticle;
     try {
-      this.page = extractPageArticle(root, this.lang ? { lang: this.lang } : {});
+      page = extractPageArticle(root, this.lang ? { lang: this.lang } : {});
     } catch (error) {
       this.options.onError?.(new PageModeError('empty-article', error instanceof Error ? error.message : String(error)));
       return;
     }
-    this.highlighter = new PageHighlighter(this.page, this.options);
-    this.host.article = this.page.article;
+    this.page = page;
+    this.highlighter = new PageHighlighter(page, this.options);
+    this.host.article = page.article;
   }
 
   private detach(): void {
+    this.run++;
     this.waiting?.();
     this.waiting = null;
     this.unsubscribe?.();

@@ -378,9 +378,10 @@ describe('PageModeController on a real <aloud-player>', () => {
     m.el.requestUpdate();
     await flush(m.el);
     mountHost('<div id="empty"><nav>Only a menu</nav></div>');
-    new PageModeController(m.el, { target: () => 'empty', onError: (e) => errors.push(e.code) });
+    const ctl = new PageModeController(m.el, { target: () => 'empty', onError: (e) => errors.push(e.code) });
     m.el.requestUpdate();
     await flush(m.el);
+    await ctl.ready;
     expect(errors).to.deep.equal(['missing-element', 'empty-article']);
     expect(m.el.article).to.equal(null);
   });
