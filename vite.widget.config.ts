@@ -7,6 +7,8 @@ import { defineConfig } from 'vite';
  * (import.meta.url), so the widget can be served from any folder or CDN.
  */
 export default defineConfig({
+  // Relative asset URLs: the lazy fallback files resolve against the widget's own URL.
+  base: './',
   publicDir: false,
   build: {
     target: 'es2022',
