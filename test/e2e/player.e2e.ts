@@ -114,8 +114,7 @@ describe('the demo by keyboard alone', () => {
     await page.keyboard.press('<');
     await poll(async () => (await utterances(page)).at(-1)?.rate).toBeCloseTo(0.9, 5);
     // The change applies live: the sentence being spoken is re-spoken at the new rate.
-    const current = await page.evaluate(() => window.__fakeSpeech.current);
-    expect(current?.rate).toBeCloseTo(0.9, 5);
+    await poll(() => page.evaluate(() => window.__fakeSpeech.current?.rate)).toBeCloseTo(0.9, 5);
   });
 
   it('the Speed slider keeps its own arrow keys (they change speed, not the sentence)', async () => {

@@ -184,7 +184,7 @@ describe('fake speechSynthesis', () => {
   });
 
   it('a faster rate makes an utterance shorter', async () => {
-    const { page: p, close } = await openPage(browser, { fakeSpeech: { wordMs: 40 } });
+    const { page: p, close } = await openPage(browser, { fakeSpeech: { wordMs: 100 } });
     try {
       await p.goto(server.url('/'));
       const durations = await p.evaluate(async () => {
@@ -199,7 +199,7 @@ describe('fake speechSynthesis', () => {
           });
         return [await time(1), await time(3)];
       });
-      expect(durations[0]).toBeGreaterThan(250); // 8 words × 40 ms
+      expect(durations[0]).toBeGreaterThan(700); // 8 words × 100 ms
       expect(durations[1]).toBeLessThan(durations[0]! / 2);
     } finally {
       await close();
