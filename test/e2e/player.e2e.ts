@@ -245,6 +245,27 @@ describe('the demo by keyboard alone', () => {
     await poll(() => sleep.evaluate((el: HTMLSelectElement) => el.value)).toBe('');
   });
 
+  it('the live region speaks for what the listener did, never for each sentence', async () => {
+    const page = await openDemo({ wordMs: 20 });
+    await status(page).evaluate((el) => {
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      new MutationObserver(() => said.push(el.textContent ?? '')).observe(el, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
+    const said = () => page.evaluate(() => (window as unknown as { said: string[] }).said.filter((t) => t.trim()));
+    await tabToPlayAndStart(page);
+    // Three sections' worth of sentences and headings, played on by themselves…
+    await waitForSpoken(page, /We are seeing the end of the fake/, 30_000);
+    expect(await said()).toEqual([]);
+    // …then one skip the listener asked for: one announcement, naming where they are.
+    await page.keyboard.press('Shift+ArrowRight');
+    await poll(said).toEqual([expect.stringMatching(/^Section \d of 7: /)]);
+  });
+
   it('every control is reachable by Tab, in order, and Shift+Tab walks back without a trap', async () => {
     const page = await openDemo();
     const names: [string, string][] = [
