@@ -26,6 +26,10 @@ export interface LangTable {
   general: Matcher;
   /** Name-final abbreviations (Inc., Corp., Jr.): a capitalised word after them starts a sentence. */
   suffix: Matcher;
+  /** Every part of every abbreviation, lower case: a quick filter. */
+  any: Set<string>;
+  /** Longest entry of `any`, in UTF-16 units. */
+  maxLen: number;
   /** Capitalised words that commonly open a sentence (pronouns, articles, conjunctions…). */
   starters: Set<string>;
   /** Lower-case words after which a line break is only a soft wrap. */
@@ -280,7 +284,17 @@ export function langTable(lang: string): LangTable {
     ordinals: spec.ordinals ?? ORDINAL_LANGS.has(base),
     deQuotes: spec.deQuotes ?? DE_QUOTE_LANGS.has(base),
     quotatives: spec.quotatives ?? [],
+    any: new Set(),
+    maxLen: 0,
   };
+  for (const m of [t.prefix, t.numeric, t.general, t.suffix]) {
+    for (const w of [...m.exact, ...m.lower]) {
+      for (const part of w.toLowerCase().split('.')) {
+        t.any.add(part);
+        t.maxLen = Math.max(t.maxLen, part.length);
+      }
+    }
+  }
   cache.set(base, t);
   return t;
 }

@@ -143,16 +143,30 @@ function isQuoteOrBracket(c: number): boolean {
 }
 
 const BULLETS = new Set([...'•·‣◦▪▫●○■□►▸➢➤✓✔–—-*+'].map((c) => c.charCodeAt(0)));
-/** Bullets that are never anything else, even in mid-line. */
-const STRONG_BULLETS = new Set([...'•‣◦▪▫●■►▸➢➤'].map((c) => c.charCodeAt(0)));
 
 const LETTER = /[\p{L}\p{M}]/u;
 const UPPER = /\p{Lu}|\p{Lt}/u;
 const LOWER = /\p{Ll}/u;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Fast answers for the common scripts: 1 upper, -1 lower, 0 uncased letter, 2 not a letter, 3 unknown. */
+function quickCase(c: number): number {
+  if (c < 128) return (c >= 65 && c <= 90) ? 1 : (c >= 97 && c <= 122) ? -1 : 2;
+  if (c >= 0xc0 && c <= 0xff) return c === 0xd7 || c === 0xf7 ? 2 : c <= 0xde ? 1 : -1;
+  if (c >= 0x0400 && c <= 0x045f) return c <= 0x042f ? 1 : -1; // Cyrillic
+  if (c >= 0x3041 && c <= 0x30ff) return c === 0x30fb ? 2 : 0; // kana (not ・)
+  if (c >= 0x4e00 && c <= 0x9fff) return 0; // CJK ideographs
+  if (c >= 0x0621 && c <= 0x064a) return 0; // Arabic letters
+  if (c >= 0x0904 && c <= 0x0939) return 0; // Devanagari letters
+  if (c >= 0x3000 && c <= 0x303f) return 2; // CJK punctuation
+  if (c >= 0xff01 && c <= 0xff0f) return 2; // full-width punctuation
+  return 3;
+}
 
 function isLetterAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  const q = quickCase(c);
+  if (q !== 3) return q !== 2;
   if (c >= 0xd800 && c <= 0xdfff) return LETTER.test(text.slice(i, i + 2));
   return LETTER.test(text[i]!);
 }
@@ -164,11 +178,8 @@ function isDigit(c: number): boolean {
 /** 1 upper, -1 lower, 0 uncased letter, 2 not a letter. */
 function caseAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) {
-    if (c >= 65 && c <= 90) return 1;
-    if (c >= 97 && c <= 122) return -1;
-    return 2;
-  }
+  const q = quickCase(c);
+  if (q !== 3) return q;
   const ch = c >= 0xd800 && c <= 0xdbff ? text.slice(i, i + 2) : text[i]!;
   if (UPPER.test(ch)) return 1;
   if (LOWER.test(ch)) return -1;
@@ -180,7 +191,12 @@ function hasLetterOrDigit(text: string, from: number, to: number): boolean {
     const c = text.charCodeAt(i);
     if (c < 128) {
       if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-    } else if (!isWs(c) && /[\p{L}\p{N}]/u.test(text[i]!)) return true;
+    } else {
+      const q = quickCase(c);
+      if (q === 2) continue;
+      if (q !== 3) return true;
+      if (!isWs(c) && LETTER_OR_NUMBER.test(text[i]!)) return true;
+    }
   }
   return false;
 }
@@ -204,7 +220,10 @@ function classifyToken(text: string, dot: number, floor: number, L: LangTable, b
   // Letters run, then chains "U.S", "z. B", "Lt. Gen".
   let i = dot;
   let j = i;
-  while (j > floor && isLetterAt(text, j - 1)) j--;
+  const stop = Math.max(floor, i - L.maxLen - 1);
+  while (j > stop && isLetterAt(text, j - 1)) j--;
+  // A word longer than any abbreviation, not part of a dotted chain.
+  if (i - j > L.maxLen) return Cls.None;
   // A surrogate pair counts two units: fine, only used as a length bound.
   if (j === i) {
     // Digits: ordinals "3." in languages that write them so; list numbers.
@@ -216,6 +235,11 @@ function classifyToken(text: string, dot: number, floor: number, L: LangTable, b
     return Cls.None;
   }
   const last = text.slice(j, i);
+  const single = i - j === 1 || (i - j === 2 && text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdbff);
+  // Quick exit: not an abbreviation, not an initial, not in a dotted chain.
+  if (!single && !L.any.has(last.toLowerCase()) && text.charCodeAt(j - 1) !== 46 && !(text.charCodeAt(j - 1) === 32 && text.charCodeAt(j - 2) === 46)) {
+    return Cls.None;
+  }
   // Build the chain key.
   let key = last;
   let compact = true; // every link joined without spaces
@@ -258,7 +282,7 @@ function classifyToken(text: string, dot: number, floor: number, L: LangTable, b
   if (matches(L.general, last)) return Cls.General;
   if (runs > 1 && compact && shortRuns) return Cls.General; // U.S.A., a.m., Ph.D.
   // A single letter: an initial (J. R. R. Tolkien, А. С. Пушкин).
-  if (i - j === 1 || (i - j === 2 && text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdbff)) return Cls.General;
+  if (single) return Cls.General;
   return Cls.None;
 }
 
@@ -535,46 +559,106 @@ function softWrap(text: string, cur: number, e: number, b: number, L: LangTable)
 
 // ---------------------------------------------------------------- extra candidates
 
-/** Boundaries Intl does not propose: "…" before a capital; • between spaces. */
+const EXTRA_RE = /[\u2026\u2022\u2023\u25a0\u25aa\u25b8\u25ba\u25cf\u25e6]/g;
+
+/**
+ * Boundaries Intl does not propose: "…" followed by whitespace (decided like
+ * "..."), and a bullet glyph standing between spaces in mid-line (forced; stored
+ * as -pos-1). One native regex pass over the text.
+ */
 function extraCandidates(text: string): number[] | null {
   let out: number[] | null = null;
-  let i = text.indexOf('\u2026');
-  while (i >= 0) {
-    let k = i + 1;
-    while (k < text.length && isQuoteOrBracket(text.charCodeAt(k))) k++;
-    if (k < text.length && isWs(text.charCodeAt(k))) {
-      let b = k;
-      while (b < text.length && isWs(text.charCodeAt(b))) b++;
-      if (b < text.length) (out ??= []).push(b);
-    }
-    i = text.indexOf('\u2026', i + 1);
-  }
-  for (const g of ['\u2022', '\u25cf', '\u25aa', '\u25e6', '\u2023', '\u25a0', '\u25ba', '\u25b8']) {
-    let j = text.indexOf(g);
-    while (j >= 0) {
-      if (j > 0 && isWs(text.charCodeAt(j - 1)) && !isLineBreak(text.charCodeAt(j - 1)) && j + 1 < text.length && isWs(text.charCodeAt(j + 1))) {
-        (out ??= []).push(-j - 1); // negative: a forced (bullet) boundary at j
+  EXTRA_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const len = text.length;
+  while ((m = EXTRA_RE.exec(text)) !== null) {
+    const i = m.index;
+    if (text.charCodeAt(i) === ELLIPSIS) {
+      let k = i + 1;
+      while (k < len && isQuoteOrBracket(text.charCodeAt(k))) k++;
+      if (k < len && isWs(text.charCodeAt(k))) {
+        let b = k;
+        while (b < len && isWs(text.charCodeAt(b))) b++;
+        if (b < len) (out ??= []).push(b);
       }
-      j = text.indexOf(g, j + 1);
+    } else if (i > 0 && isWs(text.charCodeAt(i - 1)) && !isLineBreak(text.charCodeAt(i - 1)) && i + 1 < len && isWs(text.charCodeAt(i + 1))) {
+      (out ??= []).push(-i - 1);
     }
   }
-  if (out) out.sort((a, b) => Math.abs(a) - Math.abs(b));
   return out;
 }
-void STRONG_BULLETS;
+
+
+// ---------------------------------------------------------------- long inputs
+
+/**
+ * V8's Intl.Segmenter slows down quadratically on long strings (1 MB takes
+ * about a minute), so long inputs are cut into chunks of a few thousand
+ * characters at seams where a sentence may end: whitespace after a terminal
+ * mark, else right after a terminal mark of a script without spaces, else a
+ * line break. Such a seam is added as a candidate and decided like any other;
+ * a seam of last resort (any whitespace, or anywhere) is not a candidate.
+ */
+const CHUNK = 4096;
+
+function intlChunked(text: string, seg: Intl.Segmenter, cands: number[]): void {
+  const len = text.length;
+  let pos = 0;
+  while (pos < len) {
+    let end = len;
+    let candidate = false;
+    if (len - pos > CHUNK * 1.5) {
+      [end, candidate] = findSeam(text, pos + CHUNK, Math.min(len, pos + 2 * CHUNK));
+    }
+    const chunk = text.slice(pos, end);
+    for (const s of seg.segment(chunk)) if (s.index > 0) cands.push(pos + s.index);
+    if (end < len && candidate) cands.push(end);
+    pos = end;
+  }
+}
+
+function findSeam(text: string, from: number, to: number): [number, boolean] {
+  let lineBreak = -1;
+  let space = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isWs(c)) {
+      let k = i - 1;
+      while (k > from && isQuoteOrBracket(text.charCodeAt(k))) k--;
+      let j = i;
+      while (j < to && isWs(text.charCodeAt(j))) j++;
+      if (j >= to) break;
+      if (isTerminal(text.charCodeAt(k))) return [j, true];
+      if (lineBreak < 0 && isLineBreak(c)) lineBreak = j;
+      if (space < 0) space = j;
+      i = j - 1;
+    } else if (isTerminal(c) && c !== 46 && isNoSpaceScript(c)) {
+      let j = i + 1;
+      while (j < to && isQuoteOrBracket(text.charCodeAt(j))) j++;
+      if (j < to && !isWs(text.charCodeAt(j))) return [j, true];
+    }
+  }
+  if (lineBreak >= 0) return [lineBreak, true];
+  if (space >= 0) return [space, false];
+  let at = from;
+  const c = text.charCodeAt(at);
+  if (c >= 0xdc00 && c <= 0xdfff) at++; // never between a surrogate pair
+  return [at, false];
+}
 
 // ---------------------------------------------------------------- public API
 
-/** Sentences of `text` with their offsets in it. */
-export function segmentSentences(text: string, lang: string): SentenceSpan[] {
-  const out: SentenceSpan[] = [];
-  if (typeof text !== 'string' || text.length === 0) return out;
+/** Calls `emit(start, end)` for each sentence's trimmed span, in order. */
+function segmentCore(text: string, lang: string, onSpan: (s: number, e: number) => void): void {
+  if (typeof text !== 'string' || text.length === 0) return;
   const L = langTable(lang);
   const seg = segmenterFor(lang);
 
   // Intl's proposals, then the extra candidates merged in order.
   const cands: number[] = [];
-  for (const s of seg.segment(text)) if (s.index > 0) cands.push(s.index);
+  if (text.length <= 2 * CHUNK) {
+    for (const s of seg.segment(text)) if (s.index > 0) cands.push(s.index);
+  } else intlChunked(text, seg, cands);
   const extra = extraCandidates(text);
   let forcedAt: Set<number> | null = null;
   if (extra) {
@@ -594,23 +678,31 @@ export function segmentSentences(text: string, lang: string): SentenceSpan[] {
     const next = n + 1 < cands.length ? cands[n + 1]! : text.length;
     const sp = decide(text, cur, p, next, L, forcedAt !== null && forcedAt.has(p));
     if (sp > cur) {
-      emit(text, cur, sp, out);
+      emit(text, cur, sp, onSpan);
       cur = sp;
     }
   }
-  emit(text, cur, text.length, out);
-  return out;
+  emit(text, cur, text.length, onSpan);
 }
 
 const NEEDS_COLLAPSE = /\s\s|[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
-function emit(text: string, s: number, e: number, out: SentenceSpan[]): void {
+function emit(text: string, s: number, e: number, onSpan: (s: number, e: number) => void): void {
   while (s < e && isWs(text.charCodeAt(s))) s++;
   while (e > s && isWs(text.charCodeAt(e - 1))) e--;
-  if (e <= s) return;
-  let t = text.slice(s, e);
-  if (NEEDS_COLLAPSE.test(t)) t = t.replace(/\s+/g, ' ');
-  out.push({ text: t, start: s, end: e });
+  if (e > s) onSpan(s, e);
+}
+
+function collapsed(text: string, s: number, e: number): string {
+  const t = text.slice(s, e);
+  return NEEDS_COLLAPSE.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
+/** Sentences of `text` with their offsets in it. */
+export function segmentSentences(text: string, lang: string): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  segmentCore(text, lang, (s, e) => out.push({ text: collapsed(text, s, e), start: s, end: e }));
+  return out;
 }
 
 /**
@@ -618,7 +710,9 @@ function emit(text: string, s: number, e: number, out: SentenceSpan[]): void {
  * collapsed. See the module comment for the exact contract.
  */
 export function splitSentences(text: string, lang: string): string[] {
-  return segmentSentences(text, lang).map((s) => s.text);
+  const out: string[] = [];
+  segmentCore(text, lang, (s, e) => out.push(collapsed(text, s, e)));
+  return out;
 }
 
 /**
