@@ -1,15 +1,56 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const LIT_META = '\0aloud-lit-property-metadata';
+
+/**
+ * The widget lives on other people's pages, so it writes no globals but its
+ * custom element. Lit registers four on `window` by itself: version lists
+ * (`litHtmlVersions`, `litElementVersions`, `reactiveElementVersions`, used
+ * only to warn about duplicate copies) and `litPropertyMetadata`, a WeakMap
+ * its modules share through the global object. This drops the version
+ * pushes and gives the modules that WeakMap through a private module instead.
+ * Every rewrite must match, so a Lit upgrade that changes the
+ * code fails the build rather than leaking a global quietly.
+ */
+function noLitGlobals(): Plugin {
+  const rewrites: { file: RegExp; from: RegExp; to: string }[] = [
+    { file: /lit-html\/lit-html\.js$/, from: /\(\w+\.litHtmlVersions\?\?=\[\]\)\.push\("[^"]*"\)/g, to: 'void 0' },
+    { file: /lit-element\/lit-element\.js$/, from: /\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[^"]*"\)/g, to: 'void 0' },
+    { file: /reactive-element\/reactive-element\.js$/, from: /\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[^"]*"\)/g, to: 'void 0' },
+    { file: /reactive-element\/reactive-element\.js$/, from: /\w+\.litPropertyMetadata\?\?=new WeakMap/g, to: 'void 0' },
+    { file: /reactive-element\/reactive-element\.js$/, from: /\blitPropertyMetadata\.get\(/g, to: '__aloudLitMeta.get(' },
+    { file: /reactive-element\/decorators\/property\.js$/, from: /\bglobalThis\.litPropertyMetadata\b/g, to: '__aloudLitMeta' },
+  ];
+  return {
+    name: 'aloud-no-lit-globals',
+    enforce: 'pre',
+    resolveId: (id) => (id === LIT_META ? id : null),
+    load: (id) => (id === LIT_META ? 'export const meta = new WeakMap();' : null),
+    transform(code, id) {
+      const mine = rewrites.filter((r) => r.file.test(id.split('?')[0]!));
+      if (mine.length === 0) return null;
+      let out = code;
+      for (const r of mine) {
+        const hits = out.match(r.from)?.length ?? 0;
+        if (hits === 0) this.error(`aloud-no-lit-globals: ${r.from} not found in ${id}; Lit changed, update the rewrite`);
+        out = out.replace(r.from, r.to);
+      }
+      if (out.includes('__aloudLitMeta')) out = `import { meta as __aloudLitMeta } from ${JSON.stringify(LIT_META)};\n${out}`;
+      return { code: out, map: null };
+    },
+  };
+}
 
 /**
  * The publisher's widget: one ES module, dist/aloud-player.js, that defines
  * <aloud-player> with Lit bundled in. The fallback speech engine and its voice
- * data stay lazy chunks beside it, found relative to the widget's own URL
- * (import.meta.url), so the widget can be served from any folder or CDN.
+ * data, the source parsers and page mode stay lazy chunks beside it, found
+ * relative to the widget's own URL (import.meta.url), so the widget can be
+ * served from any folder or CDN.
  */
 export default defineConfig({
-  // Relative asset URLs: the lazy fallback files resolve against the widget's own URL.
-  base: './',
   publicDir: false,
+  plugins: [noLitGlobals()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -5,7 +5,7 @@
  * the document, removed again when the last highlighter is disposed.
  */
 import type { PageArticle } from './page-article.ts';
-import { highlightsSupported } from './support.ts';
+import { highlightsSupported } from './page-mode.ts';
 
 /** Highlight names in `CSS.highlights` (style them with `::highlight(name)`). */
 export const SENTENCE_HIGHLIGHT = 'aloud-sentence';

@@ -10,5 +10,4 @@ export {
   WORD_HIGHLIGHT,
   type PageHighlighterOptions,
 } from './highlighter.ts';
-export { highlightsSupported } from './support.ts';
-export { PageModeController, PageModeError, type PageModeHost, type PageModeOptions } from './page-mode.ts';
+export { PageModeController, PageModeError, highlightsSupported, type PageModeHost, type PageModeOptions } from './page-mode.ts';

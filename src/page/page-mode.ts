@@ -12,7 +12,11 @@ import type { PlayerChangeEvent, PlayerStore } from '../player/types.ts';
 // player actually has a `for`, so page mode costs the widget's entry ~1 kB.
 import type { PageArticle } from './page-article.ts';
 import type { PageHighlighter, PageHighlighterOptions } from './highlighter.ts';
-export { highlightsSupported } from './support.ts';
+
+/** Whether this browser has the CSS Custom Highlight API (`Highlight` and `CSS.highlights`). */
+export function highlightsSupported(): boolean {
+  return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
+}
 
 /** What the controller needs from the element. */
 export interface PageModeHost extends ReactiveControllerHost, Element {
