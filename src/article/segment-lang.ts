@@ -11,9 +11,11 @@
  * - prefix: titles and "introducers" that precede what they qualify (Mr., Dr.,
  *   Col., e.g., z. B., т. е.). They never end a sentence: always joined.
  * - numeric: only an abbreviation before a number (No. 5, Fig. 3, Nr. 7, с. 12).
- * - suffix: ends a name (Inc., Corp., Ltd., Jr., GmbH): joined before lower case,
- *   a number or an acronym; a capitalised word after it starts a new sentence.
- * - general: may end a sentence (etc., Inc., U.S., Jan., г.); joined unless
+ * - suffix: closes a name or a list (Inc., Corp., Jr., GmbH, etc., usw., т. д.):
+ *   joined before lower case, a number or an acronym; a capitalised word after
+ *   it starts a new sentence (it never modifies the proper noun that follows,
+ *   unlike U.S. or St.).
+ * - general: may end a sentence or precede a name (U.S., St., Jan., г.); joined unless
  *   the next word looks like a sentence start.
  * Single letters (initials), compact dotted forms (U.S.A., a.m., Ph.D.) and, in
  * languages that write ordinals with a period (German "3. Oktober"), numbers of
@@ -40,6 +42,8 @@ export interface LangTable {
   deQuotes: boolean;
   /** Words that continue a sentence after a closing quote (ja: と, って). */
   quotatives: string[];
+  /** Verbs of saying (lower case): `"Why?" Maria asked.` is one sentence. */
+  speechVerbs: Set<string>;
 }
 
 export interface Matcher {
@@ -68,8 +72,8 @@ function words(s: string): Set<string> {
 
 // Shared by every language: mixed-language text keeps these.
 const UNIVERSAL_PREFIX = 'Dr Prof e.g i.e cf vs viz';
-const UNIVERSAL_GENERAL = 'etc';
-const UNIVERSAL_SUFFIX = 'Inc Ltd';
+const UNIVERSAL_GENERAL = '';
+const UNIVERSAL_SUFFIX = 'etc Inc Ltd';
 
 interface Spec {
   prefix?: string;
@@ -81,6 +85,7 @@ interface Spec {
   ordinals?: boolean;
   deQuotes?: boolean;
   quotatives?: string[];
+  speechVerbs?: string;
 }
 
 const SPECS: Record<string, Spec> = {
@@ -91,12 +96,16 @@ const SPECS: Record<string, Spec> = {
       'e.g i.e cf vs v viz approx ca esp incl excl resp',
     numeric: 'no nos fig figs vol vols p pp ch chap art sec sect eq eqs ex tab pl op para nr',
     general:
-      'etc St Ste Mt Ft Pt Ave Blvd Rd Hwy Sq Dept Univ Assn Est ' +
+      'St Ste Mt Ft Pt Ave Blvd Rd Hwy Sq Dept Univ Assn Est ' +
       'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
       'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont ' +
       'Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo ' +
       'al dept est min max misc yr yrs hr hrs sq ft mi oz lb lbs gal govt natl intl',
     suffix: 'Inc Corp Ltd Co Cos Bros Jr Sr plc Plc LLC Llc',
+    speechVerbs:
+      'said says asked asks replied replies shouted yelled told added wrote writes cried whispered ' +
+      'screamed answered insisted explained continued noted warned recalled exclaimed demanded ' +
+      'wondered muttered laughed sighed tweeted declared announced begged pleaded',
     starters:
       'I A An The This That These Those He She It We They You His Her Its Our Their My Your ' +
       'There Here Then Now But And Or So Yet Nor If When While After Before Since Although Though ' +
@@ -123,9 +132,9 @@ const SPECS: Record<string, Spec> = {
       'exkl zzgl abzgl bspw i.a u.e s.a',
     numeric: 'nr abs s bd art kap abb tab anm ziff hft lfd',
     general:
-      'usw etc u.a o.a o.ä u.ä s.o s.u Mio Mrd Tsd Jh Jhd Str Tel Jan Feb Mär Apr Jun Jul Aug Sep Sept ' +
+      'u.a o.a o.ä u.ä s.o s.u Mio Mrd Tsd Jh Jhd Str Tel Jan Feb Mär Apr Jun Jul Aug Sep Sept ' +
       'Okt Nov Dez Mo Di Mi Do Fr Sa So v.chr n.chr geb gest verh',
-    suffix: 'Co GmbH AG e.V KG',
+    suffix: 'usw etc Co GmbH AG e.V KG',
     starters:
       'Der Die Das Den Dem Des Ein Eine Einen Einem Einer Er Sie Es Wir Ich Du Ihr Man Dies Diese ' +
       'Dieser Dieses Diesen Dann Danach Doch Aber Und Oder Denn Auch Als Wenn Weil Da Dort Hier Heute ' +
@@ -145,9 +154,9 @@ const SPECS: Record<string, Spec> = {
     prefix: 'M MM Mme Mmes Mlle Mlles Me Mgr Dr Pr St Ste cf env p.ex c.-à-d vs',
     numeric: 'p pp no vol chap art fig éd',
     general:
-      'etc av apr J.-C janv févr avr juil sept oct nov déc lun mar mer jeu ven sam dim Cie Ets ' +
+      'av apr J.-C janv févr avr juil sept oct nov déc lun mar mer jeu ven sam dim Cie Ets ' +
       'boul bd av',
-    suffix: 'Cie Ets',
+    suffix: 'etc Cie Ets',
     starters:
       "L D C J Qu S N M Le La Les Un Une Des Du De Il Elle Ils Elles On Nous Vous Je Tu Ce Cette Ces " +
       'Cet Mais Et Ou Donc Or Ni Car Puis Ensuite Alors Dans En Au Aux Pour Par Sur Sous Avec Sans ' +
@@ -162,9 +171,9 @@ const SPECS: Record<string, Spec> = {
   es: {
     prefix: 'Sr Sra Srta Sres Sras Dr Dra Dres Lic Lcda Ing Arq Prof Profa D Dña Ud Uds Vd Vds Excmo Excma Mons p.ej aprox cf vs',
     numeric: 'núm n pág págs p art cap vol fig',
-    suffix: 'Cía Hnos Ltda S.A S.L',
+    suffix: 'etc Cía Hnos Ltda S.A S.L',
     general:
-      'etc Av Avda a.c d.c ee.uu ene feb mar abr may jun jul ago sep sept oct nov dic',
+      'Av Avda a.c d.c ee.uu ene feb mar abr may jun jul ago sep sept oct nov dic',
     starters:
       'El La Los Las Lo Un Una Unos Unas Él Ella Ellos Ellas Yo Tú Usted Nosotros Nosotras Vosotros ' +
       'Ustedes Este Esta Estos Estas Esto Ese Esa Esos Esas Eso Aquel Aquella Pero Y O Sin Con En De ' +
@@ -180,8 +189,8 @@ const SPECS: Record<string, Spec> = {
   it: {
     prefix: 'Sig Sigg Sig.ra Sig.na Dott Dott.ssa Prof Prof.ssa Avv Ing Geom Arch On Egr Gent Spett Mons p.es cfr ca',
     numeric: 'pag pagg p n art vol cap fig',
-    general: 'ecc etc gen febbr mar apr magg giu lug ag ago sett ott nov dic',
-    suffix: 'S.p.A S.r.l',
+    general: 'gen febbr mar apr magg giu lug ag ago sett ott nov dic',
+    suffix: 'ecc etc S.p.A S.r.l',
     starters:
       'Il Lo La I Gli Le L Un Uno Una Lui Lei Loro Noi Voi Io Tu Questo Questa Questi Queste Quello ' +
       'Quella Ma E O Poi Però Quindi Allora Anche In Nel Nella Di Del Della Da Dal Dalla Con Per Su ' +
@@ -192,8 +201,8 @@ const SPECS: Record<string, Spec> = {
   pt: {
     prefix: 'Sr Sra Srta Dr Dra Prof Profa Exmo Exma Eng D p.ex aprox cf vs',
     numeric: 'pág págs p n art cap vol fig',
-    suffix: 'Cia Ltda S.A',
-    general: 'etc Av jan fev mar abr mai jun jul ago set out nov dez a.c d.c',
+    suffix: 'etc Cia Ltda S.A',
+    general: 'Av jan fev mar abr mai jun jul ago set out nov dez a.c d.c',
     starters:
       'O A Os As Um Uma Uns Umas Ele Ela Eles Elas Eu Nós Você Vocês Este Esta Isto Esse Essa Isso ' +
       'Aquele Aquela Mas E Ou Em No Na Nos Nas Do Da Dos Das De Por Para Com Sem Sobre Entre Depois ' +
@@ -203,8 +212,8 @@ const SPECS: Record<string, Spec> = {
   nl: {
     prefix: 'Dhr Mevr Mr Dr Prof Ir Drs Ing Mgr bijv m.b.t t.a.v i.p.v z.g.a.n ca vs',
     numeric: 'nr blz p art fig',
-    general: 'enz etc o.a e.d jan feb mrt apr jun jul aug sep sept okt nov dec',
-    suffix: 'B.V N.V',
+    general: 'o.a e.d jan feb mrt apr jun jul aug sep sept okt nov dec',
+    suffix: 'enz etc B.V N.V',
     starters:
       'De Het Een Hij Zij Ze Wij We Ik Jij Je U Dit Dat Deze Die Maar En Of Dan Daarna Toen Nu In Op ' +
       'Aan Met Voor Na Bij Uit Van Naar Om Over Als Want Omdat Hoewel Er Ook Niet Geen Wel Zo Hier ' +
@@ -217,8 +226,9 @@ const SPECS: Record<string, Spec> = {
       'г-н г-жа',
     numeric: 'стр с рис табл ст ч гл п разд вып т',
     general:
-      'г гг в вв д кв ул пр просп пер пл обл р-н пос дер о оз т.д т.п др пр тыс млн млрд руб коп ' +
+      'г гг в вв д кв ул пр просп пер пл обл р-н пос дер о оз пр тыс млн млрд руб коп ' +
       'долл н.э до.н.э янв февр мар апр авг сент окт нояб дек',
+    suffix: 'т.д т.п др',
     starters:
       'Он Она Оно Они Мы Я Ты Вы Это Этот Эта Эти Тот Та Те То Но А И Или Да Нет В Во На С Со К Ко ' +
       'По О Об У Из За Для Без При Про Над Под Перед После До Через Когда Если Как Что Чтобы Потому ' +
@@ -232,7 +242,8 @@ const SPECS: Record<string, Spec> = {
   uk: {
     prefix: 'т.зв т.б напр ім проф акад доц св див',
     numeric: 'с ст рис табл',
-    general: 'р рр ст вул м обл тис млн млрд грн н.е т.д т.п ін',
+    general: 'р рр ст вул м обл тис млн млрд грн н.е',
+    suffix: 'т.д т.п ін',
     starters:
       'Він Вона Воно Вони Ми Я Ти Ви Це Цей Ця Ці Той Та Ті Те Але А І Й Або Так Ні В У На З Зі До ' +
       'По Про Під Над Після Перед Через Коли Якщо Як Що Щоб Тому Потім Тоді Тепер Зараз Сьогодні ' +
@@ -284,6 +295,7 @@ export function langTable(lang: string): LangTable {
     ordinals: spec.ordinals ?? ORDINAL_LANGS.has(base),
     deQuotes: spec.deQuotes ?? DE_QUOTE_LANGS.has(base),
     quotatives: spec.quotatives ?? [],
+    speechVerbs: words(spec.speechVerbs ?? ''),
     any: new Set(),
     maxLen: 0,
   };

@@ -503,11 +503,36 @@ function decide(text: string, cur: number, p: number, nextBoundary: number, L: L
   if (closed && L.quotatives.length) {
     for (const q of L.quotatives) if (text.startsWith(q, b)) return -1;
   }
+  if (closed && L.speechVerbs.size && attribution(text, b, L)) return -1;
   return sp;
 
   function ellipsis(text: string, b: number): number {
     return nextIsLowerOrDigit(text, b) || !startsLikeSentence(text, b) ? -1 : sp;
   }
+}
+
+/**
+ * A quoted question or exclamation followed by its attribution: one to three
+ * capitalised words that are not sentence openers (a name), then a verb of
+ * saying, then the end of the clause (`"Are we safe?" Maria asked.`).
+ */
+function attribution(text: string, b: number, L: LangTable): boolean {
+  const len = text.length;
+  let i = b;
+  for (let w = 0; w < 4; w++) {
+    let j = i;
+    while (j < len && j - i < 24 && isLetterAt(text, j)) j++;
+    if (j === i) return false;
+    const word = text.slice(i, j);
+    if (w > 0 && L.speechVerbs.has(word)) {
+      const c = j < len ? text.charCodeAt(j) : 46;
+      return c === 46 || c === 44 || c === 33 || c === 63 || c === 59;
+    }
+    if (caseAt(text, i) !== 1 || L.starters.has(word)) return false;
+    if (text.charCodeAt(j) !== 32) return false;
+    i = j + 1;
+  }
+  return false;
 }
 
 /** After an ellipsis: a capital or an uncased letter (or ¿ ¡) starts a sentence. */
