@@ -700,7 +700,9 @@ function segmentCore(text: string, lang: string, onSpan: (s: number, e: number) 
   for (let n = 0; n < cands.length; n++) {
     const p = cands[n]!;
     if (p <= cur || (n > 0 && p === cands[n - 1])) continue;
-    const next = n + 1 < cands.length ? cands[n + 1]! : text.length;
+    let m = n + 1;
+    while (m < cands.length && cands[m]! <= p) m++;
+    const next = m < cands.length ? cands[m]! : text.length;
     const sp = decide(text, cur, p, next, L, forcedAt !== null && forcedAt.has(p));
     if (sp > cur) {
       emit(text, cur, sp, onSpan);
