@@ -673,11 +673,20 @@ function findSeam(text: string, from: number, to: number): [number, boolean] {
 
 // ---------------------------------------------------------------- public API
 
+let lastLang: string | null = null;
+let lastTable: LangTable | undefined;
+let lastSeg: Intl.Segmenter | undefined;
+
 /** Calls `emit(start, end)` for each sentence's trimmed span, in order. */
 function segmentCore(text: string, lang: string, onSpan: (s: number, e: number) => void): void {
   if (typeof text !== 'string' || text.length === 0) return;
-  const L = langTable(lang);
-  const seg = segmenterFor(lang);
+  if (lang !== lastLang) {
+    lastLang = lang;
+    lastTable = langTable(lang);
+    lastSeg = segmenterFor(lang);
+  }
+  const L = lastTable!;
+  const seg = lastSeg!;
 
   // Intl's proposals, then the extra candidates merged in order.
   const cands: number[] = [];
