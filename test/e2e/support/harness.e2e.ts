@@ -242,7 +242,8 @@ describe('fake speechSynthesis', () => {
   });
 
   it('manual mode waits for finish(); pause and resume hold and release the clock', async () => {
-    const { page: p, close } = await openPage(browser, { fakeSpeech: { mode: 'manual', wordMs: 20 } });
+    // Words last 400 ms: a busy machine cannot slip a second boundary in before pause().
+    const { page: p, close } = await openPage(browser, { fakeSpeech: { mode: 'manual', wordMs: 400 } });
     try {
       await p.goto(server.url('/'));
       await p.evaluate(() => {
