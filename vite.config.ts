@@ -35,7 +35,7 @@ export default defineConfig({
       registerType: 'autoUpdate',
       manifest: false,
       workbox: {
-        globPatterns: ['**/*.{js,css,html,json,webmanifest,png,svg,ico}', '**/en-*.espeak'],
+        globPatterns: ['**/*.{js,css,html,json,webmanifest,png,svg,ico,wav}', '**/en-*.espeak'],
         // The English voice pack (~0.8 MB) and the synthesizer (~0.8 MB) must fit.
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         // embed.html?src=… is the same page for every article.
