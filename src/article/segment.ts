@@ -33,20 +33,66 @@ export interface SentenceSpan {
   end: number;
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
+/** What the segmenter needs from Intl.Segmenter: the start of each segment. */
+interface Proposer {
+  segment(text: string): Iterable<{ index: number }>;
+}
 
-function segmenterFor(lang: string): Intl.Segmenter {
+const segmenters = new Map<string, Proposer>();
+
+function segmenterFor(lang: string): Proposer {
   let s = segmenters.get(lang);
   if (!s) {
-    try {
-      s = new Intl.Segmenter(lang || undefined, { granularity: 'sentence' });
-    } catch {
-      s = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+    if (typeof Intl === 'undefined' || typeof Intl.Segmenter !== 'function') s = FALLBACK;
+    else {
+      try {
+        s = new Intl.Segmenter(lang || undefined, { granularity: 'sentence' });
+      } catch {
+        s = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+      }
     }
     segmenters.set(lang, s);
   }
   return s;
 }
+
+/**
+ * For engines without Intl.Segmenter (Firefox before 125): a break after
+ * terminal marks and closing quotes followed by whitespace, after a terminal of
+ * a script written without spaces, and after every line break. The rules then
+ * decide these as they decide Intl's.
+ */
+const FALLBACK: Proposer = {
+  segment(text: string) {
+    const out: { index: number }[] = [{ index: 0 }];
+    const len = text.length;
+    for (let i = 0; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (isLineBreak(c)) {
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        if (i + 1 < len) out.push({ index: i + 1 });
+      } else if (isTerminal(c) && c !== ELLIPSIS) {
+        let j = i + 1;
+        while (j < len && isTerminal(text.charCodeAt(j))) j++;
+        while (j < len && isQuoteOrBracket(text.charCodeAt(j))) j++;
+        const glued = isNoSpaceScript(c) && j < len && !isWs(text.charCodeAt(j));
+        if (glued) out.push({ index: j });
+        else if (j < len && isWs(text.charCodeAt(j)) && !isLineBreak(text.charCodeAt(j))) {
+          let k = j;
+          while (k < len && isWs(text.charCodeAt(k)) && !isLineBreak(text.charCodeAt(k))) k++;
+          // As UAX #29 (SB6, SB8): no break after a full stop before a digit or lower case.
+          const next = k < len ? caseAt(text, k) : 2;
+          const stop = FULL_STOPS.has(text.charCodeAt(j - 1)) || FULL_STOPS.has(c);
+          if (k < len && !isLineBreak(text.charCodeAt(k)) && !(stop && (next === -1 || isDigit(text.charCodeAt(k))))) {
+            out.push({ index: k });
+          }
+        }
+        i = j - 1;
+      }
+    }
+    return out;
+  },
+};
 
 // ---------------------------------------------------------------- characters
 
@@ -295,6 +341,8 @@ function skipOpeners(text: string, b: number, end: number): number {
     if (isQuoteOrBracket(c) || c === 0x2013 || c === 0x2014 || c === 0x2d) {
       i++;
       n++;
+      // "— спросила она": a dash, a space, then the continuation.
+      if (c !== 0x2d && i < end && isWs(text.charCodeAt(i)) && c !== 0x22 && !isQuoteOrBracket(c)) i++;
     } else break;
   }
   return i;
@@ -626,7 +674,7 @@ function extraCandidates(text: string): number[] | null {
  */
 const CHUNK = 4096;
 
-function intlChunked(text: string, seg: Intl.Segmenter, cands: number[]): void {
+function intlChunked(text: string, seg: Proposer, cands: number[]): void {
   const len = text.length;
   let pos = 0;
   while (pos < len) {
@@ -675,7 +723,7 @@ function findSeam(text: string, from: number, to: number): [number, boolean] {
 
 let lastLang: string | null = null;
 let lastTable: LangTable | undefined;
-let lastSeg: Intl.Segmenter | undefined;
+let lastSeg: Proposer | undefined;
 
 /** Calls `emit(start, end)` for each sentence's trimmed span, in order. */
 function segmentCore(text: string, lang: string, onSpan: (s: number, e: number) => void): void {
@@ -732,6 +780,19 @@ function emit(text: string, s: number, e: number, onSpan: (s: number, e: number)
 function collapsed(text: string, s: number, e: number): string {
   const t = text.slice(s, e);
   return NEEDS_COLLAPSE.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
+/** Test hook: segment as in an engine without Intl.Segmenter. */
+export function segmentWithoutIntl(text: string, lang: string): string[] {
+  const saved = [lastLang, lastTable, lastSeg] as const;
+  lastLang = lang;
+  lastTable = langTable(lang);
+  lastSeg = FALLBACK;
+  try {
+    return splitSentences(text, lang);
+  } finally {
+    [lastLang, lastTable, lastSeg] = saved;
+  }
 }
 
 /** Sentences of `text` with their offsets in it. */

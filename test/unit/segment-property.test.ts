@@ -6,7 +6,7 @@
 // nothing. segmentSentences gives the offsets that tell which.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinSpans, segmentSentences, splitSentences } from '../../src/article/segment.ts';
+import { joinSpans, segmentSentences, segmentWithoutIntl, splitSentences } from '../../src/article/segment.ts';
 
 const LANGS = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'uk', 'ar', 'hi', 'zh', 'ja', 'ko', 'th', 'xx', ''];
 
@@ -75,6 +75,18 @@ describe('splitSentences properties', () => {
       fc.property(anyText, fc.constantFrom(...LANGS), (text, lang) => {
         fc.pre(!NO_SPACE_SCRIPT.test(text));
         expect(splitSentences(text, lang).join(' ')).toBe(collapse(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('without Intl.Segmenter: never throws, no empty sentence, concatenates back', () => {
+    fc.assert(
+      fc.property(anyText, fc.constantFrom(...LANGS), (text, lang) => {
+        const out = segmentWithoutIntl(text, lang);
+        for (const s of out) expect(s.length > 0 && s === s.trim()).toBe(true);
+        expect(out.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+        if (!NO_SPACE_SCRIPT.test(text)) expect(out.join(' ')).toBe(collapse(text));
       }),
       { numRuns: 1000 },
     );
