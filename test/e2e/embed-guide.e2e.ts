@@ -1,0 +1,93 @@
+// The embed guide page of the built demo site (dist/embed-guide.html): its
+// snippets are text, its three live examples work, and it passes axe, under
+// the strict CSP the guide itself recommends.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectNoAxeViolations, launchChromium, openPage, spokenTexts, type OpenedPage, type TestServer } from './support/index.ts';
+import { recordViolations, serveHost, violations } from './support/csp-host.ts';
+
+let server: TestServer;
+let browser: Browser;
+let opened: OpenedPage | null = null;
+
+beforeAll(async () => {
+  server = await serveHost();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  await opened?.close();
+  opened = null;
+});
+
+async function openGuide(options: { width?: number; colorScheme?: 'light' | 'dark'; forcedColors?: 'active' } = {}): Promise<Page> {
+  opened = await openPage(browser, { width: options.width ?? 1280, serviceWorkers: 'block', colorScheme: options.colorScheme ?? 'light', fakeSpeech: { wordMs: 20 } });
+  if (options.forcedColors) await opened.page.emulateMedia({ forcedColors: options.forcedColors });
+  await recordViolations(opened.page);
+  await opened.page.goto(server.url('/embed-guide.html'));
+  // The three examples are up: two players and the frame's player.
+  await opened.page.locator('#example-script aloud-player').getByRole('button', { name: 'Play', exact: true }).waitFor();
+  await opened.page.locator('aloud-player[for="guide-story"]').getByRole('button', { name: 'Play', exact: true }).waitFor();
+  await opened.page.frameLocator('#example-iframe iframe').getByRole('button', { name: 'Play', exact: true }).waitFor();
+  return opened.page;
+}
+
+describe('the embed guide', () => {
+  it('shows every snippet as text, with this site’s URLs', async () => {
+    const page = await openGuide();
+    const snippets = await page.locator('pre code').allTextContents();
+    expect(snippets).toHaveLength(5);
+    expect(snippets[0]).toContain(`<script type="module" src="${server.origin}/aloud-player.js"></script>`);
+    expect(snippets[0]).toContain('<aloud-player src=');
+    expect(snippets[1]).toContain('<aloud-player for="story"></aloud-player>');
+    expect(snippets[2]).toContain(`${server.origin}/embed.html?src=`);
+    expect(snippets[2]).toContain('origin=https%3A%2F%2Fyour.site');
+    // Shown, never parsed: no element was made from the snippets.
+    expect(await page.locator('pre code *').count()).toBe(0);
+    // The commands table lists the protocol's own commands.
+    expect(await page.locator('#commands th code').allTextContents()).toEqual([
+      'play', 'pause', 'toggle', 'seek', 'nextSentence', 'previousSentence', 'nextSection', 'previousSection', 'setRate', 'getState',
+    ]);
+  });
+
+  it('the iframe example answers the page’s commands and its events are listed', async () => {
+    const page = await openGuide();
+    await page.getByRole('button', { name: 'Send getState' }).click();
+    await expect.poll(() => page.locator('#events').textContent()).toContain('"type":"result"');
+    await page.getByRole('button', { name: 'Send play' }).click();
+    await expect.poll(() => page.locator('#events').textContent(), { timeout: 10_000 }).toContain('aloud-play');
+  });
+
+  it('the page-mode example speaks the story and not its caption or ad', async () => {
+    const page = await openGuide();
+    await page.locator('aloud-player[for="guide-story"]').getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(async () => (await spokenTexts(page)).join(' '), { timeout: 10_000 }).toContain('the timetable has not changed.');
+    const spoken = (await spokenTexts(page)).join(' ');
+    expect(spoken).not.toMatch(/caption|Advertisement|Share this story|Aloud team/);
+  });
+
+  for (const [label, options] of [
+    ['light, 1280 px', {}],
+    ['dark, 320 px', { width: 320, colorScheme: 'dark' as const }],
+    ['forced colours', { forcedColors: 'active' as const }],
+  ] as const) {
+    it(`passes axe (WCAG 2.2 AA), ${label}, with no CSP violations or errors`, async () => {
+      const page = await openGuide(options);
+      await expectNoAxeViolations(page, `embed guide, ${label}`);
+      expect(await violations(page)).toEqual([]);
+      expect(opened!.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    });
+  }
+
+  it('a copy button puts the snippet on the clipboard', async () => {
+    const page = await openGuide();
+    await opened!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.getByRole('button', { name: 'Copy the page-mode snippet' }).click();
+    await expect.poll(() => page.locator('#copy-status').textContent()).toContain('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.locator('#snippet-page').textContent());
+  });
+});
