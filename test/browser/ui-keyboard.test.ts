@@ -168,6 +168,7 @@ describe('aloud-player keyboard', () => {
       'section',
       'sleep',
       ...('wakeLock' in navigator ? ['keep-awake'] : []),
+      'follow',
       'Lead one.',
       'Why it matters',
       'What comes next',

@@ -285,6 +285,9 @@ describe('aloud-player', () => {
     await flush(el);
     sleep.value = 'end-of-section';
     sleep.dispatchEvent(new Event('change'));
+    // The timer's code is a lazy chunk, loaded by this first choice.
+    const armed = el as unknown as { _sleep: { mode: unknown } | null };
+    await until(() => armed._sleep?.mode === 'end-of-section', 'the timer armed');
     el.play();
     engine.fireStart();
     await flush(el);

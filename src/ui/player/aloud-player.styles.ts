@@ -19,7 +19,6 @@ export const styles = css`
     --_font: var(--aloud-font, system-ui, sans-serif);
     --_text-font: var(--aloud-text-font, Georgia, 'Times New Roman', serif);
     display: block;
-    container-type: inline-size;
     color-scheme: light;
     color: var(--_fg);
     background: var(--_bg);
@@ -64,7 +63,9 @@ export const styles = css`
   * {
     box-sizing: border-box;
   }
+  /* The container for the wide layout; not the host, whose containment would trap the fixed mini-player. */
   .base {
+    container-type: inline-size;
     padding: 1rem;
     display: grid;
     gap: 1rem;
@@ -290,6 +291,64 @@ export const styles = css`
     border-color: var(--_accent);
   }
 
+  /* Compact: one bar that wraps at narrow widths. */
+  .compact {
+    padding: 0.5rem;
+    gap: 0.5rem;
+  }
+  .bar {
+    gap: 0.5rem 1rem;
+  }
+  .bar .field {
+    flex: 1 1 10rem;
+  }
+  .bar .progress {
+    flex: 2 1 16rem;
+  }
+  .caption {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_highlight);
+    font-family: var(--_text-font);
+  }
+
+  /* The sticky mini-player: fixed to the viewport, above the page. */
+  .mini {
+    position: fixed;
+    inset: auto 0 0;
+    z-index: 2147483000;
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem max(0.5rem, env(safe-area-inset-right)) max(0.5rem, env(safe-area-inset-bottom)) max(0.5rem, env(safe-area-inset-left));
+    color: var(--_fg);
+    background: var(--_bg);
+    border-top: 2px solid var(--_border);
+    box-shadow: 0 -2px 8px rgb(0 0 0 / 0.2);
+  }
+  .mini .play {
+    min-width: 6rem;
+  }
+  .mini-title {
+    flex: 1;
+    min-width: 0;
+    margin: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .mini {
+      animation: rise 0.2s ease-out;
+    }
+  }
+  @keyframes rise {
+    from {
+      transform: translateY(100%);
+    }
+  }
+
   .busy {
     display: flex;
     align-items: center;
@@ -360,6 +419,9 @@ export const styles = css`
     dialog,
     .error {
       border: 1px solid ButtonText;
+    }
+    .mini {
+      border-top: 2px solid CanvasText;
     }
     .play,
     .back {

@@ -11,7 +11,8 @@ import { createPlayerStore } from '../../player/store.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
-import type { MediaSessionController, SleepTimer, WakeLockController } from '../hands-free/index.ts';
+import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
+import type { PageModeController } from '../../page/page-mode.ts';
 import { strings as t, uiLang } from '../strings.ts';
 import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.ts';
 import { heading, renderArticleBody } from './article-view.ts';
@@ -37,7 +38,7 @@ export interface AloudPlaybackDetail {
 }
 /** `detail` of `aloud-error`. */
 export interface AloudErrorDetail {
-  code: PlayerErrorInfo['code'] | ArticleLoadErrorCode;
+  code: PlayerErrorInfo['code'] | ArticleLoadErrorCode | 'missing-element';
   message: string;
 }
 
@@ -91,6 +92,7 @@ const ICONS = {
   nextSentence: 'M16 6h2v12h-2zM6 18l8.5-6L6 6z',
   prevSection: 'M11 18V6l-8.5 6zm.5-6 8.5 6V6z',
   nextSection: 'M4 18l8.5-6L4 6zm9-12v12l8.5-6z',
+  close: 'M6.4 5 5 6.4l5.6 5.6L5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z',
   keyboard:
     'M20 5H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm-9 3h2v2h-2zm0 3h2v2h-2zM8 8h2v2H8zm0 3h2v2H8zm-1 2H5v-2h2zm0-3H5V8h2zm9 7H8v-2h8zm0-4h-2v-2h2zm0-3h-2V8h2zm3 3h-2v-2h2zm0-3h-2V8h2z',
 };
@@ -177,6 +179,30 @@ export class AloudPlayer extends LitElement {
   /** `light` or `dark` forces a colour scheme; anything else follows the system. */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
+  /**
+   * `full`: controls, progress, contents and the text. `compact`: one bar
+   * (play/pause, previous/next section, speed, progress and time, help), no
+   * text. Unset: `full`, or `compact` in page mode (`for`), where the page is the text.
+   */
+  @property({ reflect: true }) layout: 'full' | 'compact' | '' = '';
+
+  /** Show a mini-player fixed at the bottom of the viewport while playing and the player is scrolled out of view. */
+  @property({ type: Boolean, reflect: true }) sticky = false;
+
+  /**
+   * Page mode: the id of an element of the host page to read aloud instead of
+   * `src`; the current sentence and word are highlighted in place.
+   */
+  @property({ attribute: 'for' }) for = '';
+
+  /**
+   * Remember across visits: the article is cached in IndexedDB (plays at once
+   * next time, switches at a sentence boundary when it changed), and the
+   * offline panel (resume prompt, Save for offline, storage notices; loaded on
+   * demand) is shown. Also on when an `<aloud-offline-panel>` is in the `extras` slot.
+   */
+  @property({ type: Boolean, reflect: true }) offline = false;
+
   /** Level of the title heading (1–5); section headings go one level below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -189,6 +215,14 @@ export class AloudPlayer extends LitElement {
   @state() private _state: PlayerState | null = null;
   @state() private _announcement = '';
   @state() private _loadError: ShownError | null = null;
+  /** The listener's follow-along switch (remembered by the offline panel). */
+  @state() private _followAlong = true;
+  /** The player is out of the viewport (sticky mode). */
+  @state() private _offscreen = false;
+  /** The mini-player was closed; shown again only after the player came back into view. */
+  @state() private _miniClosed = false;
+  /** The offline panel's module is loaded (for the `offline` attribute). */
+  @state() private _panelReady = false;
 
   private _store: PlayerStore | null = null;
   private _unsubscribe: (() => void) | null = null;
@@ -207,7 +241,22 @@ export class AloudPlayer extends LitElement {
   private _rovingEl: HTMLElement | null = null;
   private _wordRange: Range | null = null;
   private _returnFocus: HTMLElement | null = null;
-  private _handsFree: { media: MediaSessionController; sleep: SleepTimer; wake: WakeLockController } | null = null;
+  /** True during the commits of swapping in an updated article (no events for them). */
+  private _swapping = false;
+  /** What the events last told the page, so each fires only for a real change. */
+  private _emittedPlaying = false;
+  private _emittedSentence: string | null = null;
+  private _emittedSection = -1;
+  private _media: MediaSessionController | null = null;
+  private _sleep: SleepTimer | null = null;
+  private _wake: WakeLockController | null = null;
+  private _handsFreeLoad: Promise<unknown> | null = null;
+  private _page: PageModeController | null = null;
+  private _pageLoad: Promise<unknown> | null = null;
+  /** An updated copy of the article waiting for a sentence boundary. */
+  private _update: Article | null = null;
+  private _cancelUpdate: (() => void) | null = null;
+  private _observer: IntersectionObserver | null = null;
 
   private readonly _follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
 
@@ -226,6 +275,11 @@ export class AloudPlayer extends LitElement {
         const active = deepActiveElement();
         if (!active || active === document.body || !active.isConnected) this.focus();
       });
+    // Saved settings from the offline panel: follow-along lives here, not in the store.
+    this.addEventListener('aloud-settings', (e) => {
+      const on = (e as CustomEvent<{ followAlong?: boolean }>).detail?.followAlong;
+      if (typeof on === 'boolean') this._followAlong = on;
+    });
     this.addEventListener('aloud-resume', refocus);
     this.addEventListener('aloud-start-over', refocus);
   }
@@ -245,7 +299,19 @@ export class AloudPlayer extends LitElement {
       if (!src) return null;
       this._announce(t.loading);
       this._store?.setLoading();
-      return loadArticle(src, this.lang ? { signal, lang: this.lang } : { signal });
+      const lang = this.lang;
+      const load = (s: string, o: { signal?: AbortSignal }) => loadArticle(s, lang ? { ...o, lang } : o);
+      if (!this._remembers()) return load(src, { signal });
+      // Storage is a lazy chunk: pages that do not ask for it never load it.
+      const { cachedLoad } = await import('../../storage/article-cache.ts');
+      const loaded = await cachedLoad(src, {
+        loadArticle: load,
+        signal,
+        onUpdate: (next) => {
+          if (!signal.aborted) void this._updated(next);
+        },
+      });
+      return loaded.article;
     },
     onComplete: (article) => this._attach(article),
     onError: (e) => this._loadFailed(e),
@@ -258,29 +324,53 @@ export class AloudPlayer extends LitElement {
     return this._store;
   }
 
+  /** True while speech is playing. */
+  get playing(): boolean {
+    return this._state?.status === 'playing';
+  }
+
+  /**
+   * Where the player is: `idle` (nothing to play), `loading`, `ready`,
+   * `playing`, `paused`, `ended` or `error`.
+   */
+  get state(): PlayerState['status'] {
+    if (this._load.status === TaskStatus.PENDING) return 'loading';
+    if (this._loadError && !this._article) return 'error';
+    return this._state?.status ?? (this._article ? 'ready' : 'idle');
+  }
+
   /** Start or resume; from the beginning after the end. */
   play(): void {
     this._pauseOthers();
-    this._request((s) => s.play());
+    this._request((s) => s.play(), 'play');
   }
+  /** Pause, keeping the place. */
   pause(): void {
-    this._request((s) => s.pause());
+    this._request((s) => s.pause(), 'pause');
   }
-  /** Move to a sentence by id (keeps playing if playing). */
+  /** Move to a sentence by id (keeps playing if playing). An unknown id is ignored, with a console warning. */
   seek(sentenceId: string): void {
-    this._request((s) => s.seek(sentenceId));
+    if (this._article && (typeof sentenceId !== 'string' || !this._index?.flatOf.has(sentenceId))) {
+      console.warn(`<aloud-player>: seek(${JSON.stringify(sentenceId)}) ignored: no such sentence.`);
+      return;
+    }
+    this._request((s) => s.seek(sentenceId), 'seek');
   }
+  /** Move to the next sentence. */
   nextSentence(): void {
-    this._request((s) => s.nextSentence());
+    this._request((s) => s.nextSentence(), 'nextSentence');
   }
+  /** Move to the previous sentence. */
   previousSentence(): void {
-    this._request((s) => s.previousSentence());
+    this._request((s) => s.previousSentence(), 'previousSentence');
   }
+  /** Move to the start of the next section. */
   nextSection(): void {
-    this._request((s) => s.nextSection());
+    this._request((s) => s.nextSection(), 'nextSection');
   }
+  /** To the start of this section, or of the previous one within two seconds of a section start. */
   previousSection(): void {
-    this._request((s) => s.previousSection());
+    this._request((s) => s.previousSection(), 'previousSection');
   }
 
   // ---- lifecycle ----
@@ -290,6 +380,7 @@ export class AloudPlayer extends LitElement {
     players.add(this);
     // Moved in the DOM: rebuild the store where it left off.
     if (this._article && !this._store) void this._ensureStore(this._article, this._state?.position?.sentenceId);
+    this._observe();
   }
 
   override disconnectedCallback(): void {
@@ -297,11 +388,22 @@ export class AloudPlayer extends LitElement {
     players.delete(this);
     this._dropStore();
     this._clearWord();
+    this._observer?.disconnect();
+    this._observer = null;
+    document.removeEventListener('focusin', this._unobscure, true);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // A new heading level re-renders the text: forget the old sentence elements.
-    if (changed.has('headingLevel')) this._forgetText();
+    // A new heading level or layout re-renders the text: forget the old sentence elements.
+    if (changed.has('headingLevel') || changed.has('layout') || changed.has('for')) this._forgetText();
+    if (changed.has('sticky')) this._observe();
+    if (changed.has('for') && this.for && !this._pageLoad) this._startPageMode();
+    if (changed.has('offline') && this.offline && !this._panelReady) {
+      void import('../offline/offline-panel.ts').then(
+        () => (this._panelReady = true),
+        () => console.warn('<aloud-player>: the offline panel could not be loaded.'),
+      );
+    }
     const s = this._store;
     if (changed.has('engine') && this._article && this._storeEngine && this.engine !== this._storeEngine) {
       const at = this._state?.position?.sentenceId;
@@ -321,6 +423,8 @@ export class AloudPlayer extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (this.isConnected && this.renderRoot.querySelector('.mini')) document.addEventListener('focusin', this._unobscure, true);
+    else document.removeEventListener('focusin', this._unobscure, true);
     if (changed.has('_state') || changed.has('headingLevel') || this._sentenceEls.size === 0) this._syncHighlight();
   }
 
@@ -379,6 +483,7 @@ export class AloudPlayer extends LitElement {
     this._unsubscribe = store.subscribe((e) => this._onChange(e));
     this._loadInto(store, article, at);
     this._state = store.state;
+    this._setHandsFreeStore(store);
     void this._wireHandsFree(store);
     const queued = this._queued;
     this._queued = [];
@@ -386,34 +491,43 @@ export class AloudPlayer extends LitElement {
   }
 
   /**
-   * Hands-free listening (src/ui/hands-free): lock-screen and headphone
-   * controls, the sleep timer and "Keep screen on". Imported after the first
-   * article is ready, so they cost the first paint nothing.
+   * Hands-free listening (src/ui/hands-free), in two lazy pieces so neither
+   * costs the first paint. Media Session and its keep-alive clip load once an
+   * article is ready: the clip must be unlocked inside the listener's first
+   * Play gesture (iOS), so it has to be there before it. The sleep timer and
+   * the screen wake lock load on first Play, or when the listener sets them.
    */
   private async _wireHandsFree(store: PlayerStore): Promise<void> {
-    if (!this._handsFree) {
-      const hf = await import('../hands-free/index.ts');
-      if (this._store !== store) return;
-      this._handsFree ??= {
-        media: new hf.MediaSessionController(this, null),
-        sleep: new hf.SleepTimer(this, null, { onFire: () => this._announce(t.sleepFired) }),
-        wake: new hf.WakeLockController(this, null),
-      };
-      this.requestUpdate();
-    }
-    this._handsFree.media.store = this._handsFree.sleep.store = this._handsFree.wake.store = store;
+    const { MediaSessionController } = await import('../hands-free/media-session.ts');
+    if (this._store !== store) return;
+    this._media ??= new MediaSessionController(this, null);
+    this._media.store = store;
   }
 
-  private _onSleepChange(e: Event): void {
+  private _loadTimers(): Promise<unknown> {
+    return (this._handsFreeLoad ??= Promise.all([import('../hands-free/sleep-timer.ts'), import('../hands-free/wake-lock.ts')]).then(
+      ([{ SleepTimer }, { WakeLockController }]) => {
+        this._sleep = new SleepTimer(this, this._store, { onFire: () => this._announce(t.sleepFired) });
+        this._wake = new WakeLockController(this, this._store);
+        this.requestUpdate();
+      },
+      () => console.warn('<aloud-player>: the sleep timer could not be loaded.'),
+    ));
+  }
+
+  private async _onSleepChange(e: Event): Promise<void> {
     const value = (e.target as HTMLSelectElement).value;
-    const sleep = this._handsFree?.sleep;
+    await this._loadTimers();
+    const sleep = this._sleep;
     if (!sleep) return;
     if (!value) sleep.cancel();
-    else sleep.set(value === 'end-of-section' ? value : Number(value));
+    else sleep.set(value === 'end-of-section' ? value : (Number(value) as SleepMode));
   }
 
-  private _onKeepAwakeChange(e: Event): void {
-    if (this._handsFree) this._handsFree.wake.enabled = (e.target as HTMLInputElement).checked;
+  private async _onKeepAwakeChange(e: Event): Promise<void> {
+    const on = (e.target as HTMLInputElement).checked;
+    await this._loadTimers();
+    if (this._wake) this._wake.enabled = on;
   }
 
   /** No engine could be created: the listener can still read the text. */
@@ -433,7 +547,7 @@ export class AloudPlayer extends LitElement {
     this._engineRun++;
     this._unsubscribe?.();
     this._unsubscribe = null;
-    if (this._handsFree) this._handsFree.media.store = this._handsFree.sleep.store = this._handsFree.wake.store = null;
+    this._setHandsFreeStore(null);
     this._store?.dispose();
     this._store = null;
     this._storeEngine = null;
@@ -442,15 +556,27 @@ export class AloudPlayer extends LitElement {
     this._queued = [];
   }
 
-  private _request(fn: (s: PlayerStore) => void): void {
-    // Every request comes from a user gesture or from the page's code; unlocking is harmless
-    // for the latter, and iOS needs it in the former before speech will start.
-    (this._storeEngine ?? this.engine)?.unlock?.();
-    if (this._store) fn(this._store);
-    else if (this._article) {
-      // The voice is still being prepared (first use of the fallback can take a moment).
-      if (this._queued.length === 0) this._announce(t.preparing);
-      this._queued.push(fn);
+  private _setHandsFreeStore(store: PlayerStore | null): void {
+    if (this._media) this._media.store = store;
+    if (this._sleep) this._sleep.store = store;
+    if (this._wake) this._wake.store = store;
+  }
+
+  /** Runs a request on the store, queued while the voice is prepared; never throws into the page. */
+  private _request(fn: (s: PlayerStore) => void, name = ''): void {
+    try {
+      // Every request comes from a user gesture or from the page's code; unlocking is harmless
+      // for the latter, and iOS needs it in the former before speech (and the keep-alive clip) will start.
+      (this._storeEngine ?? this.engine)?.unlock?.();
+      this._media?.unlock();
+      if (this._store) fn(this._store);
+      else if (this._article) {
+        // The voice is still being prepared (first use of the fallback can take a moment).
+        if (this._queued.length === 0) this._announce(t.preparing);
+        this._queued.push(fn);
+      } else if (name) console.warn(`<aloud-player>: ${name}() ignored: no article is loaded yet.`);
+    } catch (error) {
+      console.warn(`<aloud-player>: ${name || 'request'} failed`, error);
     }
   }
 
@@ -484,31 +610,158 @@ export class AloudPlayer extends LitElement {
     this._state = s;
     if (changes.has('rate')) this.rate = s.rate;
     if (changes.has('voice')) this.voice = s.voice?.id ?? '';
-    const sameArticle = !changes.has('article');
+    if (changes.has('article') && s.article && s.article === this._update) {
+      // switchAtBoundary reloads, seeks back and resumes in one go: to a
+      // listener nothing changed but the text, so no event is fired for it.
+      this._switched(s.article);
+      this._swapping = true;
+      queueMicrotask(() => (this._swapping = false));
+    }
+    const quiet = this._swapping;
+    // Page mode: PageModeController repaints on position, word and status changes; the end of a
+    // title or heading announcement changes none of them, so the first body sentence is shown here.
+    const page = this._page?.highlighter;
+    if (page && changes.has('announcing') && !s.announcing && (s.status === 'playing' || s.status === 'paused')) {
+      page.show(s.position?.sentenceId ?? null, s.word?.sentenceId === s.position?.sentenceId ? s.word : null);
+    }
     if (changes.has('status')) {
       const sentenceId = s.position?.sentenceId ?? null;
-      if (s.status === 'playing') this._emit('aloud-play', { sentenceId });
-      else if (s.status === 'paused' && p.status === 'playing') this._emit('aloud-pause', { sentenceId });
-      else if (s.status === 'ended') {
-        this._emit('aloud-end', {});
-        this._announce(t.ended);
+      if (s.status === 'playing') {
+        void this._loadTimers();
+        if (!this._emittedPlaying) this._emit('aloud-play', { sentenceId });
+        this._emittedPlaying = true;
+      } else if (!quiet) {
+        if (s.status === 'paused' && this._emittedPlaying) this._emit('aloud-pause', { sentenceId });
+        this._emittedPlaying = false;
+        if (s.status === 'ended') {
+          this._emit('aloud-end', {});
+          this._announce(t.ended);
+        }
       }
     }
     if (changes.has('error') && s.error) {
       this._emit('aloud-error', { code: s.error.code, message: s.error.message });
       this._announce(`${this._errorTitle(s.error)}. ${s.error.message}`);
     }
-    if (changes.has('position') && s.position && p.position && sameArticle) {
+    if (changes.has('position') && s.position && p.position && !changes.has('article') && !quiet) {
       const { sentenceId, flatIndex: index, sectionIndex } = s.position;
-      this._emit('aloud-sentence', { sentenceId, index, sectionIndex });
-      if (changes.has('section')) {
-        const section = s.article?.sections[sectionIndex];
-        this._emit('aloud-section', { sectionIndex, sectionId: section?.id ?? '', heading: section?.heading });
-        if (this._announceSection) this._announce(this._sectionText(sectionIndex));
+      if (sentenceId !== this._emittedSentence) {
+        this._emit('aloud-sentence', { sentenceId, index, sectionIndex });
+        if (sectionIndex !== this._emittedSection) {
+          const section = s.article?.sections[sectionIndex];
+          this._emit('aloud-section', { sectionIndex, sectionId: section?.id ?? '', heading: section?.heading });
+          if (this._announceSection) this._announce(this._sectionText(sectionIndex));
+        }
       }
       this._announceSection = false;
     }
+    if (!quiet && s.position) {
+      this._emittedSentence = s.position.sentenceId;
+      this._emittedSection = s.position.sectionIndex;
+    }
   }
+
+  // ---- storage (lazy) ----
+
+  /** Articles and settings are remembered only where the page asked for it. */
+  private _remembers(): boolean {
+    return this.offline || this.querySelector('aloud-offline-panel') !== null;
+  }
+
+  /**
+   * The network copy of a cached article changed. Before the listener has
+   * the text, it simply replaces it; afterwards it is swapped in at the next
+   * sentence boundary at the same place (`switchAtBoundary`).
+   */
+  private async _updated(next: Article): Promise<void> {
+    const store = this._store;
+    if (!store || !this._article) {
+      this._attach(next);
+      return;
+    }
+    const { switchAtBoundary } = await import('../../storage/positions.ts');
+    if (store !== this._store) return;
+    const lang = this.lang;
+    this._update = lang && lang !== next.lang ? { ...next, lang } : next;
+    this._cancelUpdate?.();
+    this._cancelUpdate = switchAtBoundary(store, this._update);
+  }
+
+  private _switched(article: Article): void {
+    this._update = null;
+    this._cancelUpdate = null;
+    this._article = article;
+    this._index = indexArticle(article);
+    this._forgetText();
+    this._announce(t.updated);
+  }
+
+  /** The panel inside the `extras` slot, or the one the `offline` attribute put in the shadow root. */
+  private _panel(): { setFollowAlong?(on: boolean): void } | null {
+    return this.querySelector('aloud-offline-panel') ?? this.renderRoot?.querySelector('aloud-offline-panel') ?? null;
+  }
+
+  private _onFollowChange(e: Event): void {
+    const on = (e.target as HTMLInputElement).checked;
+    this._followAlong = on;
+    if (on) this._follow.resume(this._currentEl);
+    this._panel()?.setFollowAlong?.(on);
+  }
+
+  // ---- page mode (lazy) ----
+
+  private _startPageMode(): void {
+    this._pageLoad = import('../../page/page-mode.ts').then(
+      ({ PageModeController }) => {
+        this._page = new PageModeController(this, {
+          target: () => this.for,
+          lang: () => this.lang,
+          onError: (error) => {
+            const kind: ErrorKind = error.code === 'empty-article' ? 'empty' : 'notArticle';
+            this._loadError = { kind, code: error.code, message: error.message, retry: false };
+            this._announce(`${t.errorTitle[kind]}. ${error.message}`);
+            this._emit('aloud-error', { code: error.code, message: error.message });
+          },
+        });
+        this.requestUpdate();
+      },
+      () => console.warn('<aloud-player>: page mode could not be loaded.'),
+    );
+  }
+
+  // ---- sticky mini-player ----
+
+  private _observe(): void {
+    if (!this.sticky || !this.isConnected || this._observer || typeof IntersectionObserver !== 'function') return;
+    this._observer = new IntersectionObserver((entries) => {
+      const off = !entries[entries.length - 1]!.isIntersecting;
+      this._offscreen = off;
+      if (!off) this._miniClosed = false;
+    });
+    this._observer.observe(this);
+  }
+
+  private _miniShown(): boolean {
+    const status = this._state?.status;
+    return this.sticky && this._offscreen && !this._miniClosed && (status === 'playing' || status === 'paused');
+  }
+
+  private _closeMini(): void {
+    const hadFocus = this.renderRoot.querySelector('.mini')?.contains(deepActiveElement());
+    this._miniClosed = true;
+    // Focus was on the Close button, which goes: keep it in the player rather than lose it to the page.
+    if (hadFocus) void this.updateComplete.then(() => this.focus({ preventScroll: true }));
+  }
+
+  /** WCAG 2.4.11: a page control that gets focus under the mini-player is scrolled above it. */
+  private readonly _unobscure = (e: FocusEvent): void => {
+    const mini = this.renderRoot.querySelector('.mini');
+    const target = e.target;
+    if (!mini || !(target instanceof Element) || target === this || this.contains(target)) return;
+    // Where the bar rests, not where its entrance animation has it now.
+    const overlap = target.getBoundingClientRect().bottom - (window.innerHeight - (mini as HTMLElement).offsetHeight);
+    if (overlap > 0) window.scrollBy({ top: overlap + 8 });
+  };
 
   private _errorTitle(error: PlayerErrorInfo): string {
     return t.errorTitle[this._errorKind(error)];
@@ -700,7 +953,7 @@ export class AloudPlayer extends LitElement {
       this._currentEl = el;
     }
     // Follow only while listening: a ready player must not scroll the text it just showed.
-    if (this._state?.status === 'playing' && el !== this._followedEl) {
+    if (this._state?.status === 'playing' && this._followAlong && el !== this._followedEl) {
       this._followedEl = el;
       this._follow.follow(el);
     }
@@ -764,17 +1017,24 @@ export class AloudPlayer extends LitElement {
 
   // ---- rendering ----
 
+  /** `full` or `compact`, after defaults: page mode is compact unless asked otherwise. */
+  private _layout(): 'full' | 'compact' {
+    return this.layout === 'compact' || (this.layout !== 'full' && this.for) ? 'compact' : 'full';
+  }
+
   protected override render(): TemplateResult {
     const article = this._article;
     const pending = this._load.status === TaskStatus.PENDING;
-    return html`<section part="base" class="base" lang=${uiLang} aria-label=${t.player}>
+    const mini = article && this._miniShown();
+    return html`<section part="base" class="base ${this._layout()}" lang=${uiLang} aria-label=${t.player}>
       <div part="status" class="sr-only" role="status">${this._announcement}</div>
       ${pending ? this._renderLoading() : nothing}
       ${this._loadError && !article ? this._renderError(this._loadError) : nothing}
-      ${!article && !pending && !this._loadError ? html`<p>${t.noSrc}</p>` : nothing}
+      ${!article && !pending && !this._loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
       ${article ? this._renderPlayer(article) : nothing}
       ${this._renderHelp()}
-    </section>`;
+    </section>
+    ${mini ? this._renderMini(article) : nothing}`;
   }
 
   private _renderLoading(): TemplateResult {
@@ -792,20 +1052,66 @@ export class AloudPlayer extends LitElement {
     </div>`;
   }
 
+  private _playLabel(): [string, string] {
+    const status = this._state?.status;
+    return status === 'playing' ? [t.pause, ICONS.pause] : status === 'ended' ? [t.playAgain, ICONS.replay] : [t.play, ICONS.play];
+  }
+
   private _renderPlayer(article: Article): TemplateResult {
     const s = this._state;
-    const status = s?.status ?? 'ready';
     const rate = s?.rate ?? this.rate;
     const index = this._index!;
     const flat = s?.position?.flatIndex ?? 0;
     const sectionIndex = s?.position?.sectionIndex ?? 0;
     const total = article.sections.length;
     const times = estimateTimes(index, flat, rate);
-    const playLabel = status === 'playing' ? t.pause : status === 'ended' ? t.playAgain : t.play;
+    const [playLabel, playIcon] = this._playLabel();
     const lang = this._articleLang(article);
     const voiceId = s?.voice?.id ?? '';
     const storeError = s?.error && s.status !== 'playing' ? s.error : null;
     const hl = this.headingLevel;
+    const full = this._layout() === 'full';
+    const showText = full && !this.for;
+
+    const errors = html`${this._loadError ? this._renderError(this._loadError) : nothing}
+    ${storeError ? this._renderError({ kind: this._errorKind(storeError), code: storeError.code, message: storeError.message, retry: false }) : nothing}`;
+    const play = html`<button type="button" part="play-button" class="play" @click=${this._toggle}>
+      ${icon(playIcon)}<span>${playLabel}</span>
+    </button>`;
+    const speed = html`<div part="speed" class="field">
+      <label for="speed">${t.speed}</label>
+      <input id="speed" type="range" min=${MIN_RATE} max=${MAX_RATE} step=${RATE_STEP}
+        .value=${live(String(rate))} aria-valuetext=${t.rateLong(rate)} @input=${this._onSpeedInput} />
+      <span class="value" aria-hidden="true">${t.rateShort(rate)}</span>
+    </div>`;
+    const help = html`<button type="button" part="help-button" class=${full ? '' : 'icon'} title=${full ? nothing : t.keyboardHelp}
+      @click=${this._openHelp}>${icon(ICONS.keyboard)}<span class=${full ? '' : 'sr-only'}>${t.keyboardHelp}</span></button>`;
+    const progress = html`<div part="progress" class="progress">
+      <div class="field">
+        <label for="section">${t.section}</label>
+        <input id="section" type="range" min="1" max=${total} step="1" .value=${live(String(sectionIndex + 1))}
+          aria-valuetext=${this._sectionText(sectionIndex)} @change=${this._onSectionChange} />
+      </div>
+      <p part="time" class="time"><span>${t.elapsed(times.elapsed)}</span> <span>${t.remaining(times.remaining)}</span></p>
+    </div>`;
+    const extras = html`<slot name="extras"></slot>
+      ${this.offline && this._panelReady && !this.querySelector('aloud-offline-panel')
+        ? html`<aloud-offline-panel .store=${this._store} src=${this.src}></aloud-offline-panel>`
+        : nothing}`;
+
+    if (!full) {
+      // One bar: what a listener needs while reading the page (or another part of it).
+      return html`${errors}
+        <div part="controls" class="controls bar" role="group" aria-label=${t.controls}>
+          <div class="transport">
+            ${play}
+            ${this._transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
+            ${this._transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}
+          </div>
+          ${speed} ${progress} ${help}
+        </div>
+        ${this._renderCaption(lang)} ${extras}`;
+    }
 
     return html`
       <header part="header">
@@ -813,78 +1119,94 @@ export class AloudPlayer extends LitElement {
         ${heading(hl, article.title, 'title')}
         ${article.byline ? html`<p class="byline">${t.by(article.byline)}</p>` : nothing}
       </header>
-      ${this._loadError ? this._renderError(this._loadError) : nothing}
-      ${storeError ? this._renderError({ kind: this._errorKind(storeError), code: storeError.code, message: storeError.message, retry: false }) : nothing}
+      ${errors}
 
       <div part="controls" class="controls" role="group" aria-label=${t.controls}>
         <div class="transport">
-          <button type="button" part="play-button" class="play" @click=${this._toggle}>
-            ${icon(status === 'playing' ? ICONS.pause : status === 'ended' ? ICONS.replay : ICONS.play)}<span>${playLabel}</span>
-          </button>
+          ${play}
           ${this._transport(t.previousSentence, ICONS.prevSentence, () => this.previousSentence())}
           ${this._transport(t.nextSentence, ICONS.nextSentence, () => this.nextSentence())}
           ${this._transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
           ${this._transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}
         </div>
-        <div part="speed" class="field">
-          <label for="speed">${t.speed}</label>
-          <input id="speed" type="range" min=${MIN_RATE} max=${MAX_RATE} step=${RATE_STEP}
-            .value=${live(String(rate))} aria-valuetext=${t.rateLong(rate)} @input=${this._onSpeedInput} />
-          <span class="value" aria-hidden="true">${t.rateShort(rate)}</span>
-        </div>
+        ${speed}
         <div part="voice" class="field">
           <label for="voice">${t.voice}</label>
           <select id="voice" @change=${this._onVoiceChange}>
             ${guard([s?.voices, voiceId, lang], () => this._voiceOptions(s?.voices ?? [], voiceId, lang))}
           </select>
         </div>
-        <button type="button" part="help-button" @click=${this._openHelp}>${icon(ICONS.keyboard)}<span>${t.keyboardHelp}</span></button>
+        ${help}
       </div>
-
-      <div part="progress" class="progress">
-        <div class="field">
-          <label for="section">${t.section}</label>
-          <input id="section" type="range" min="1" max=${total} step="1" .value=${live(String(sectionIndex + 1))}
-            aria-valuetext=${this._sectionText(sectionIndex)} @change=${this._onSectionChange} />
-        </div>
-        <p part="time" class="time"><span>${t.elapsed(times.elapsed)}</span> <span>${t.remaining(times.remaining)}</span></p>
-      </div>
-      ${this._renderHandsFree()}
-      <slot name="extras"></slot>
-
-      <div class="layout">
-        <nav part="toc" aria-labelledby="toc-title">
-          <p id="toc-title" class="nav-title">${t.contents}</p>
-          <ol>
-            ${guard([article, sectionIndex], () =>
-              article.sections.map(
-                (_, i) => html`<li><button type="button" aria-current=${i === sectionIndex ? 'true' : nothing}
-                  @click=${() => this._goToSection(i, true)}>${index.labels[i] ?? t.untitledSection}</button></li>`,
-              ),
-            )}
-          </ol>
-        </nav>
-        <div class="text-wrap">
-          <div part="text" class="text" lang=${lang} aria-label=${t.articleText} role="region"
-            @click=${this._onTextClick} @keydown=${this._onTextKeydown} @focusin=${this._onTextFocusIn} @focusout=${this._onTextFocusOut}
-            @wheel=${{ handleEvent: this._follow.userScrolled, passive: true }}
-            @touchmove=${{ handleEvent: this._follow.userScrolled, passive: true }}
-            @pointerdown=${this._follow.pointerDown}>
-            ${guard([article, hl], () => renderArticleBody(article, hl))}
-          </div>
-          ${this._follow.following
-            ? nothing
-            : html`<button type="button" part="back-button" class="back" @click=${this._backToCurrent}>${t.backToCurrent}</button>`}
-        </div>
-      </div>
+      ${progress}
+      ${this._renderHandsFree(showText)}
+      ${this._renderCaption(lang)}
+      ${extras}
+      ${showText
+        ? html`<div class="layout">
+            <nav part="toc" aria-labelledby="toc-title">
+              <p id="toc-title" class="nav-title">${t.contents}</p>
+              <ol>
+                ${guard([article, sectionIndex], () =>
+                  article.sections.map(
+                    (_, i) => html`<li><button type="button" aria-current=${i === sectionIndex ? 'true' : nothing}
+                      @click=${() => this._goToSection(i, true)}>${index.labels[i] ?? t.untitledSection}</button></li>`,
+                  ),
+                )}
+              </ol>
+            </nav>
+            <div class="text-wrap">
+              <div part="text" class="text" lang=${lang} aria-label=${t.articleText} role="region"
+                @click=${this._onTextClick} @keydown=${this._onTextKeydown} @focusin=${this._onTextFocusIn} @focusout=${this._onTextFocusOut}
+                @wheel=${{ handleEvent: this._follow.userScrolled, passive: true }}
+                @touchmove=${{ handleEvent: this._follow.userScrolled, passive: true }}
+                @pointerdown=${this._follow.pointerDown}>
+                ${guard([article, hl], () => renderArticleBody(article, hl))}
+              </div>
+              ${this._follow.following || !this._followAlong
+                ? nothing
+                : html`<button type="button" part="back-button" class="back" @click=${this._backToCurrent}>${t.backToCurrent}</button>`}
+            </div>
+          </div>`
+        : nothing}
     `;
   }
 
-  private _renderHandsFree(): TemplateResult | typeof nothing {
-    const hf = this._handsFree;
-    if (!hf) return nothing;
-    const mode = hf.sleep.mode;
-    const left = hf.sleep.remainingMs;
+  /**
+   * Page mode where the browser cannot paint highlights (no CSS Custom
+   * Highlight API): the current sentence is shown as a caption instead. Not a
+   * live region: sentences are never announced one by one.
+   */
+  private _renderCaption(lang: string): TemplateResult | typeof nothing {
+    const h = this._page?.highlighter;
+    const pos = this._state?.position;
+    const status = this._state?.status;
+    if (!h || h.highlighting || !pos || (status !== 'playing' && status !== 'paused')) return nothing;
+    const text = this._article?.sections[pos.sectionIndex]?.paragraphs
+      .flatMap((para) => para.sentences)
+      .find((x) => x.id === pos.sentenceId)?.text;
+    return text ? html`<p part="caption" class="caption" lang=${lang}><span class="sr-only">${t.nowReading}: </span>${text}</p>` : nothing;
+  }
+
+  /** The sticky mini-player: fixed at the bottom of the viewport while the player is scrolled away. */
+  private _renderMini(article: Article): TemplateResult {
+    const [label, d] = this._playLabel();
+    return html`<div part="mini-player" class="mini" role="region" aria-label=${t.miniPlayer}>
+      <button type="button" class="play" @click=${this._toggle}>${icon(d)}<span>${label}</span></button>
+      ${this._transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
+      ${this._transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}
+      <p class="mini-title">${article.title}</p>
+      <button type="button" class="icon" title=${t.closeMiniPlayer} @click=${this._closeMini}>${icon(ICONS.close)}<span class="sr-only">${t.closeMiniPlayer}</span></button>
+    </div>`;
+  }
+
+  private _renderHandsFree(withFollow: boolean): TemplateResult {
+    const sleep = this._sleep;
+    const mode = sleep?.mode ?? null;
+    const left = sleep?.remainingMs ?? null;
+    const wake = this._wake;
+    // Shown before the timers' code is loaded: choosing one loads it.
+    const canWake = wake ? wake.supported : typeof navigator !== 'undefined' && 'wakeLock' in navigator;
     return html`<div part="hands-free" class="controls">
       <div class="field">
         <label for="sleep">${t.sleepTimer}</label>
@@ -895,8 +1217,11 @@ export class AloudPlayer extends LitElement {
         </select>
         ${left !== null ? html`<span class="value">${t.sleepLeft(left)}</span>` : nothing}
       </div>
-      ${hf.wake.supported
-        ? html`<label class="check"><input id="keep-awake" type="checkbox" .checked=${live(hf.wake.enabled)} @change=${this._onKeepAwakeChange} />${t.keepScreenOn}</label>`
+      ${canWake
+        ? html`<label class="check"><input id="keep-awake" type="checkbox" .checked=${live(wake?.enabled ?? false)} @change=${this._onKeepAwakeChange} />${t.keepScreenOn}</label>`
+        : nothing}
+      ${withFollow
+        ? html`<label class="check"><input id="follow" type="checkbox" .checked=${live(this._followAlong)} @change=${this._onFollowChange} />${t.followAlong}</label>`
         : nothing}
     </div>`;
   }

@@ -26,6 +26,15 @@ export async function until<T>(check: () => T, what = 'condition', ms = 3000): P
   }
 }
 
+/** Like {@link until} for an asynchronous check (IndexedDB reads). */
+export async function untilAsync(check: () => Promise<unknown>, what = 'condition', ms = 3000): Promise<void> {
+  const start = performance.now();
+  while (!(await check())) {
+    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 export async function mount(
   options: { article?: Article | null; src?: string; engine?: FakeEngineOptions; attrs?: Record<string, string> } = {},
 ): Promise<Mounted> {
