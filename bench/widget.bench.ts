@@ -31,7 +31,7 @@ function stats(samples: number[]): { median: number; p95: number; max: number } 
 }
 
 /** The entry file plus every chunk it imports statically (what loads before the element is defined). */
-function staticClosure(dir: string, entry: string): { files: string[]; lazy: string[] } {
+export function staticClosure(dir: string, entry: string): { files: string[]; lazy: string[] } {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;

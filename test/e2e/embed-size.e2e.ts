@@ -1,0 +1,26 @@
+// The widget's size budget, checked on the build the other embed tests
+// serve (dist/): the entry and every chunk it imports statically, each
+// gzipped at level 9 as a server would send it, at most 25 kB. Lazy chunks
+// (parsers, page mode, the fallback voice) do not count, and must stay lazy.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { staticClosure } from '../../bench/widget.bench.ts';
+import { DIST } from './support/index.ts';
+
+const BUDGET_BYTES = 25_000;
+
+describe('the widget budget', () => {
+  const { files } = staticClosure(DIST, 'aloud-player.js');
+
+  it('loads nothing lazy up front: no parser, page mode or fallback engine in the entry', () => {
+    expect(files).toContain('aloud-player.js');
+    expect(files.filter((f) => /parse|page-|highlighter|fallback|espeak/.test(f))).toEqual([]);
+  });
+
+  it(`is at most ${BUDGET_BYTES / 1000} kB min+gzip`, () => {
+    const gzipped = files.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length, 0);
+    expect(gzipped, `${files.join(' + ')}: ${(gzipped / 1000).toFixed(1)} kB`).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+});
