@@ -101,6 +101,18 @@ describe('the iframe embed, driven by postMessage', () => {
     expect(sentence.data.detail).toMatchObject({ sentenceId: 's1p1s2', index: 1 });
   });
 
+  it('getState reports playing while the frame speaks, and pause stops it', async () => {
+    const { page, frame } = await openHost(host);
+    await frame.evaluate(() => window.__fakeSpeech.configure({ wordMs: 400 }));
+    await post(page, { aloud: 1, type: 'command', command: 'play', id: 1 });
+    await expect.poll(async () => (await received(page)).some((m) => m.data.name === 'aloud-play'), { timeout: 10_000 }).toBe(true);
+    await post(page, { aloud: 1, type: 'command', command: 'getState', id: 2 });
+    await post(page, { aloud: 1, type: 'command', command: 'pause', id: 3 });
+    await expect.poll(async () => (await received(page)).some((m) => m.data.name === 'aloud-pause'), { timeout: 10_000 }).toBe(true);
+    const state = (await received(page)).find((m) => m.data.type === 'result' && m.data.id === 2)!;
+    expect(state.data.value).toMatchObject({ playing: true, src: '/fixtures/articles/short.json' });
+  });
+
   it('getState and setRate answer with plain data', async () => {
     const { page } = await openHost(host);
     await post(page, { aloud: 1, type: 'command', command: 'setRate', arg: 1.5, id: 1 });
