@@ -58,15 +58,26 @@ export class AloudOfflinePanel extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const host = (this.closest('aloud-player') ?? this.parentElement) as PlayerHost | null;
-    if (host && typeof host.addController === 'function') {
-      this._host = host;
-      host.addController(this._watcher);
-    }
+    this._findHost();
     // Moved in the DOM: properties are long restored, reconnect at once.
     if (this.hasUpdated) {
       this._ready = true;
       this._sync();
+    }
+  }
+
+  private _findHost(): void {
+    const host = (this.closest('aloud-player') ?? this.parentElement) as PlayerHost | null;
+    if (host && typeof host.addController === 'function') {
+      this._host = host;
+      host.addController(this._watcher);
+    } else if (host?.localName === 'aloud-player') {
+      // The panel's script ran before the player's: wait for the player to be defined (and upgraded).
+      void customElements.whenDefined('aloud-player').then(() => {
+        if (!this.isConnected || this._host) return;
+        this._findHost();
+        if (this._ready) this._sync();
+      });
     }
   }
 

@@ -381,6 +381,8 @@ export class AloudPlayer extends LitElement {
     // Moved in the DOM: rebuild the store where it left off.
     if (this._article && !this._store) void this._ensureStore(this._article, this._state?.position?.sentenceId);
     this._observe();
+    const slotted = this.querySelector('aloud-offline-panel');
+    if (slotted && !customElements.get('aloud-offline-panel')) this._loadPanel();
   }
 
   override disconnectedCallback(): void {
@@ -398,12 +400,7 @@ export class AloudPlayer extends LitElement {
     if (changed.has('headingLevel') || changed.has('layout') || changed.has('for')) this._forgetText();
     if (changed.has('sticky')) this._observe();
     if (changed.has('for') && this.for && !this._pageLoad) this._startPageMode();
-    if (changed.has('offline') && this.offline && !this._panelReady) {
-      void import('../offline/offline-panel.ts').then(
-        () => (this._panelReady = true),
-        () => console.warn('<aloud-player>: the offline panel could not be loaded.'),
-      );
-    }
+    if (changed.has('offline') && this.offline) this._loadPanel();
     const s = this._store;
     if (changed.has('engine') && this._article && this._storeEngine && this.engine !== this._storeEngine) {
       const at = this._state?.position?.sentenceId;
@@ -662,6 +659,23 @@ export class AloudPlayer extends LitElement {
   }
 
   // ---- storage (lazy) ----
+
+  /**
+   * The offline panel is a lazy chunk (about 7 kB): loaded for the `offline`
+   * attribute, or to upgrade an `<aloud-offline-panel>` the page put in the
+   * `extras` slot without loading its script.
+   */
+  private _loadPanel(): void {
+    if (this._panelReady) return;
+    void import('../offline/offline-panel.ts').then(
+      ({ AloudOfflinePanel }) => {
+        // Named, not a bare import: the bundler may drop a module's side effects when no export is used.
+        if (!customElements.get('aloud-offline-panel')) customElements.define('aloud-offline-panel', AloudOfflinePanel);
+        this._panelReady = true;
+      },
+      () => console.warn('<aloud-player>: the offline panel could not be loaded.'),
+    );
+  }
 
   /** Articles and settings are remembered only where the page asked for it. */
   private _remembers(): boolean {
