@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import { Task, TaskStatus } from '@lit/task';
 import type { Article } from '../../article/model.ts';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import { loadArticle } from '../../article/load.ts';
@@ -110,6 +109,11 @@ const ICONS = {
  *
  * @slot extras - Extra controls shown under the progress bar (e.g. save for offline, resume prompt).
  *
+ * @attr layout - `full` or `compact` (default: `full`, or `compact` in page mode).
+ * @attr sticky - Show a mini-player at the bottom of the viewport while playing out of view.
+ * @attr for - Page mode: the id of the host page's element to read aloud and highlight in place.
+ * @attr offline - Cache the article and remember place and settings in IndexedDB; shows the offline panel.
+ *
  * @fires aloud-play - Playback started or resumed. `detail: { sentenceId }`.
  * @fires aloud-pause - Playback paused. `detail: { sentenceId }`.
  * @fires aloud-sentence - The current sentence changed. `detail: { sentenceId, index, sectionIndex }`.
@@ -137,6 +141,8 @@ const ICONS = {
  * @csspart loading - The loading indicator.
  * @csspart error - The error panel.
  * @csspart help-dialog - The keyboard help dialog.
+ * @csspart mini-player - The sticky mini-player bar (with `sticky`, while playing out of view).
+ * @csspart caption - Page mode without the CSS Custom Highlight API: the current sentence, shown as a caption.
  *
  * @cssprop --aloud-bg - Background colour.
  * @cssprop --aloud-fg - Text colour.
@@ -221,6 +227,8 @@ export class AloudPlayer extends LitElement {
   @state() private _offscreen = false;
   /** The mini-player was closed; shown again only after the player came back into view. */
   @state() private _miniClosed = false;
+  /** A load from `src` is in flight. */
+  @state() private _loading = false;
   /** The offline panel's module is loaded (for the `offline` attribute). */
   @state() private _panelReady = false;
 
@@ -257,6 +265,7 @@ export class AloudPlayer extends LitElement {
   private _update: Article | null = null;
   private _cancelUpdate: (() => void) | null = null;
   private _observer: IntersectionObserver | null = null;
+  private _loadAbort: AbortController | null = null;
 
   private readonly _follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
 
@@ -291,31 +300,49 @@ export class AloudPlayer extends LitElement {
     else super.focus(options);
   }
 
-  private readonly _load = new Task(this, {
-    args: () => [this.src, this.article] as const,
-    task: async ([src, article], { signal }): Promise<Article | null> => {
-      this._loadError = null;
-      if (article) return article;
-      if (!src) return null;
-      this._announce(t.loading);
-      this._store?.setLoading();
-      const lang = this.lang;
-      const load = (s: string, o: { signal?: AbortSignal }) => loadArticle(s, lang ? { ...o, lang } : o);
-      if (!this._remembers()) return load(src, { signal });
-      // Storage is a lazy chunk: pages that do not ask for it never load it.
-      const { cachedLoad } = await import('../../storage/article-cache.ts');
-      const loaded = await cachedLoad(src, {
-        loadArticle: load,
-        signal,
-        onUpdate: (next) => {
-          if (!signal.aborted) void this._updated(next);
-        },
-      });
-      return loaded.article;
-    },
-    onComplete: (article) => this._attach(article),
-    onError: (e) => this._loadFailed(e),
-  });
+  /**
+   * Loads `article` or `src`. A newer load aborts the one in flight, whose
+   * result and errors are then ignored. (A few lines rather than @lit/task:
+   * the widget's size budget.)
+   */
+  private _runLoad(): void {
+    this._loadAbort?.abort();
+    const ctl = new AbortController();
+    this._loadAbort = ctl;
+    const { src, article } = this;
+    const signal = ctl.signal;
+    this._loadError = null;
+    this._loading = !article && !!src;
+    const done = (fn: () => void) => {
+      if (signal.aborted) return;
+      this._loading = false;
+      fn();
+    };
+    this._fetch(src, article, signal).then(
+      (a) => done(() => this._attach(a)),
+      (e: unknown) => done(() => this._loadFailed(e)),
+    );
+  }
+
+  private async _fetch(src: string, article: Article | null, signal: AbortSignal): Promise<Article | null> {
+    if (article) return article;
+    if (!src) return null;
+    this._announce(t.loading);
+    this._store?.setLoading();
+    const lang = this.lang;
+    const load = (s: string, o: { signal?: AbortSignal }) => loadArticle(s, lang ? { ...o, lang } : o);
+    if (!this._remembers()) return load(src, { signal });
+    // Storage is a lazy chunk: pages that do not ask for it never load it.
+    const { cachedLoad } = await import('../../storage/article-cache.ts');
+    const loaded = await cachedLoad(src, {
+      loadArticle: load,
+      signal,
+      onUpdate: (next) => {
+        if (!signal.aborted) void this._updated(next);
+      },
+    });
+    return loaded.article;
+  }
 
   // ---- public API ----
 
@@ -334,7 +361,7 @@ export class AloudPlayer extends LitElement {
    * `playing`, `paused`, `ended` or `error`.
    */
   get state(): PlayerState['status'] {
-    if (this._load.status === TaskStatus.PENDING) return 'loading';
+    if (this._loading) return 'loading';
     if (this._loadError && !this._article) return 'error';
     return this._state?.status ?? (this._article ? 'ready' : 'idle');
   }
@@ -398,6 +425,7 @@ export class AloudPlayer extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new heading level or layout re-renders the text: forget the old sentence elements.
     if (changed.has('headingLevel') || changed.has('layout') || changed.has('for')) this._forgetText();
+    if (changed.has('src') || changed.has('article')) this._runLoad();
     if (changed.has('sticky')) this._observe();
     if (changed.has('for') && this.for && !this._pageLoad) this._startPageMode();
     if (changed.has('offline') && this.offline) this._loadPanel();
@@ -597,7 +625,7 @@ export class AloudPlayer extends LitElement {
   /** "Try again" after a failed load. */
   private _retry(): void {
     this._loadError = null;
-    void this._load.run();
+    this._runLoad();
   }
 
   // ---- state from the store ----
@@ -1038,7 +1066,7 @@ export class AloudPlayer extends LitElement {
 
   protected override render(): TemplateResult {
     const article = this._article;
-    const pending = this._load.status === TaskStatus.PENDING;
+    const pending = this._loading;
     const mini = article && this._miniShown();
     return html`<section part="base" class="base ${this._layout()}" lang=${uiLang} aria-label=${t.player}>
       <div part="status" class="sr-only" role="status">${this._announcement}</div>
