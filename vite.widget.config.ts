@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
+import ts from 'typescript';
 
 const LIT_META = '\0aloud-lit-property-metadata';
 
@@ -71,6 +72,48 @@ function minifyCssLiterals(): Plugin {
 }
 
 /**
+ * Collapses the indentation inside Lit's html`…` and svg`…` literals of our
+ * own modules: every run of white space that holds a line break becomes one
+ * space, which HTML renders exactly alike (templates holding <pre> or
+ * <textarea>, where it would not, are left alone). Templates nest inside
+ * ${…} holes, so they are found with TypeScript's parser, not a pattern.
+ */
+function collapseHtmlLiterals(): Plugin {
+  return {
+    name: 'aloud-collapse-html-literals',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id.split('?')[0]!) || !/\b(?:html|svg)`/.test(code)) return null;
+      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+      const edits: { start: number; end: number; text: string }[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && /^(?:html|svg)$/.test(node.tag.text)) {
+          const t = node.template;
+          const pieces = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((span) => span.literal)];
+          if (!/<(?:pre|textarea)\b/i.test(t.getText(file))) {
+            for (const piece of pieces) {
+              // Between the opening ` or } and the closing ` or ${.
+              const start = piece.getStart(file) + 1;
+              const closesTemplate = ts.isNoSubstitutionTemplateLiteral(piece) || ts.isTemplateTail(piece);
+              const end = piece.end - (closesTemplate ? 1 : 2);
+              const raw = code.slice(start, end);
+              const text = raw.replace(/\s*\n\s*/g, ' ');
+              if (text !== raw) edits.push({ start, end, text });
+            }
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      if (edits.length === 0) return null;
+      let out = code;
+      for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
  * The publisher's widget: one ES module, dist/aloud-player.js, that defines
  * <aloud-player> with Lit bundled in. The fallback speech engine and its voice
  * data, the source parsers and page mode stay lazy chunks beside it, found
@@ -79,7 +122,7 @@ function minifyCssLiterals(): Plugin {
  */
 export default defineConfig({
   publicDir: false,
-  plugins: [noLitGlobals(), minifyCssLiterals()],
+  plugins: [noLitGlobals(), minifyCssLiterals(), collapseHtmlLiterals()],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -96,6 +139,11 @@ export default defineConfig({
       // common chunks the browser would fetch one round trip after the entry.
       preserveEntrySignatures: 'allow-extension',
       output: {
+        // Vite leaves white space in an ES library build, for bundlers that
+        // consume it again. This file goes to browsers as it is: minify it
+        // fully. Licence comments stay (Lit is BSD-3-Clause).
+        minify: true,
+        comments: { legal: true, annotation: false, jsdoc: false },
         chunkFileNames: 'aloud-[name]-[hash].js',
         assetFileNames: 'aloud-[name]-[hash][extname]',
       },
