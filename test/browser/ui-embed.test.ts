@@ -71,6 +71,8 @@ describe('aloud-player compact layout', () => {
 describe('aloud-player sticky mini-player', () => {
   async function scrolledAway(): Promise<{ m: Awaited<ReturnType<typeof mount>>; spacer: HTMLElement }> {
     const m = await mount({ attrs: { sticky: '' } });
+    // The mini-player is a lazy chunk: wait until it is watching.
+    await until(() => (m.el as unknown as { _mini: unknown })._mini, 'the mini-player controller');
     const spacer = document.createElement('div');
     spacer.style.height = '4000px';
     m.el.after(spacer);
@@ -79,7 +81,7 @@ describe('aloud-player sticky mini-player', () => {
   const mini = (root: ShadowRoot) => root.querySelector<HTMLElement>('[part="mini-player"]');
   /** Waits for the IntersectionObserver to report the player in or out of view. */
   const settle = (el: AloudPlayer, away: boolean) =>
-    until(() => (el as unknown as { _offscreen: boolean })._offscreen === away, away ? 'out of view' : 'in view');
+    until(() => (el as unknown as { _mini: { away: boolean } | null })._mini?.away === away, away ? 'out of view' : 'in view');
 
   it('appears only while playing with the player out of view, Close dismisses it, and it comes back after a return', async () => {
     const { m, spacer } = await scrolledAway();
@@ -124,6 +126,28 @@ describe('aloud-player sticky mini-player', () => {
     await until(() => el.playing, 'playing again');
     window.scrollTo(0, 3000);
     await until(() => mini(root), 'the mini-player again after a return');
+    spacer.remove();
+  });
+
+  it('is not loaded without the sticky attribute, and goes when it is removed', async () => {
+    const { el, root, engine } = await mount();
+    const spacer = document.createElement('div');
+    spacer.style.height = '4000px';
+    el.after(spacer);
+    el.play();
+    engine.fireStart();
+    window.scrollTo(0, 3000);
+    await new Promise((r) => setTimeout(r, 200));
+    await flush(el);
+    expect(!!mini(root)).to.equal(false);
+    window.scrollTo(0, 0);
+    el.sticky = true;
+    await until(() => (el as unknown as { _mini: unknown })._mini, 'the mini-player controller');
+    window.scrollTo(0, 3000);
+    await until(() => mini(root), 'the mini-player');
+    el.sticky = false;
+    await flush(el);
+    expect(!!mini(root)).to.equal(false);
     spacer.remove();
   });
 

@@ -313,42 +313,6 @@ export const styles = css`
     font-family: var(--_text-font);
   }
 
-  /* The sticky mini-player: fixed to the viewport, above the page. */
-  .mini {
-    position: fixed;
-    inset: auto 0 0;
-    z-index: 2147483000;
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    padding: 0.5rem max(0.5rem, env(safe-area-inset-right)) max(0.5rem, env(safe-area-inset-bottom)) max(0.5rem, env(safe-area-inset-left));
-    color: var(--_fg);
-    background: var(--_bg);
-    border-top: 2px solid var(--_border);
-    box-shadow: 0 -2px 8px rgb(0 0 0 / 0.2);
-  }
-  .mini .play {
-    min-width: 6rem;
-  }
-  .mini-title {
-    flex: 1;
-    min-width: 0;
-    margin: 0;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .mini {
-      animation: rise 0.2s ease-out;
-    }
-  }
-  @keyframes rise {
-    from {
-      transform: translateY(100%);
-    }
-  }
-
   .busy {
     display: flex;
     align-items: center;
@@ -419,9 +383,6 @@ export const styles = css`
     dialog,
     .error {
       border: 1px solid ButtonText;
-    }
-    .mini {
-      border-top: 2px solid CanvasText;
     }
     .play,
     .back {

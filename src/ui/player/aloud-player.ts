@@ -12,6 +12,7 @@ import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../
 import { FollowAlongController } from '../controllers/follow-along.ts';
 import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
 import type { PageModeController } from '../../page/page-mode.ts';
+import type { MiniPlayerController } from './mini-player.ts';
 import { strings as t, uiLang } from '../strings.ts';
 import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.ts';
 import { heading, renderArticleBody } from './article-view.ts';
@@ -91,7 +92,6 @@ const ICONS = {
   nextSentence: 'M16 6h2v12h-2zM6 18l8.5-6L6 6z',
   prevSection: 'M11 18V6l-8.5 6zm.5-6 8.5 6V6z',
   nextSection: 'M4 18l8.5-6L4 6zm9-12v12l8.5-6z',
-  close: 'M6.4 5 5 6.4l5.6 5.6L5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z',
   keyboard:
     'M20 5H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm-9 3h2v2h-2zm0 3h2v2h-2zM8 8h2v2H8zm0 3h2v2H8zm-1 2H5v-2h2zm0-3H5V8h2zm9 7H8v-2h8zm0-4h-2v-2h2zm0-3h-2V8h2zm3 3h-2v-2h2zm0-3h-2V8h2z',
 };
@@ -223,10 +223,6 @@ export class AloudPlayer extends LitElement {
   @state() private _loadError: ShownError | null = null;
   /** The listener's follow-along switch (remembered by the offline panel). */
   @state() private _followAlong = true;
-  /** The player is out of the viewport (sticky mode). */
-  @state() private _offscreen = false;
-  /** The mini-player was closed; shown again only after the player came back into view. */
-  @state() private _miniClosed = false;
   /** A load from `src` is in flight. */
   @state() private _loading = false;
   /** The offline panel's module is loaded (for the `offline` attribute). */
@@ -264,7 +260,9 @@ export class AloudPlayer extends LitElement {
   /** An updated copy of the article waiting for a sentence boundary. */
   private _update: Article | null = null;
   private _cancelUpdate: (() => void) | null = null;
-  private _observer: IntersectionObserver | null = null;
+  /** The sticky mini-player (a lazy chunk, loaded for `sticky`). */
+  private _mini: MiniPlayerController | null = null;
+  private _miniLoad: Promise<unknown> | null = null;
   private _loadAbort: AbortController | null = null;
 
   private readonly _follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
@@ -407,7 +405,6 @@ export class AloudPlayer extends LitElement {
     players.add(this);
     // Moved in the DOM: rebuild the store where it left off.
     if (this._article && !this._store) void this._ensureStore(this._article, this._state?.position?.sentenceId);
-    this._observe();
     const slotted = this.querySelector('aloud-offline-panel');
     if (slotted && !customElements.get('aloud-offline-panel')) this._loadPanel();
   }
@@ -417,16 +414,13 @@ export class AloudPlayer extends LitElement {
     players.delete(this);
     this._dropStore();
     this._clearWord();
-    this._observer?.disconnect();
-    this._observer = null;
-    document.removeEventListener('focusin', this._unobscure, true);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new heading level or layout re-renders the text: forget the old sentence elements.
     if (changed.has('headingLevel') || changed.has('layout') || changed.has('for')) this._forgetText();
     if (changed.has('src') || changed.has('article')) this._runLoad();
-    if (changed.has('sticky')) this._observe();
+    if (changed.has('sticky')) this._stick();
     if (changed.has('for') && this.for && !this._pageLoad) this._startPageMode();
     if (changed.has('offline') && this.offline) this._loadPanel();
     const s = this._store;
@@ -448,8 +442,6 @@ export class AloudPlayer extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (this.isConnected && this.renderRoot.querySelector('.mini')) document.addEventListener('focusin', this._unobscure, true);
-    else document.removeEventListener('focusin', this._unobscure, true);
     if (changed.has('_state') || changed.has('headingLevel') || this._sentenceEls.size === 0) this._syncHighlight();
   }
 
@@ -773,37 +765,30 @@ export class AloudPlayer extends LitElement {
 
   // ---- sticky mini-player ----
 
-  private _observe(): void {
-    if (!this.sticky || !this.isConnected || this._observer || typeof IntersectionObserver !== 'function') return;
-    this._observer = new IntersectionObserver((entries) => {
-      const off = !entries[entries.length - 1]!.isIntersecting;
-      this._offscreen = off;
-      if (!off) this._miniClosed = false;
+  private _stick(): void {
+    if (!this.sticky) {
+      this._mini?.dispose();
+      this._mini = null;
+      return;
+    }
+    this._miniLoad ??= import('./mini-player.ts').then(
+      ({ MiniPlayerController }) => MiniPlayerController,
+      () => console.warn('<aloud-player>: the mini-player could not be loaded.'),
+    );
+    void this._miniLoad.then((Mini) => {
+      if (!Mini || !this.sticky || this._mini) return;
+      this._mini = new (Mini as typeof MiniPlayerController)(this, {
+        listening: () => this._state?.status === 'playing' || this._state?.status === 'paused',
+        title: () => this._article?.title ?? '',
+        controls: () => {
+          const [label, d] = this._playLabel();
+          return html`<button type="button" class="play" @click=${this._toggle}>${icon(d)}<span>${label}</span></button>
+            ${this._transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
+            ${this._transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}`;
+        },
+      });
     });
-    this._observer.observe(this);
   }
-
-  private _miniShown(): boolean {
-    const status = this._state?.status;
-    return this.sticky && this._offscreen && !this._miniClosed && (status === 'playing' || status === 'paused');
-  }
-
-  private _closeMini(): void {
-    const hadFocus = this.renderRoot.querySelector('.mini')?.contains(deepActiveElement());
-    this._miniClosed = true;
-    // Focus was on the Close button, which goes: keep it in the player rather than lose it to the page.
-    if (hadFocus) void this.updateComplete.then(() => this.focus({ preventScroll: true }));
-  }
-
-  /** WCAG 2.4.11: a page control that gets focus under the mini-player is scrolled above it. */
-  private readonly _unobscure = (e: FocusEvent): void => {
-    const mini = this.renderRoot.querySelector('.mini');
-    const target = e.target;
-    if (!mini || !(target instanceof Element) || target === this || this.contains(target)) return;
-    // Where the bar rests, not where its entrance animation has it now.
-    const overlap = target.getBoundingClientRect().bottom - (window.innerHeight - (mini as HTMLElement).offsetHeight);
-    if (overlap > 0) window.scrollBy({ top: overlap + 8 });
-  };
 
   private _errorTitle(error: PlayerErrorInfo): string {
     return t.errorTitle[this._errorKind(error)];
@@ -1067,7 +1052,6 @@ export class AloudPlayer extends LitElement {
   protected override render(): TemplateResult {
     const article = this._article;
     const pending = this._loading;
-    const mini = article && this._miniShown();
     return html`<section part="base" class="base ${this._layout()}" lang=${uiLang} aria-label=${t.player}>
       <div part="status" class="sr-only" role="status">${this._announcement}</div>
       ${pending ? this._renderLoading() : nothing}
@@ -1076,7 +1060,7 @@ export class AloudPlayer extends LitElement {
       ${article ? this._renderPlayer(article) : nothing}
       ${this._renderHelp()}
     </section>
-    ${mini ? this._renderMini(article) : nothing}`;
+    ${article && this._mini ? this._mini.render() : nothing}`;
   }
 
   private _renderLoading(): TemplateResult {
@@ -1228,18 +1212,6 @@ export class AloudPlayer extends LitElement {
       .flatMap((para) => para.sentences)
       .find((x) => x.id === pos.sentenceId)?.text;
     return text ? html`<p part="caption" class="caption" lang=${lang}><span class="sr-only">${t.nowReading}: </span>${text}</p>` : nothing;
-  }
-
-  /** The sticky mini-player: fixed at the bottom of the viewport while the player is scrolled away. */
-  private _renderMini(article: Article): TemplateResult {
-    const [label, d] = this._playLabel();
-    return html`<div part="mini-player" class="mini" role="region" aria-label=${t.miniPlayer}>
-      <button type="button" class="play" @click=${this._toggle}>${icon(d)}<span>${label}</span></button>
-      ${this._transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
-      ${this._transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}
-      <p class="mini-title">${article.title}</p>
-      <button type="button" class="icon" title=${t.closeMiniPlayer} @click=${this._closeMini}>${icon(ICONS.close)}<span class="sr-only">${t.closeMiniPlayer}</span></button>
-    </div>`;
   }
 
   private _renderHandsFree(withFollow: boolean): TemplateResult {

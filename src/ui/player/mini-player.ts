@@ -1,0 +1,151 @@
+import { adoptStyles, css, html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+import { strings as t } from '../strings.ts';
+
+/** What the mini-player asks the player element. */
+export interface MiniPlayerOptions {
+  /** True while a listener would want the bar: playing, or paused after playing. */
+  listening(): boolean;
+  /** The article title shown in the bar. */
+  title(): string;
+  /** The transport buttons, rendered by the player so they behave exactly as its own. */
+  controls(): TemplateResult;
+}
+
+const CLOSE = 'M6.4 5 5 6.4l5.6 5.6L5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z';
+
+const styles = css`
+  .mini {
+    position: fixed;
+    inset: auto 0 0;
+    z-index: 2147483000;
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem max(0.5rem, env(safe-area-inset-right)) max(0.5rem, env(safe-area-inset-bottom)) max(0.5rem, env(safe-area-inset-left));
+    color: var(--_fg);
+    background: var(--_bg);
+    border-top: 2px solid var(--_border);
+    box-shadow: 0 -2px 8px rgb(0 0 0 / 0.2);
+    font-family: var(--_font);
+  }
+  .mini .play {
+    min-width: 6rem;
+  }
+  .mini p {
+    flex: 1;
+    min-width: 0;
+    margin: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .mini {
+      animation: rise 0.2s ease-out;
+    }
+  }
+  @keyframes rise {
+    from {
+      transform: translateY(100%);
+    }
+  }
+  @media (forced-colors: active) {
+    .mini {
+      border-top-color: CanvasText;
+    }
+  }
+`;
+
+/**
+ * The sticky mini-player (`<aloud-player sticky>`): when the player scrolls
+ * out of view while the listener is listening, a compact bar stays fixed at
+ * the bottom of the viewport. Close hides it until the player has been back
+ * in view. A page control that gets keyboard focus under the bar is scrolled
+ * above it (WCAG 2.2, 2.4.11 Focus Not Obscured). A lazy chunk: pages that
+ * do not ask for it never load it.
+ */
+export class MiniPlayerController implements ReactiveController {
+  private offscreen = false;
+  private closed = false;
+  private observer: IntersectionObserver | null = null;
+  constructor(
+    private readonly host: LitElement,
+    private readonly options: MiniPlayerOptions,
+  ) {
+    host.addController(this);
+    // The player's own styles stay; the bar's are added beside them.
+    const root = host.renderRoot as ShadowRoot;
+    adoptStyles(root, [...(host.constructor as typeof LitElement).elementStyles, styles]);
+    host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    if (this.observer || typeof IntersectionObserver !== 'function') return;
+    this.observer = new IntersectionObserver((entries) => {
+      const off = !entries[entries.length - 1]!.isIntersecting;
+      if (!off) this.closed = false;
+      if (off !== this.offscreen) {
+        this.offscreen = off;
+        this.host.requestUpdate();
+      }
+    });
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.offscreen = false;
+    document.removeEventListener('focusin', this.unobscure, true);
+  }
+
+  hostUpdated(): void {
+    const shown = this.bar() !== null;
+    if (shown && this.host.isConnected) document.addEventListener('focusin', this.unobscure, true);
+    else document.removeEventListener('focusin', this.unobscure, true);
+  }
+
+  /** True while the player is out of view (for tests and the host). */
+  get away(): boolean {
+    return this.offscreen;
+  }
+
+  dispose(): void {
+    this.hostDisconnected();
+    this.host.removeController(this);
+    this.host.requestUpdate();
+  }
+
+  render(): TemplateResult | typeof nothing {
+    if (!this.offscreen || this.closed || !this.options.listening()) return nothing;
+    return html`<div part="mini-player" class="mini" role="region" aria-label=${t.miniPlayer}>
+      ${this.options.controls()}
+      <p>${this.options.title()}</p>
+      <button type="button" class="icon" title=${t.closeMiniPlayer} @click=${this.close}>
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${CLOSE}></path></svg><span class="sr-only">${t.closeMiniPlayer}</span>
+      </button>
+    </div>`;
+  }
+
+  private bar(): HTMLElement | null {
+    return this.host.renderRoot.querySelector<HTMLElement>('.mini');
+  }
+
+  private readonly close = (): void => {
+    const root = this.host.renderRoot as ShadowRoot;
+    const hadFocus = this.bar()?.contains(root.activeElement);
+    this.closed = true;
+    this.host.requestUpdate();
+    // Focus was on Close, which goes: keep it in the player rather than lose it to the page.
+    if (hadFocus) void this.host.updateComplete.then(() => this.host.focus({ preventScroll: true }));
+  };
+
+  private readonly unobscure = (e: FocusEvent): void => {
+    const bar = this.bar();
+    const target = e.target;
+    if (!bar || !(target instanceof Element) || target === this.host || this.host.contains(target)) return;
+    // Where the bar rests, not where its entrance animation has it now.
+    const overlap = target.getBoundingClientRect().bottom - (window.innerHeight - bar.offsetHeight);
+    if (overlap > 0) window.scrollBy({ top: overlap + 8 });
+  };
+}
