@@ -97,7 +97,8 @@ export class PageHighlighter {
   /** True when highlights are painted; false in the fallback. */
   readonly highlighting: boolean;
   private readonly doc: Document;
-  private readonly follow: boolean;
+  /** Whether the page follows the reading (the listener's follow-along switch); may change at any time. */
+  follow: boolean;
   private readonly followPauseMs: number;
   private sentenceId: string | null = null;
   private wordKey = '';
@@ -116,7 +117,7 @@ export class PageHighlighter {
     this.highlighting = highlightsSupported();
     if (this.highlighting) adoptSheet(this.doc);
     const win = this.doc.defaultView;
-    if (win && this.follow) {
+    if (win) {
       win.addEventListener('wheel', this.onUserScroll, { passive: true });
       win.addEventListener('touchmove', this.onUserScroll, { passive: true });
       win.addEventListener('keydown', this.onKey, { passive: true });

@@ -32,6 +32,8 @@ export interface PageModeOptions extends PageHighlighterOptions {
   target(): string;
   /** A language that wins over the page's `lang` attributes (the `lang` attribute). */
   lang?(): string;
+  /** The listener's follow-along switch, read on every change (overrides `follow`). */
+  following?(): boolean;
   /** The element could not be found, or has nothing to read. */
   onError?(error: PageModeError): void;
 }
@@ -182,6 +184,7 @@ export class PageModeController implements ReactiveController {
   private mirror(state: PlayerChangeEvent['state']): void {
     const h = this.highlighter;
     if (!h) return;
+    if (this.options.following) h.follow = this.options.following();
     // A title or heading being announced is not a body sentence.
     const on = (state.status === 'playing' || state.status === 'paused') && !state.announcing;
     const id = on ? (state.position?.sentenceId ?? null) : null;

@@ -290,6 +290,20 @@ describe('PageHighlighter', () => {
       h.dispose();
     });
 
+    it('follows only while the listener\'s follow-along switch is on', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const page = extractPageArticle(mountHost(TALL));
+      const h = new PageHighlighter(page, { follow: false });
+      const [near, far] = sentencesOf(page.article);
+      h.show(far!.id);
+      expect(window.scrollY).to.equal(0);
+      h.show(near!.id);
+      h.follow = true;
+      h.show(far!.id);
+      expect(window.scrollY).to.be.greaterThan(2000);
+      h.dispose();
+    });
+
     it('follows again once the pause has passed', async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
       const page = extractPageArticle(mountHost(TALL));
@@ -328,7 +342,8 @@ describe('PageModeController on a real <aloud-player>', () => {
     const root = mountHost();
     const before = document.body.outerHTML.replace(/<aloud-player[\s\S]*<\/aloud-player>/, '');
     const m = await mount({ article: null });
-    const ctl = new PageModeController(m.el, { target: () => 'story', follow: false });
+    let followAlong = false;
+    const ctl = new PageModeController(m.el, { target: () => 'story', following: () => followAlong });
     // Added after connection: the next update runs it.
     m.el.requestUpdate();
     await until(() => m.el.store, 'the store');
@@ -355,6 +370,9 @@ describe('PageModeController on a real <aloud-player>', () => {
     m.engine.fireBoundary();
     await flush(m.el);
     expect(highlighted(WORD_HIGHLIGHT)).to.deep.equal(['first']);
+    // The listener's follow-along switch reaches the highlighter on the next change.
+    expect(ctl.highlighter!.follow).to.equal(false);
+    followAlong = true;
 
     m.el.nextSentence();
     await flush(m.el);
@@ -362,6 +380,7 @@ describe('PageModeController on a real <aloud-player>', () => {
     m.engine.fireStart();
     await flush(m.el);
     await until(() => highlighted(SENTENCE_HIGHLIGHT)[0] === EXPECTED[1], 'the next sentence highlighted');
+    expect(ctl.highlighter!.follow).to.equal(true);
 
     m.el.remove();
     await flush(m.el);
