@@ -242,6 +242,18 @@ describe('aloud-player page mode', () => {
       'the highlight following the store',
     );
     expect(host.innerHTML, 'the host DOM is untouched').to.equal(before);
+    expect(!!root.querySelector('[part="caption"]'), 'no caption where highlights paint').to.equal(false);
+
+    // Where the CSS Custom Highlight API is missing the highlighter says so, and a caption shows the sentence.
+    const glue = (el as unknown as { _page: { controller: { highlighter: object } } })._page;
+    Object.defineProperty(glue.controller.highlighter, 'highlighting', { value: false });
+    el.requestUpdate();
+    await flush(el);
+    const caption = q(root, '[part="caption"]');
+    expect(caption.textContent).to.contain('It still carries trains today.');
+    expect(caption.getAttribute('role')).to.equal(null);
+    expect(getComputedStyle(caption).borderInlineStartWidth).to.equal('4px');
+    expect(await axeViolations(el)).to.deep.equal([]);
     el.pause();
     host.remove();
   });

@@ -152,6 +152,7 @@ export const styles = css`
     width: 1.25rem;
     height: 1.25rem;
     fill: currentColor;
+    fill-rule: evenodd;
     flex: none;
   }
   .play {
@@ -304,13 +305,6 @@ export const styles = css`
   }
   .bar .progress {
     flex: 2 1 16rem;
-  }
-  .caption {
-    margin: 0;
-    padding: 0.5rem 0.75rem;
-    border-inline-start: 4px solid var(--_accent);
-    background: var(--_highlight);
-    font-family: var(--_text-font);
   }
 
   .busy {

@@ -11,7 +11,7 @@ import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type 
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
 import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
-import type { PageModeController } from '../../page/page-mode.ts';
+import type { PageGlue } from './page-glue.ts';
 import type { MiniPlayerController } from './mini-player.ts';
 import { strings as t, uiLang } from '../strings.ts';
 import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.ts';
@@ -92,8 +92,8 @@ const ICONS = {
   nextSentence: 'M16 6h2v12h-2zM6 18l8.5-6L6 6z',
   prevSection: 'M11 18V6l-8.5 6zm.5-6 8.5 6V6z',
   nextSection: 'M4 18l8.5-6L4 6zm9-12v12l8.5-6z',
-  keyboard:
-    'M20 5H4a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2zm-9 3h2v2h-2zm0 3h2v2h-2zM8 8h2v2H8zm0 3h2v2H8zm-1 2H5v-2h2zm0-3H5V8h2zm9 7H8v-2h8zm0-4h-2v-2h2zm0-3h-2V8h2zm3 3h-2v-2h2zm0-3h-2V8h2z',
+  // A keyboard: an outline with holes for keys (evenodd fill, see the styles).
+  keyboard: 'M2 6h20v12H2zm2 2v2h2V8zm4 0v2h2V8zm4 0v2h2V8zm4 0v2h2V8zM4 12v2h2v-2zm4 0v2h8v-2zm10 0v2h2v-2z',
 };
 
 /**
@@ -255,7 +255,7 @@ export class AloudPlayer extends LitElement {
   private _sleep: SleepTimer | null = null;
   private _wake: WakeLockController | null = null;
   private _handsFreeLoad: Promise<unknown> | null = null;
-  private _page: PageModeController | null = null;
+  private _page: PageGlue | null = null;
   private _pageLoad: Promise<unknown> | null = null;
   /** An updated copy of the article waiting for a sentence boundary. */
   private _update: Article | null = null;
@@ -635,12 +635,7 @@ export class AloudPlayer extends LitElement {
       queueMicrotask(() => (this._swapping = false));
     }
     const quiet = this._swapping;
-    // Page mode: PageModeController repaints on position, word and status changes; the end of a
-    // title or heading announcement changes none of them, so the first body sentence is shown here.
-    const page = this._page?.highlighter;
-    if (page && changes.has('announcing') && !s.announcing && (s.status === 'playing' || s.status === 'paused')) {
-      page.show(s.position?.sentenceId ?? null, s.word?.sentenceId === s.position?.sentenceId ? s.word : null);
-    }
+    this._page?.onChange(e);
     if (changes.has('status')) {
       const sentenceId = s.position?.sentenceId ?? null;
       if (s.status === 'playing') {
@@ -745,16 +740,16 @@ export class AloudPlayer extends LitElement {
   // ---- page mode (lazy) ----
 
   private _startPageMode(): void {
-    this._pageLoad = import('../../page/page-mode.ts').then(
-      ({ PageModeController }) => {
-        this._page = new PageModeController(this, {
+    this._pageLoad = import('./page-glue.ts').then(
+      ({ PageGlue }) => {
+        this._page = new PageGlue(this, {
           target: () => this.for,
           lang: () => this.lang,
-          onError: (error) => {
-            const kind: ErrorKind = error.code === 'empty-article' ? 'empty' : 'notArticle';
-            this._loadError = { kind, code: error.code, message: error.message, retry: false };
-            this._announce(`${t.errorTitle[kind]}. ${error.message}`);
-            this._emit('aloud-error', { code: error.code, message: error.message });
+          onError: (code, message) => {
+            const kind: ErrorKind = code === 'empty-article' ? 'empty' : 'notArticle';
+            this._loadError = { kind, code, message, retry: false };
+            this._announce(`${t.errorTitle[kind]}. ${message}`);
+            this._emit('aloud-error', { code, message });
           },
         });
         this.requestUpdate();
@@ -1136,7 +1131,7 @@ export class AloudPlayer extends LitElement {
           </div>
           ${speed} ${progress} ${help}
         </div>
-        ${this._renderCaption(lang)} ${extras}`;
+        ${this._page?.caption(this._state, lang) ?? nothing} ${extras}`;
     }
 
     return html`
@@ -1166,7 +1161,7 @@ export class AloudPlayer extends LitElement {
       </div>
       ${progress}
       ${this._renderHandsFree(showText)}
-      ${this._renderCaption(lang)}
+      ${this._page?.caption(this._state, lang) ?? nothing}
       ${extras}
       ${showText
         ? html`<div class="layout">
@@ -1196,22 +1191,6 @@ export class AloudPlayer extends LitElement {
           </div>`
         : nothing}
     `;
-  }
-
-  /**
-   * Page mode where the browser cannot paint highlights (no CSS Custom
-   * Highlight API): the current sentence is shown as a caption instead. Not a
-   * live region: sentences are never announced one by one.
-   */
-  private _renderCaption(lang: string): TemplateResult | typeof nothing {
-    const h = this._page?.highlighter;
-    const pos = this._state?.position;
-    const status = this._state?.status;
-    if (!h || h.highlighting || !pos || (status !== 'playing' && status !== 'paused')) return nothing;
-    const text = this._article?.sections[pos.sectionIndex]?.paragraphs
-      .flatMap((para) => para.sentences)
-      .find((x) => x.id === pos.sentenceId)?.text;
-    return text ? html`<p part="caption" class="caption" lang=${lang}><span class="sr-only">${t.nowReading}: </span>${text}</p>` : nothing;
   }
 
   private _renderHandsFree(withFollow: boolean): TemplateResult {

@@ -1,4 +1,4 @@
-import { adoptStyles, css, html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+import { adoptStyles, css, html, nothing, type CSSResult, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { strings as t } from '../strings.ts';
 
 /** What the mini-player asks the player element. */
@@ -9,6 +9,12 @@ export interface MiniPlayerOptions {
   title(): string;
   /** The transport buttons, rendered by the player so they behave exactly as its own. */
   controls(): TemplateResult;
+}
+
+/** Adds a lazy piece's styles beside the player's own (adoptStyles alone would replace them). */
+export function addStyles(root: ShadowRoot, sheet: CSSResult): void {
+  if (sheet.styleSheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet.styleSheet];
+  else adoptStyles(root, [sheet]); // no constructable stylesheets: Lit appends a <style>
 }
 
 const CLOSE = 'M6.4 5 5 6.4l5.6 5.6L5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z';
@@ -73,9 +79,7 @@ export class MiniPlayerController implements ReactiveController {
     private readonly options: MiniPlayerOptions,
   ) {
     host.addController(this);
-    // The player's own styles stay; the bar's are added beside them.
-    const root = host.renderRoot as ShadowRoot;
-    adoptStyles(root, [...(host.constructor as typeof LitElement).elementStyles, styles]);
+    addStyles(host.renderRoot as ShadowRoot, styles);
     host.requestUpdate();
   }
 
