@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { live } from 'lit/directives/live.js';
 import type { Article } from '../../article/model.ts';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import { loadArticle } from '../../article/load.ts';
@@ -443,6 +442,17 @@ export class AloudPlayer extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('_state') || changed.has('headingLevel') || this._sentenceEls.size === 0) this._syncHighlight();
+    // What the store (or the listener's choice) committed, checked against the live control every
+    // render, like lit's live(): a control the listener moved shows the committed value again.
+    const s = this._state;
+    const set = (sel: string, key: 'value' | 'checked', v: string | boolean) => {
+      const el = this.renderRoot.querySelector<HTMLInputElement>(sel);
+      if (el && el[key] !== v) (el[key] as string | boolean) = v;
+    };
+    set('#speed', 'value', String(s?.rate ?? this.rate));
+    set('#section', 'value', String((s?.position?.sectionIndex ?? 0) + 1));
+    set('#keep-awake', 'checked', this._wake?.enabled ?? false);
+    set('#follow', 'checked', this._followAlong);
   }
 
   // ---- loading and the store ----
@@ -1102,7 +1112,7 @@ export class AloudPlayer extends LitElement {
     const speed = html`<div part="speed" class="field">
       <label for="speed">${t.speed}</label>
       <input id="speed" type="range" min=${MIN_RATE} max=${MAX_RATE} step=${RATE_STEP}
-        .value=${live(String(rate))} aria-valuetext=${t.rateLong(rate)} @input=${this._onSpeedInput} />
+        aria-valuetext=${t.rateLong(rate)} @input=${this._onSpeedInput} />
       <span class="value" aria-hidden="true">${t.rateShort(rate)}</span>
     </div>`;
     const help = html`<button type="button" part="help-button" class=${full ? '' : 'icon'} title=${full ? nothing : t.keyboardHelp}
@@ -1110,7 +1120,7 @@ export class AloudPlayer extends LitElement {
     const progress = html`<div part="progress" class="progress">
       <div class="field">
         <label for="section">${t.section}</label>
-        <input id="section" type="range" min="1" max=${total} step="1" .value=${live(String(sectionIndex + 1))}
+        <input id="section" type="range" min="1" max=${total} step="1"
           aria-valuetext=${this._sectionText(sectionIndex)} @change=${this._onSectionChange} />
       </div>
       <p part="time" class="time"><span>${t.elapsed(times.elapsed)}</span> <span>${t.remaining(times.remaining)}</span></p>
@@ -1211,10 +1221,10 @@ export class AloudPlayer extends LitElement {
         ${left !== null ? html`<span class="value">${t.sleepLeft(left)}</span>` : nothing}
       </div>
       ${canWake
-        ? html`<label class="check"><input id="keep-awake" type="checkbox" .checked=${live(wake?.enabled ?? false)} @change=${this._onKeepAwakeChange} />${t.keepScreenOn}</label>`
+        ? html`<label class="check"><input id="keep-awake" type="checkbox" @change=${this._onKeepAwakeChange} />${t.keepScreenOn}</label>`
         : nothing}
       ${withFollow
-        ? html`<label class="check"><input id="follow" type="checkbox" .checked=${live(this._followAlong)} @change=${this._onFollowChange} />${t.followAlong}</label>`
+        ? html`<label class="check"><input id="follow" type="checkbox" @change=${this._onFollowChange} />${t.followAlong}</label>`
         : nothing}
     </div>`;
   }
