@@ -101,6 +101,7 @@ export class PageHighlighter {
   follow: boolean;
   private readonly followPauseMs: number;
   private sentenceId: string | null = null;
+  private headingId: string | null = null;
   private wordKey = '';
   private sentenceRanges: Range[] = [];
   private wordRanges: Range[] = [];
@@ -138,10 +139,12 @@ export class PageHighlighter {
    */
   show(sentenceId: string | null, word?: { start: number; end: number } | null): void {
     if (this.disposed) return;
-    if (sentenceId !== this.sentenceId) {
+    if (sentenceId !== this.sentenceId || this.headingId) {
       this.sentenceId = sentenceId;
-      this.sentenceRanges = this.replace(SENTENCE_HIGHLIGHT, this.sentenceRanges, sentenceId ? this.page.sentenceRanges(sentenceId) : []);
-      if (sentenceId) this.scrollToCurrent();
+      this.headingId = null;
+      const ranges = sentenceId ? this.page.sentenceRanges(sentenceId) : [];
+      this.sentenceRanges = this.replace(SENTENCE_HIGHLIGHT, this.sentenceRanges, ranges);
+      if (sentenceId) this.scrollTo(this.page.sentenceRange(sentenceId));
     }
     const key = sentenceId && word && word.end > word.start ? `${word.start}:${word.end}` : '';
     if (key !== this.wordKey) {
@@ -149,6 +152,21 @@ export class PageHighlighter {
       const range = key && sentenceId ? this.page.wordRange(sentenceId, word!.start, word!.end) : null;
       this.wordRanges = this.replace(WORD_HIGHLIGHT, this.wordRanges, range ? [range] : []);
     }
+  }
+
+  /**
+   * Highlights a section's heading, or the article's title without an id,
+   * with the sentence style, while the player announces it (no word). Any
+   * sentence highlight goes.
+   */
+  showHeading(sectionId?: string): void {
+    const key = sectionId ?? '#title';
+    if (this.disposed || key === this.headingId) return;
+    this.show(null);
+    this.headingId = key;
+    const range = sectionId === undefined ? this.page.titleRange() : this.page.headingRange(sectionId);
+    this.sentenceRanges = this.replace(SENTENCE_HIGHLIGHT, this.sentenceRanges, range ? [range] : []);
+    this.scrollTo(range);
   }
 
   /** Removes both highlights (the stylesheet stays until {@link dispose}). */
@@ -193,12 +211,10 @@ export class PageHighlighter {
     return next;
   }
 
-  private scrollToCurrent(): void {
+  private scrollTo(range: Range | null): void {
     const win = this.doc.defaultView;
-    if (!win || !this.follow || !this.sentenceId) return;
+    if (!win || !this.follow || !range) return;
     if (win.performance.now() - this.lastUserScroll < this.followPauseMs) return;
-    const range = this.page.sentenceRange(this.sentenceId);
-    if (!range) return;
     const rect = range.getBoundingClientRect();
     const height = win.innerHeight;
     if (rect.height === 0 && rect.width === 0) return;

@@ -50,6 +50,8 @@ export interface PageArticle {
   wordRange(sentenceId: string, start: number, end: number): Range | null;
   /** A Range over a section's heading in the page, if it has one there. */
   headingRange(sectionId: string): Range | null;
+  /** A Range over the article's title in the page (its `<h1>`), if the title is in the element. */
+  titleRange(): Range | null;
 }
 
 interface Entry {
@@ -81,8 +83,12 @@ export function extractPageArticle(root: Element, options: PageArticleOptions = 
 
   // Headings and sentences in reading order; headings only anchor.
   const texts: string[] = [];
-  const keys: { kind: 'heading' | 'sentence'; id: string; text: string }[] = [];
+  const keys: { kind: 'title' | 'heading' | 'sentence'; id: string; text: string }[] = [];
   const anchorOnly = new Set<number>();
+  // The title, when it is the element's own <h1>, comes before everything.
+  anchorOnly.add(0);
+  texts.push(compact(article.title));
+  keys.push({ kind: 'title', id: '', text: article.title });
   for (const section of article.sections) {
     if (section.heading) {
       anchorOnly.add(texts.length);
@@ -101,13 +107,18 @@ export function extractPageArticle(root: Element, options: PageArticleOptions = 
   const sentences = new Map<string, Entry>();
   const headings = new Map<string, Entry>();
   const unmatched: string[] = [];
-  keys.forEach((key, i) => {
+  let title: Entry | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const span = spans[i];
-    if (key.kind === 'heading') {
+    if (key.kind === 'title') {
+      if (span) title = { text: key.text, span };
+    } else if (key.kind === 'heading') {
       if (span) headings.set(key.id, { text: key.text, span });
     } else if (span) sentences.set(key.id, { text: key.text, span });
     else unmatched.push(key.id);
-  });
+  }
+  const titleSpan = title?.span;
 
   const sentenceLangs = langsOf(sentences, stream, nodes, article.lang);
   const ranges = new RangeMaker(stream, nodes, runs);
@@ -135,6 +146,7 @@ export function extractPageArticle(root: Element, options: PageArticleOptions = 
       const entry = headings.get(id);
       return entry ? ranges.range(entry.span.start, entry.span.end) : null;
     },
+    titleRange: () => (titleSpan ? ranges.range(titleSpan.start, titleSpan.end) : null),
   };
 }
 

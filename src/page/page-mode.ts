@@ -53,7 +53,8 @@ export class PageModeError extends Error {
 /**
  * Reads the host page's element with the id `target()` as the player's
  * article and highlights, in place, the sentence and word the player's store
- * is at: while playing or paused, never before the listener starts.
+ * is at (and the title or a heading while it is announced): while playing or
+ * paused, never before the listener starts.
  * Reading the page happens after a dynamic import; {@link ready} settles
  * when the current target has been read (or failed).
  */
@@ -185,9 +186,20 @@ export class PageModeController implements ReactiveController {
     const h = this.highlighter;
     if (!h) return;
     if (this.options.following) h.follow = this.options.following();
-    // A title or heading being announced is not a body sentence.
-    const on = (state.status === 'playing' || state.status === 'paused') && !state.announcing;
-    const id = on ? (state.position?.sentenceId ?? null) : null;
+    const on = state.status === 'playing' || state.status === 'paused';
+    // A title or section heading being announced is highlighted in its place.
+    if (on && state.announcing === 'title') {
+      h.showHeading();
+      return;
+    }
+    if (on && state.announcing === 'heading' && state.position) {
+      const section = state.article?.sections[state.position.sectionIndex];
+      if (section) {
+        h.showHeading(section.id);
+        return;
+      }
+    }
+    const id = on && !state.announcing ? (state.position?.sentenceId ?? null) : null;
     const word = id && state.word?.sentenceId === id ? state.word : null;
     h.show(id, word);
   }

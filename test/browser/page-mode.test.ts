@@ -74,9 +74,13 @@ function highlighted(name: string): string[] {
   return h ? [...h].filter((r) => inPage(r as Range)).map((r) => collapse((r as Range).toString())) : [];
 }
 
+// Ranges, elements and highlighters are compared as booleans: chai would try
+// to print a DOM object graph in a failure message and never finish.
 afterEach(() => {
   host?.remove();
   host = null;
+  // A failed test may leave its highlighter behind: the next test starts clean.
+  CSS.highlights.clear();
   cleanup();
   window.scrollTo(0, 0);
 });
@@ -95,7 +99,7 @@ describe('extractPageArticle', () => {
     const page = extractPageArticle(mountHost());
     for (const s of sentencesOf(page.article)) {
       const range = page.sentenceRange(s.id)!;
-      expect(range, s.id).to.not.equal(null);
+      expect(range !== null, s.id).to.equal(true);
       expect(page.root.contains(range.commonAncestorContainer)).to.equal(true);
       // The page's own whitespace, the inserted "(CNN) " space and left-out content aside, the same characters.
       const pieces = page.sentenceRanges(s.id).map((r) => squash(r.toString()));
@@ -122,19 +126,32 @@ describe('extractPageArticle', () => {
     for (const s of sentencesOf(page.article)) {
       for (const m of s.text.matchAll(/\S+/g)) {
         const range = page.wordRange(s.id, m.index, m.index + m[0].length);
-        expect(range, `${s.id} "${m[0]}"`).to.not.equal(null);
+        expect(range !== null, `${s.id} "${m[0]}"`).to.equal(true);
         expect(squash(range!.toString())).to.equal(m[0]);
         words++;
       }
     }
     expect(words).to.be.greaterThan(40);
-    expect(page.wordRange('s1p1s1', 3, 3)).to.equal(null);
-    expect(page.wordRange('nope', 0, 3)).to.equal(null);
+    expect(page.wordRange('s1p1s1', 3, 3) === null).to.equal(true);
+    expect(page.wordRange('nope', 0, 3) === null).to.equal(true);
   });
 
-  it('maps section headings', () => {
+  it('maps section headings, and the title when it is the element\'s own <h1>', () => {
     const page = extractPageArticle(mountHost());
     expect(page.headingRange('s2')!.toString()).to.equal('What the forecasters say');
+    expect(page.titleRange()!.toString()).to.equal('Rain returns to the valley after a long dry summer');
+    // A title from <title> that the element does not contain has no range.
+    host!.remove();
+    const saved = document.title;
+    document.title = 'A headline only in the head';
+    try {
+      const other = extractPageArticle(mountHost('<article id="story"><p>Plain words here.</p></article>'));
+      expect(other.article.title).to.equal('A headline only in the head');
+      // (Compared as a boolean: chai would try to print a Range.)
+      expect(other.titleRange() === null).to.equal(true);
+    } finally {
+      document.title = saved;
+    }
   });
 
   it('follows the page lang attributes, and records a paragraph in another language', () => {
@@ -153,11 +170,11 @@ describe('extractPageArticle', () => {
   it('gives no Range once the page text changed under a sentence', () => {
     const page = extractPageArticle(mountHost());
     const last = sentencesOf(page.article).at(-1)!;
-    expect(page.sentenceRange(last.id)).to.not.equal(null);
+    expect(page.sentenceRange(last.id) !== null).to.equal(true);
     const node = page.sentenceRange(last.id)!.startContainer as Text;
     node.data = 'Something else entirely now.';
-    expect(page.sentenceRange(last.id)).to.equal(null);
-    expect(page.sentenceRanges(last.id)).to.deep.equal([]);
+    expect(page.sentenceRange(last.id) === null).to.equal(true);
+    expect(page.sentenceRanges(last.id).length).to.equal(0);
   });
 
   it('throws the pipeline error for an element with nothing to read', () => {
@@ -216,6 +233,22 @@ describe('PageHighlighter', () => {
     expect(document.adoptedStyleSheets.length).to.equal(sheetsBefore + 1);
     b.dispose();
     expect(document.adoptedStyleSheets.length).to.equal(sheetsBefore);
+  });
+
+  it('highlights a section heading while it is announced, then the sentence again', () => {
+    const page = extractPageArticle(mountHost());
+    const h = new PageHighlighter(page, { follow: false });
+    const [first] = sentencesOf(page.article);
+    h.show(first!.id, { start: 0, end: 3 });
+    h.showHeading('s2');
+    expect(highlighted(SENTENCE_HIGHLIGHT)).to.deep.equal(['What the forecasters say']);
+    expect(highlighted(WORD_HIGHLIGHT)).to.deep.equal([]);
+    h.showHeading();
+    expect(highlighted(SENTENCE_HIGHLIGHT)).to.deep.equal(['Rain returns to the valley after a long dry summer']);
+    h.show(first!.id);
+    expect(highlighted(SENTENCE_HIGHLIGHT).map(squash).join('')).to.equal(squash(first!.text));
+    h.dispose();
+    expect(highlighted(SENTENCE_HIGHLIGHT)).to.deep.equal([]);
   });
 
   it('two highlighters share the named highlights, each removing only its own ranges', () => {
@@ -348,7 +381,7 @@ describe('PageModeController on a real <aloud-player>', () => {
     m.el.requestUpdate();
     await until(() => m.el.store, 'the store');
     await flush(m.el);
-    expect(m.el.article).to.equal(ctl.page!.article);
+    expect(m.el.article === ctl.page!.article).to.equal(true);
     expect(sentencesOf(m.el.article!).map((s) => s.text)).to.deep.equal(EXPECTED);
     // Ready, not playing: the host page is not painted.
     expect(highlighted(SENTENCE_HIGHLIGHT)).to.deep.equal([]);
@@ -357,8 +390,10 @@ describe('PageModeController on a real <aloud-player>', () => {
     await flush(m.el);
     // The store may announce the title and a heading first.
     while (!m.engine.queue[0]!.request.text.startsWith('The first storm')) {
-      // While the title is announced, no body sentence is painted.
-      if (m.engine.queue[0]!.state === 'speaking') expect(highlighted(SENTENCE_HIGHLIGHT)).to.deep.equal([]);
+      // While the title is announced, it is what the page shows highlighted.
+      if (m.engine.queue[0]!.state === 'speaking') {
+        expect(highlighted(SENTENCE_HIGHLIGHT)).to.deep.equal(['Rain returns to the valley after a long dry summer']);
+      }
       m.engine.finishCurrent();
       await flush(m.el);
     }
@@ -385,7 +420,7 @@ describe('PageModeController on a real <aloud-player>', () => {
     m.el.remove();
     await flush(m.el);
     expect(highlighted(SENTENCE_HIGHLIGHT)).to.deep.equal([]);
-    expect(ctl.highlighter).to.equal(null);
+    expect(ctl.highlighter === null).to.equal(true);
     expect(document.body.outerHTML).to.equal(before);
     void root;
   });
@@ -402,6 +437,6 @@ describe('PageModeController on a real <aloud-player>', () => {
     await flush(m.el);
     await ctl.ready;
     expect(errors).to.deep.equal(['missing-element', 'empty-article']);
-    expect(m.el.article).to.equal(null);
+    expect(m.el.article === null).to.equal(true);
   });
 });
