@@ -22,6 +22,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist',
+    rollupOptions: {
+      // The demo, the iframe embed page and the embed guide.
+      input: { index: 'index.html', embed: 'embed.html', 'embed-guide': 'embed-guide.html' },
+    },
   },
   plugins: [
     manifestLinks(),

@@ -121,6 +121,8 @@ function collapseHtmlLiterals(): Plugin {
  * served from any folder or CDN.
  */
 export default defineConfig({
+  // Relative asset URLs: the lazy fallback files resolve against the widget's own URL.
+  base: './',
   publicDir: false,
   plugins: [noLitGlobals(), minifyCssLiterals(), collapseHtmlLiterals()],
   build: {
