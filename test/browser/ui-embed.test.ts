@@ -58,6 +58,18 @@ describe('aloud-player compact layout', () => {
     expect(focused(root) === playButton(root)).to.equal(true);
   });
 
+  it('is axe-clean in dark and in forced colours', async () => {
+    const { el } = await mount({ attrs: { layout: 'compact', theme: 'dark' } });
+    expect(await axeViolations(el)).to.deep.equal([]);
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      await flush(el);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
   it('fits 320 px without sideways scrolling', async () => {
     await setViewport({ width: 320, height: 640 });
     const { el, root } = await mount({ attrs: { layout: 'compact' } });
@@ -394,6 +406,15 @@ describe('aloud-player API', () => {
     } finally {
       console.warn = warn;
     }
+  });
+
+  it('reports loading, then error for an article that cannot be loaded', async () => {
+    const { el, events } = await mount({ src: '/no/such/article.json' });
+    expect(el.state).to.equal('loading');
+    await until(() => events.find((e) => e.type === 'aloud-error'), 'the error');
+    expect(el.state).to.equal('error');
+    expect(el.playing).to.equal(false);
+    el.play(); // still a no-op, not an exception
   });
 
   it('reports playing and state, and fires aloud-play / aloud-pause once per real change', async () => {

@@ -372,6 +372,18 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
+    /* System colours from the top: with theme="dark" the forced palette must not mix schemes. */
+    :host {
+      color-scheme: light dark;
+      color: CanvasText;
+      background: Canvas;
+    }
+    .kicker,
+    .byline,
+    .time,
+    .detail {
+      color: CanvasText;
+    }
     button,
     select,
     dialog,
