@@ -269,6 +269,32 @@ describe('aloud-player page mode', () => {
     host.remove();
   });
 
+  it('in the full layout, the Follow along switch reaches the in-page highlighter', async () => {
+    const host = document.createElement('div');
+    host.innerHTML = HOST;
+    document.body.append(host);
+    const { el, root, engine } = await mount({ article: null, attrs: { for: 'host-story', layout: 'full' } });
+    await until(() => el.store?.state.article, 'the page article in the store');
+    await flush(el);
+    expect(!!root.querySelector('[part="text"]'), 'still no text of its own').to.equal(false);
+    const glue = (el as unknown as { _page: { controller: { highlighter: { follow: boolean } } } })._page;
+    q<HTMLInputElement>(root, '#follow').click();
+    await flush(el);
+    el.play();
+    engine.fireStart();
+    engine.finishCurrent();
+    engine.fireStart();
+    await flush(el);
+    expect(glue.controller.highlighter.follow).to.equal(false);
+    q<HTMLInputElement>(root, '#follow').click();
+    engine.finishCurrent();
+    engine.fireStart();
+    await flush(el);
+    expect(glue.controller.highlighter.follow).to.equal(true);
+    el.pause();
+    host.remove();
+  });
+
   it('says so when the page has no element with that id', async () => {
     const { el, root, events } = await mount({ article: null, attrs: { for: 'nowhere' } });
     await until(() => events.find((e) => e.type === 'aloud-error'), 'an error event');

@@ -755,6 +755,7 @@ export class AloudPlayer extends LitElement {
         this._page = new PageGlue(this, {
           target: () => this.for,
           lang: () => this.lang,
+          following: () => this._followAlong,
           onError: (code, message) => {
             const kind: ErrorKind = code === 'empty-article' ? 'empty' : 'notArticle';
             this._loadError = { kind, code, message, retry: false };
@@ -1170,7 +1171,7 @@ export class AloudPlayer extends LitElement {
         ${help}
       </div>
       ${progress}
-      ${this._renderHandsFree(showText)}
+      ${this._renderHandsFree()}
       ${this._page?.caption(this._state, lang) ?? nothing}
       ${extras}
       ${showText
@@ -1203,7 +1204,7 @@ export class AloudPlayer extends LitElement {
     `;
   }
 
-  private _renderHandsFree(withFollow: boolean): TemplateResult {
+  private _renderHandsFree(): TemplateResult {
     const sleep = this._sleep;
     const mode = sleep?.mode ?? null;
     const left = sleep?.remainingMs ?? null;
@@ -1223,9 +1224,7 @@ export class AloudPlayer extends LitElement {
       ${canWake
         ? html`<label class="check"><input id="keep-awake" type="checkbox" @change=${this._onKeepAwakeChange} />${t.keepScreenOn}</label>`
         : nothing}
-      ${withFollow
-        ? html`<label class="check"><input id="follow" type="checkbox" @change=${this._onFollowChange} />${t.followAlong}</label>`
-        : nothing}
+      <label class="check"><input id="follow" type="checkbox" @change=${this._onFollowChange} />${t.followAlong}</label>
     </div>`;
   }
 

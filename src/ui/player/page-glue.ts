@@ -17,6 +17,8 @@ const styles = css`
 export interface PageGlueOptions {
   target(): string;
   lang(): string;
+  /** The listener's follow-along switch: whether the page scrolls to the sentence. */
+  following(): boolean;
   /** The page element is missing or has nothing to read. */
   onError(code: 'missing-element' | 'empty-article', message: string): void;
 }
@@ -38,6 +40,7 @@ export class PageGlue {
     this.controller = new PageModeController(host, {
       target: options.target,
       lang: options.lang,
+      following: options.following,
       onError: (error) => options.onError(error.code, error.message),
     });
   }
