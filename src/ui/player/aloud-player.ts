@@ -242,6 +242,8 @@ export class AloudPlayer extends LitElement {
   private _currentEl: HTMLElement | null = null;
   private _followedEl: HTMLElement | null = null;
   private _rovingEl: HTMLElement | null = null;
+  /** The one sentence with tabindex 0 (the text's single Tab stop). */
+  private _tabStop: HTMLElement | null = null;
   private _wordRange: Range | null = null;
   private _returnFocus: HTMLElement | null = null;
   /** True during the commits of swapping in an updated article (no events for them). */
@@ -402,6 +404,9 @@ export class AloudPlayer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     players.add(this);
+    // Fetch the engine chooser while the article loads, not after it: one
+    // round trip less before the player is ready (a no-op once cached).
+    if (!this.engine && !this._store) void import('../../speech/select-engine.ts').catch(() => undefined);
     // Moved in the DOM: rebuild the store where it left off.
     if (this._article && !this._store) void this._ensureStore(this._article, this._state?.position?.sentenceId);
     const slotted = this.querySelector('aloud-offline-panel');
@@ -996,7 +1001,7 @@ export class AloudPlayer extends LitElement {
 
   private _forgetText(): void {
     this._sentenceEls.clear();
-    this._currentEl = this._rovingEl = this._followedEl = null;
+    this._currentEl = this._rovingEl = this._followedEl = this._tabStop = null;
     this._clearWord();
   }
 
@@ -1007,8 +1012,12 @@ export class AloudPlayer extends LitElement {
 
   private _syncRoving(): void {
     const stop = this._rovingEl ?? this._currentEl;
-    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.s[tabindex="0"]')) if (el !== stop) el.tabIndex = -1;
+    // Tracked, not queried: a selector over a 100,000-word text on every
+    // sentence change costs more than the rest of the update together.
+    if (stop === this._tabStop) return;
+    if (this._tabStop) this._tabStop.tabIndex = -1;
     if (stop) stop.tabIndex = 0;
+    this._tabStop = stop;
   }
 
   private _syncWord(): void {
