@@ -5,9 +5,9 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { detectFormat, parseFile } from '../article/node.ts';
+import { isMain } from './is-main.ts';
 import { describe, formatArticleJson } from './segment.ts';
 
 /** One line of the build report. */
@@ -64,17 +64,7 @@ export async function buildContent(dir: string): Promise<ContentReport[]> {
   return reports;
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   const dir = process.argv[2] ?? fileURLToPath(new URL('../../content', import.meta.url));
   try {
     const reports = await buildContent(dir);

@@ -6,10 +6,9 @@
  * article problem, 2 for a usage error.
  */
 import { parseArgs } from 'node:util';
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { SourceFormat } from '../article/model.ts';
 import { ArticleParseError, SOURCE_FORMATS, parseFile } from '../article/node.ts';
+import { isMain } from './is-main.ts';
 
 const USAGE = 'usage: npm run segment -- <file> [--lang xx] [--format text|markdown|html|json] [--id x]';
 
@@ -85,17 +84,7 @@ function firstLine(text: string): string {
   return text.split('\n')[0]!.trim();
 }
 
-function isMain(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
+if (isMain(import.meta.url)) {
   const result = await runSegment(process.argv.slice(2));
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
