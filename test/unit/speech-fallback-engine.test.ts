@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFallbackEngine } from '../../src/speech/fallback/fallback-engine.ts';
 import type { EspeakSynthesizer, Synthesis } from '../../src/speech/fallback/espeak.ts';
-import type { UtteranceEvents } from '../../src/speech/types.ts';
+import { eventTypes, recorder } from '../support/utterance-recorder.ts';
 
 /** An AudioContext whose clock is Date.now() (fake timers), frozen while suspended. */
 class FakeAudioContext {
@@ -74,20 +74,6 @@ const fakeSynth: EspeakSynthesizer = {
 
 const realSynthesize = fakeSynth.synthesize.bind(fakeSynth);
 
-type Ev = { type: string; at: number; charIndex?: number; code?: string };
-function recorder(): { events: UtteranceEvents; log: Ev[] } {
-  const log: Ev[] = [];
-  return {
-    log,
-    events: {
-      onStart: () => log.push({ type: 'start', at: Date.now() }),
-      onEnd: () => log.push({ type: 'end', at: Date.now() }),
-      onError: (e) => log.push({ type: 'error', at: Date.now(), code: e.code }),
-      onBoundary: (b) => log.push({ type: 'boundary', at: Date.now(), charIndex: b.charIndex }),
-    },
-  };
-}
-
 function setup(state: 'running' | 'suspended' = 'running') {
   const ctx = new FakeAudioContext(state);
   const loads: string[] = [];
@@ -100,8 +86,6 @@ function setup(state: 'running' | 'suspended' = 'running') {
   });
   return { ctx, engine, loads };
 }
-
-const kinds = (log: Ev[]) => log.filter((e) => e.type !== 'boundary').map((e) => e.type);
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -120,9 +104,9 @@ describe('fallback engine scheduling (scripted synthesizer, fake audio clock)', 
     engine.speak({ text: 'four five', lang: 'en', rate: 1, volume: 1 }, b.events);
     engine.speak({ text: 'six', lang: 'en', rate: 1, volume: 1 }, c.events);
     await vi.advanceTimersByTimeAsync(2000);
-    expect(kinds(a.log)).toEqual(['start', 'end']);
-    expect(kinds(b.log)).toEqual(['start', 'end']);
-    expect(kinds(c.log)).toEqual(['start', 'end']);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
+    expect(eventTypes(c.log)).toEqual(['start', 'end']);
     expect(ctx.starts).toHaveLength(3);
     for (let i = 1; i < ctx.starts.length; i++) {
       const prev = ctx.starts[i - 1]!;
@@ -159,7 +143,7 @@ describe('fallback engine scheduling (scripted synthesizer, fake audio clock)', 
       'but the battle "still remains a difficult fight,"',
       'with days left.',
     ]);
-    expect(kinds(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
     const words = a.log.filter((e) => e.type === 'boundary').map((e) => text.slice(e.charIndex).split(' ')[0]);
     expect(words).toEqual(text.split(' '));
     expect(ctx.starts).toHaveLength(3);
@@ -177,7 +161,7 @@ describe('fallback engine scheduling (scripted synthesizer, fake audio clock)', 
     expect(a.log.length).toBe(n);
     engine.resume();
     await vi.advanceTimersByTimeAsync(2000);
-    expect(kinds(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
     expect(a.log.filter((e) => e.type === 'boundary')).toHaveLength(8);
   });
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWebSpeechEngine, detectCanPause, type WebSpeechEngineOptions } from '../../src/speech/webspeech-engine.ts';
 import { FakeSynth, FakeUtterance, fakeVoice, type FakeSynthScript } from '../../src/speech/testing/fake-synth.ts';
-import type { UtteranceEvents, UtteranceRequest } from '../../src/speech/types.ts';
+import type { UtteranceRequest } from '../../src/speech/types.ts';
+import { eventTypes, recorder } from '../support/utterance-recorder.ts';
 
 const WINDOWS_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
 const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36';
@@ -9,21 +10,6 @@ const LINUX_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, lik
 
 const SEED =
   'Iraqi forces are locked in an intense battle for the final few blocks of western Mosul still under ISIS control.';
-
-type Ev = { type: 'start' | 'end' | 'error' | 'boundary'; at: number; charIndex?: number; charLength?: number; estimated?: boolean; code?: string };
-
-function recorder(): { events: UtteranceEvents; log: Ev[] } {
-  const log: Ev[] = [];
-  return {
-    log,
-    events: {
-      onStart: () => log.push({ type: 'start', at: Date.now() }),
-      onEnd: () => log.push({ type: 'end', at: Date.now() }),
-      onError: (e) => log.push({ type: 'error', at: Date.now(), code: e.code }),
-      onBoundary: (b) => log.push({ type: 'boundary', at: Date.now(), ...b }),
-    },
-  };
-}
 
 function req(text: string, extra: Partial<UtteranceRequest> = {}): UtteranceRequest {
   return { text, lang: 'en-US', rate: 1, volume: 1, ...extra };
@@ -34,8 +20,6 @@ function setup(script: FakeSynthScript = {}, opts: Partial<WebSpeechEngineOption
   const engine = createWebSpeechEngine({ synth, Utterance: FakeUtterance, userAgent: WINDOWS_UA, ...opts });
   return { synth, engine };
 }
-
-const types = (log: Ev[]) => log.filter((e) => e.type !== 'boundary').map((e) => e.type);
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -104,8 +88,8 @@ describe('speaking and queueing', () => {
     engine.speak(req('First sentence here.'), a.events);
     engine.speak(req('Second one.'), b.events);
     await vi.advanceTimersByTimeAsync(5000);
-    expect(types(a.log)).toEqual(['start', 'end']);
-    expect(types(b.log)).toEqual(['start', 'end']);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
     expect(b.log[0]!.at).toBeGreaterThanOrEqual(a.log.at(-1)!.at);
     expect(synth.maxSounding).toBe(1);
     // The second was already in the synthesizer's queue when the first ended: no gap of ours.
@@ -118,7 +102,7 @@ describe('speaking and queueing', () => {
     const r = recorder();
     engine.speak(req(''), r.events);
     await vi.advanceTimersByTimeAsync(10);
-    expect(types(r.log)).toEqual(['start', 'end']);
+    expect(eventTypes(r.log)).toEqual(['start', 'end']);
   });
 
   it('survives a listener that throws', async () => {
@@ -128,7 +112,7 @@ describe('speaking and queueing', () => {
     engine.speak(req('One.'), { onStart: () => { throw new Error('boom'); } });
     engine.speak(req('Two.'), r.events);
     await vi.advanceTimersByTimeAsync(2000);
-    expect(types(r.log)).toEqual(['start', 'end']);
+    expect(eventTypes(r.log)).toEqual(['start', 'end']);
     expect(err).toHaveBeenCalled();
     err.mockRestore();
   });
@@ -146,7 +130,7 @@ describe("Chrome's ~15 s cut-off", () => {
     const r = recorder();
     engine.speak(req(long), r.events);
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(types(r.log)).toEqual(['start', 'end']);
+    expect(eventTypes(r.log)).toEqual(['start', 'end']);
     const spoken = synth.log.filter((e) => e.type === 'speak').map((e) => e.text);
     expect(spoken.length).toBeGreaterThan(2);
     for (const t of spoken) expect(t.length).toBeLessThanOrEqual(200);
@@ -181,10 +165,10 @@ describe("Chrome's ~15 s cut-off", () => {
     engine.speak(req(long), a.events);
     engine.speak(req('Next sentence.'), b.events);
     await vi.advanceTimersByTimeAsync(20_000);
-    expect(types(b.log)).toEqual([]); // stuck, as Chrome is
+    expect(eventTypes(b.log)).toEqual([]); // stuck, as Chrome is
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(types(a.log)).toEqual(['start', 'end']);
-    expect(types(b.log)).toEqual(['start', 'end']);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
     expect(synth.log.some((e) => e.type === 'cancel')).toBe(true);
   });
 
@@ -198,8 +182,8 @@ describe("Chrome's ~15 s cut-off", () => {
     await vi.advanceTimersByTimeAsync(2900);
     expect(a.log).toEqual([]);
     await vi.advanceTimersByTimeAsync(3000);
-    expect(types(a.log)).toEqual(['start', 'end']);
-    expect(types(b.log)).toEqual(['start', 'end']);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
   });
 
   it('watchdog: an utterance that never starts fails with synthesis-failed after one retry, and the next one plays', async () => {
@@ -212,7 +196,7 @@ describe("Chrome's ~15 s cut-off", () => {
     expect(a.log).toEqual([]);
     await vi.advanceTimersByTimeAsync(2000);
     expect(a.log.map((e) => e.code ?? e.type)).toEqual(['synthesis-failed']);
-    expect(types(b.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
   });
 });
 
@@ -232,9 +216,9 @@ describe('cancel', () => {
       engine.speak(req('After the cancel.'), c.events);
       await vi.advanceTimersByTimeAsync(10_000);
       expect(a.log.length).toBe(before);
-      expect(types(a.log)).toEqual(['start']);
+      expect(eventTypes(a.log)).toEqual(['start']);
       expect(b.log).toEqual([]);
-      expect(types(c.log)).toEqual(['start', 'end']);
+      expect(eventTypes(c.log)).toEqual(['start', 'end']);
       // The backend really did report the cancelled ones.
       expect(synth.log.filter((e) => e.text === SEED && (e.type === 'error' || e.type === 'end')).length).toBe(1);
       expect(synth.maxSounding).toBe(1);
@@ -261,7 +245,7 @@ describe('cancel', () => {
     synth.cancel(); // fires interrupted on the first, canceled on the queued one
     await vi.advanceTimersByTimeAsync(5000);
     expect(a.log.map((e) => e.code ?? e.type).filter((t) => t !== 'boundary')).toEqual(['start', 'interrupted']);
-    expect(types(b.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
   });
 });
 
@@ -288,7 +272,7 @@ describe('pause', () => {
     expect(a.log.length).toBe(n); // neither the watchdog nor estimated boundaries fire while paused
     engine.resume();
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(types(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
     expect(synth.log.filter((e) => e.type === 'pause')).toHaveLength(1);
     const idx = a.log.filter((e) => e.type === 'boundary').map((e) => e.charIndex!);
     expect(idx).toEqual([...SEED.matchAll(/\S+/g)].map((m) => m.index));
@@ -315,8 +299,8 @@ describe('pause', () => {
       expect(synth.log.some((e) => e.type === 'pause' || e.type === 'resume')).toBe(false);
       const spoken = synth.log.filter((e) => e.type === 'speak').map((e) => e.text);
       expect(spoken).toContain(SEED.slice(last.charIndex));
-      expect(types(a.log)).toEqual(['start', 'end']); // one start, one end
-      expect(types(b.log)).toEqual(['start', 'end']);
+      expect(eventTypes(a.log)).toEqual(['start', 'end']); // one start, one end
+      expect(eventTypes(b.log)).toEqual(['start', 'end']);
       const after = a.log.filter((e) => e.type === 'boundary' && e.at > last.at).map((e) => e.charIndex!);
       expect(after[0]).toBe(last.charIndex); // the current word is said again, nothing before it
       expect(synth.maxSounding).toBe(1);
@@ -333,7 +317,7 @@ describe('pause', () => {
     expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(0);
     engine.resume();
     await vi.advanceTimersByTimeAsync(2000);
-    expect(types(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
   });
 
   it('cancel while natively paused resumes the synthesizer so later speech is not stuck', async () => {
@@ -345,7 +329,7 @@ describe('pause', () => {
     const a = recorder();
     engine.speak(req('Fresh start.'), a.events);
     await vi.advanceTimersByTimeAsync(3000);
-    expect(types(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
   });
 });
 
@@ -395,7 +379,7 @@ describe('iOS user gesture', () => {
     const b = recorder();
     engine.speak(req('After the tap.'), b.events);
     await vi.advanceTimersByTimeAsync(3000);
-    expect(types(b.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
   });
 });
 
@@ -408,7 +392,7 @@ describe('dispose', () => {
     engine.dispose();
     engine.speak(req('Ignored.'), a.events);
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(types(a.log)).toEqual(['start']);
+    expect(eventTypes(a.log)).toEqual(['start']);
     expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(1);
   });
 });
