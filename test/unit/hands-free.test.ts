@@ -14,6 +14,7 @@ import {
   type MediaSessionLike,
   type WakeLockSentinelLike,
 } from '../../src/ui/hands-free/index.ts';
+import { idleState } from '../support/idle-state.ts';
 
 // ---------------------------------------------------------------- fakes
 
@@ -39,19 +40,7 @@ const positions: Position[] = [
 
 /** A store that records requests and lets the test commit state changes. */
 class FakeStore implements HandsFreeStore {
-  state: PlayerState = {
-    status: 'idle',
-    article: null,
-    position: null,
-    word: null,
-    announcing: null,
-    rate: 1,
-    volume: 1,
-    voice: null,
-    voices: [],
-    announceHeadings: true,
-    error: null,
-  };
+  state: PlayerState = idleState();
   calls: string[] = [];
   private listeners = new Set<(e: PlayerChangeEvent) => void>();
   subscribe(l: (e: PlayerChangeEvent) => void) {

@@ -21,6 +21,7 @@ import {
 } from '../../src/storage/positions.ts';
 import { loadSettings, saveSetting, saveVoice } from '../../src/storage/settings.ts';
 import { freshStorage, makeArticle } from './storage-helpers.ts';
+import { idleState } from '../support/idle-state.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -35,19 +36,7 @@ const voice = (id: string, lang = 'en-US'): VoiceInfo => ({
 
 /** A store that obeys requests at once, computing change sets as the real one does. */
 class FakeStore implements PlayerStore {
-  state: PlayerState = {
-    status: 'idle',
-    article: null,
-    position: null,
-    word: null,
-    announcing: null,
-    rate: 1,
-    volume: 1,
-    voice: null,
-    voices: [],
-    announceHeadings: true,
-    error: null,
-  };
+  state: PlayerState = idleState();
   calls: string[] = [];
   private listeners = new Set<(e: PlayerChangeEvent) => void>();
 
