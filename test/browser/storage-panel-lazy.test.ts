@@ -4,19 +4,10 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/define.ts';
 import { FakeSpeechEngine } from '../support/fake-engine.ts';
 import { sampleArticle } from './support/fixtures.ts';
+import { until } from './support/player.ts';
 import { openStorage } from '../../src/storage/db.ts';
 import { saveSetting } from '../../src/storage/settings.ts';
 import { savePosition } from '../../src/storage/positions.ts';
-
-const until = async <T>(check: () => T | null | undefined | false, what: string, ms = 3000): Promise<T> => {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe('<aloud-offline-panel> defined after the player is running', () => {
   it('upgrades, finds the existing store, applies the saved speed and offers the saved place', async () => {

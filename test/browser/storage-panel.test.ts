@@ -5,21 +5,13 @@ import '../../src/define.ts';
 import '../../src/ui/offline/offline-panel.ts';
 import { FakeSpeechEngine } from '../support/fake-engine.ts';
 import { sampleArticle } from './support/fixtures.ts';
+import { until } from './support/player.ts';
 import { axeViolations } from './support/axe.ts';
 import { openStorage, type AloudStorage } from '../../src/storage/db.ts';
 import { loadSettings, saveSetting } from '../../src/storage/settings.ts';
 import { loadPosition, savePosition } from '../../src/storage/positions.ts';
 
 let n = 0;
-const until = async <T>(check: () => T | null | undefined | false, what: string, ms = 3000): Promise<T> => {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 async function mountWithPanel(storage: AloudStorage) {
   const player = document.createElement('aloud-player');
