@@ -3,31 +3,20 @@
 // at 200 % zoom;
 // no sideways scrolling at 320 px; a screenshot of each state for people to
 // look at (test-results/screenshots/).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   expectNoAxeViolations,
-  launchChromium,
   openPage,
   screenshot,
   serve,
   tabTo,
+  useE2eSession,
   waitForSpoken,
   type OpenOptions,
-  type TestServer,
 } from './support/index.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve({ csp: "default-src 'self'" });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useE2eSession(() => serve({ csp: "default-src 'self'" }));
 
 const WIDTHS = [1280, 320] as const;
 
@@ -48,12 +37,12 @@ async function check(page: Page, name: string, width: number): Promise<void> {
  * checking each. Speech is manual so "playing" holds still on a sentence.
  */
 async function walkStates(options: OpenOptions & { width: number }, prefix: string, forced = false): Promise<void> {
-  const opened = await openPage(browser, { serviceWorkers: 'block', fakeSpeech: { mode: 'manual', wordMs: 80 }, ...options });
+  const opened = await openPage(e2e.browser, { serviceWorkers: 'block', fakeSpeech: { mode: 'manual', wordMs: 80 }, ...options });
   const { page } = opened;
   const { width } = options;
   try {
     if (forced) await page.emulateMedia({ forcedColors: 'active' });
-    await page.goto(server.url('/'));
+    await page.goto(e2e.server.url('/'));
     const play = page.getByRole('button', { name: 'Play', exact: true });
     await play.waitFor();
     await check(page, `${prefix}-idle`, width);
@@ -110,9 +99,9 @@ describe('accessibility of the demo in every state', () => {
   it('dark mode really changes the player (the check above is not light twice)', async () => {
     const colours: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
-      const opened = await openPage(browser, { width: 1280, colorScheme, serviceWorkers: 'block' });
+      const opened = await openPage(e2e.browser, { width: 1280, colorScheme, serviceWorkers: 'block' });
       try {
-        await opened.page.goto(server.url('/'));
+        await opened.page.goto(e2e.server.url('/'));
         await opened.page.getByRole('button', { name: 'Play', exact: true }).waitFor();
         colours.push(
           await opened.page.evaluate(() => {

@@ -1,33 +1,18 @@
 // The embed guide page of the built demo site (dist/embed-guide.html): its
 // snippets are text, its three live examples work, and it passes axe, under
 // the strict CSP the guide itself recommends.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchChromium, openPage, spokenTexts, type OpenedPage, type TestServer } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, spokenTexts, useE2eSession } from './support/index.ts';
 import { recordViolations, serveHost, violations } from './support/csp-host.ts';
 
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  server = await serveHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-});
+const e2e = useE2eSession(() => serveHost());
 
 async function openGuide(options: { width?: number; colorScheme?: 'light' | 'dark'; forcedColors?: 'active' } = {}): Promise<Page> {
-  opened = await openPage(browser, { width: options.width ?? 1280, serviceWorkers: 'block', colorScheme: options.colorScheme ?? 'light', fakeSpeech: { wordMs: 20 } });
+  const opened = await e2e.open({ width: options.width ?? 1280, serviceWorkers: 'block', colorScheme: options.colorScheme ?? 'light', fakeSpeech: { wordMs: 20 } });
   if (options.forcedColors) await opened.page.emulateMedia({ forcedColors: options.forcedColors });
   await recordViolations(opened.page);
-  await opened.page.goto(server.url('/embed-guide.html'));
+  await opened.page.goto(e2e.server.url('/embed-guide.html'));
   // The three examples are up: two players and the frame's player.
   await opened.page.locator('#example-script aloud-player').getByRole('button', { name: 'Play', exact: true }).waitFor();
   await opened.page.locator('aloud-player[for="guide-story"]').getByRole('button', { name: 'Play', exact: true }).waitFor();
@@ -40,10 +25,10 @@ describe('the embed guide', () => {
     const page = await openGuide();
     const snippets = await page.locator('pre code').allTextContents();
     expect(snippets).toHaveLength(5);
-    expect(snippets[0]).toContain(`<script type="module" src="${server.origin}/aloud-player.js"></script>`);
+    expect(snippets[0]).toContain(`<script type="module" src="${e2e.server.origin}/aloud-player.js"></script>`);
     expect(snippets[0]).toContain('<aloud-player src=');
     expect(snippets[1]).toContain('<aloud-player for="story"></aloud-player>');
-    expect(snippets[2]).toContain(`${server.origin}/embed.html?src=`);
+    expect(snippets[2]).toContain(`${e2e.server.origin}/embed.html?src=`);
     expect(snippets[2]).toContain('origin=https%3A%2F%2Fyour.site');
     // Shown, never parsed: no element was made from the snippets.
     expect(await page.locator('pre code *').count()).toBe(0);
@@ -78,13 +63,13 @@ describe('the embed guide', () => {
       const page = await openGuide(options);
       await expectNoAxeViolations(page, `embed guide, ${label}`);
       expect(await violations(page)).toEqual([]);
-      expect(opened!.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+      expect(e2e.opened!.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
     });
   }
 
   it('a copy button puts the snippet on the clipboard', async () => {
     const page = await openGuide();
-    await opened!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await e2e.opened!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.server.origin });
     await page.getByRole('button', { name: 'Copy the page-mode snippet' }).click();
     await expect.poll(() => page.locator('#copy-status').textContent()).toContain('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());

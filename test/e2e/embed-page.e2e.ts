@@ -2,27 +2,12 @@
 // id="story">, the built widget, `Content-Security-Policy: default-src 'self'`.
 // It must speak only the article body, highlight the sentence being spoken
 // in place, follow the page's language, and never change the host's DOM.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, spokenTexts, utterances, waitForSpoken, type OpenedPage, type TestServer } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { spokenTexts, useE2eSession, utterances, waitForSpoken } from './support/index.ts';
 import { pwned, recordViolations, serveHost, violations } from './support/csp-host.ts';
 
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  server = await serveHost();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-});
+const e2e = useE2eSession(() => serveHost());
 
 // What a listener hears, in order: the title, the body, the one heading.
 const BODY = [
@@ -43,7 +28,7 @@ const CLUTTER = /cookies|Accept all|Riverside Courier|Sport|Weather|Breadcrumb|H
  * widget runs), records every mutation outside the player element itself.
  */
 async function openNews(speech: { wordMs?: number; mode?: 'auto' | 'manual' } = {}): Promise<Page> {
-  opened = await openPage(browser, { width: 1280, serviceWorkers: 'block', fakeSpeech: { wordMs: 15, ...speech } });
+  const opened = await e2e.open({ width: 1280, serviceWorkers: 'block', fakeSpeech: { wordMs: 15, ...speech } });
   const { page } = opened;
   await recordViolations(page);
   await page.addInitScript(() => {
@@ -62,7 +47,7 @@ async function openNews(speech: { wordMs?: number; mode?: 'auto' | 'manual' } = 
       }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     });
   });
-  await page.goto(server.url('/fixtures/news-page.html'));
+  await page.goto(e2e.server.url('/fixtures/news-page.html'));
   await page.locator('aloud-player').getByRole('button', { name: 'Play', exact: true }).waitFor();
   return page;
 }
@@ -76,7 +61,7 @@ const ourViolations = async (page: Page) => (await violations(page)).filter((v) 
 
 // The host's missing photo, favicon and its template's blocked handler (logged for the page itself) are not ours.
 const ourErrors = () =>
-  opened!.errors.filter((e) => !/favicon|missing-photo|404 \(Not Found\)/.test(e) && !/inline event handler.*\/news-page\.html\)$/.test(e));
+  e2e.opened!.errors.filter((e) => !/favicon|missing-photo|404 \(Not Found\)/.test(e) && !/inline event handler.*\/news-page\.html\)$/.test(e));
 
 /** The text of the host page's ranges in a named highlight. */
 function highlightText(page: Page, name: string): Promise<string[]> {

@@ -3,14 +3,10 @@
 // hostile articles (markup written as text, handler strings in JSON fields,
 // scripts and templates in an HTML source) and broken ones. Nothing may run,
 // nothing may leak into the page's globals, nothing may throw into the page.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, openPage, spokenTexts, waitForSpoken, type OpenedPage, type TestServer } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { spokenTexts, useE2eSession, waitForSpoken } from './support/index.ts';
 import { pwned, recordViolations, serveHost, violations } from './support/csp-host.ts';
-
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage | null = null;
 
 /** A bare host page: the widget's script tag and whatever body the test needs. */
 const hostPage = (body: string, withWidget = true) => `<!doctype html>
@@ -19,38 +15,27 @@ const hostPage = (body: string, withWidget = true) => `<!doctype html>
 ${withWidget ? '<script type="module" src="/aloud-player.js"></script>' : ''}
 </head><body><main>${body}</main></body></html>`;
 
-beforeAll(async () => {
-  server = await serveHost({
-    files: {
-      '/t/html-source.html': hostPage('<aloud-player src="/fixtures/articles/hostile.html"></aloud-player>'),
-      '/t/broken.html': hostPage(
-        ['/fixtures/articles/missing.json', '/fixtures/articles/invalid.json', '/fixtures/articles/not-an-article.json']
-          .map((src) => `<aloud-player src="${src}"></aloud-player>`)
-          .join('\n'),
-      ),
-      '/t/bare.html': hostPage('<p>A page that loads the widget later.</p><aloud-player src="/fixtures/articles/short.json"></aloud-player>', false),
-    },
-  });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-});
+const e2e = useE2eSession(() => serveHost({
+  files: {
+    '/t/html-source.html': hostPage('<aloud-player src="/fixtures/articles/hostile.html"></aloud-player>'),
+    '/t/broken.html': hostPage(
+      ['/fixtures/articles/missing.json', '/fixtures/articles/invalid.json', '/fixtures/articles/not-an-article.json']
+        .map((src) => `<aloud-player src="${src}"></aloud-player>`)
+        .join('\n'),
+    ),
+    '/t/bare.html': hostPage('<p>A page that loads the widget later.</p><aloud-player src="/fixtures/articles/short.json"></aloud-player>', false),
+  },
+}));
 
 async function open(path: string): Promise<Page> {
-  opened = await openPage(browser, { width: 1280, serviceWorkers: 'block', fakeSpeech: { wordMs: 20 } });
+  const opened = await e2e.open({ width: 1280, serviceWorkers: 'block', fakeSpeech: { wordMs: 20 } });
   await recordViolations(opened.page);
-  await opened.page.goto(server.url(path));
+  await opened.page.goto(e2e.server.url(path));
   return opened.page;
 }
 
 /** Errors of our making: the page's own missing photo and favicon are the host's business. */
-const ourErrors = () => opened!.errors.filter((e) => !/favicon|missing-photo|404 \(Not Found\)/.test(e));
+const ourErrors = () => e2e.opened!.errors.filter((e) => !/favicon|missing-photo|404 \(Not Found\)/.test(e));
 
 const play = (player: Locator) => player.getByRole('button', { name: 'Play', exact: true });
 
@@ -105,7 +90,7 @@ describe('the widget on a blog page, under a strict CSP', () => {
     expect(await pwned(page)).toBeUndefined();
     expect(await violations(page)).toEqual([]);
     // The 404 is the browser's own network log line; no exception reached the page.
-    expect(opened!.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    expect(e2e.opened!.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
     expect(ourErrors()).toEqual([]);
   });
 

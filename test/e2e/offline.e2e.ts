@@ -1,26 +1,11 @@
 // Offline and resume on the built demo: listen, pause, lose the network,
 // reload, and play on from the same sentence at the same speed. The service
 // worker serves the app and the seed; IndexedDB holds the place and speed.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, serve, utterances, waitForSpoken, type OpenedPage, type TestServer } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serve, useE2eSession, utterances, waitForSpoken } from './support/index.ts';
 
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  server = await serve({ csp: "default-src 'self'" });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-});
+const e2e = useE2eSession(() => serve({ csp: "default-src 'self'" }));
 
 /** The sentence utterances (not title or headings) that started, in order. */
 async function startedTexts(page: Page): Promise<Array<{ text: string; rate: number }>> {
@@ -29,9 +14,9 @@ async function startedTexts(page: Page): Promise<Array<{ text: string; rate: num
 
 describe('offline and resume', () => {
   it('after one online visit, reloading offline shows the seed and resumes at the same sentence and speed', async () => {
-    opened = await openPage(browser, { width: 1280, fakeSpeech: { wordMs: 40 } });
+    const opened = await e2e.open({ width: 1280, fakeSpeech: { wordMs: 40 } });
     const { page, context, errors } = opened;
-    await page.goto(server.url('/'));
+    await page.goto(e2e.server.url('/'));
     // autoUpdate: the worker installs, precaches, claims this page.
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
@@ -48,10 +33,10 @@ describe('offline and resume', () => {
     await page.waitForTimeout(300);
 
     await context.setOffline(true);
-    const requestsBefore = server.requests.length;
+    const requestsBefore = e2e.server.requests.length;
     await page.reload();
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 15_000 });
-    expect(server.requests.length).toBe(requestsBefore);
+    expect(e2e.server.requests.length).toBe(requestsBefore);
 
     const resume = page.getByRole('button', { name: /^Resume from '/ });
     await resume.waitFor({ timeout: 10_000 });

@@ -1,20 +1,17 @@
 // The built demo, driven by keyboard alone, speaking through the fake
 // speechSynthesis: what a keyboard user does, and what the speech engine hears.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   hasFocus,
-  launchChromium,
-  openPage,
   serve,
   speechLog,
   spokenTexts,
   tabTo,
+  useE2eSession,
   utterances,
   waitForSpoken,
   type FakeSpeechConfig,
-  type OpenedPage,
-  type TestServer,
 } from './support/index.ts';
 
 const TITLE = /liberation of Mosul from ISIS/;
@@ -25,29 +22,14 @@ const SECTION_2 = /Iraqi forces are locked in an intense battle/;
 /** expect.poll with room for a busy machine (the default gives up after 1 s). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 5000 });
 
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  server = await serve({ csp: "default-src 'self'" });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await opened?.close();
-  opened = null;
-});
+const e2e = useE2eSession(() => serve({ csp: "default-src 'self'" }));
 
 /** The demo, ready to play, with nothing focused yet. */
 async function openDemo(speech: FakeSpeechConfig = {}): Promise<Page> {
   // The service worker would precache 1.7 MB per fresh context: offline has its own test.
-  opened = await openPage(browser, { width: 1280, serviceWorkers: 'block', fakeSpeech: { wordMs: 120, ...speech } });
+  const opened = await e2e.open({ width: 1280, serviceWorkers: 'block', fakeSpeech: { wordMs: 120, ...speech } });
   const { page } = opened;
-  await page.goto(server.url('/'));
+  await page.goto(e2e.server.url('/'));
   await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
   return page;
 }
@@ -75,7 +57,7 @@ describe('the demo by keyboard alone', () => {
     const first = (await utterances(page)).find((u) => u.text.trim() !== '')!;
     expect(first.lang).toMatch(/^en/);
     expect(first.voiceURI).toBe('Fake English (United States)');
-    expect(opened!.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+    expect(e2e.opened!.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   });
 
   it('Shift+→ goes to the next section and PageUp comes back; → skips a sentence', async () => {
@@ -215,10 +197,10 @@ describe('the demo by keyboard alone', () => {
     expect(s.artist).toMatch(/^Nick Paton Walsh/);
     expect(s.album).toBe('Aloud');
     // The clip is a same-origin file, so 'self' allows it: fetched, no CSP violation.
-    await poll(() => server.requests.some((r) => /keep-alive[^/]*\.wav$/.test(r.path) && r.status < 300)).toBe(true);
+    await poll(() => e2e.server.requests.some((r) => /keep-alive[^/]*\.wav$/.test(r.path) && r.status < 300)).toBe(true);
     await page.keyboard.press('Space');
     await poll(async () => (await session()).state).toBe('paused');
-    expect(opened!.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+    expect(e2e.opened!.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   });
 
   it('sleep timer, set by keyboard to the end of the section, pauses where the next section begins', async () => {

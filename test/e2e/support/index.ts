@@ -9,3 +9,4 @@ export * from './fake-speech.ts';
 export * from './axe.ts';
 export * from './screenshot.ts';
 export * from './keyboard.ts';
+export * from './session.ts';
