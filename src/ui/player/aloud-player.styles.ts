@@ -2,6 +2,23 @@ import { css } from 'lit';
 
 // Colours: every text/background pair meets WCAG AA (4.5:1); focus rings and
 // control borders meet 3:1 against the background, in both schemes.
+
+/** The dark scheme's colours: for theme=auto under a dark preference, and for theme=dark. */
+const darkColours = css`
+  --_bg: var(--aloud-bg, #16181d);
+  --_fg: var(--aloud-fg, #f1f2f4);
+  --_muted: var(--aloud-muted, #b9bec7);
+  --_accent: var(--aloud-accent, #8ab4f8);
+  --_on-accent: var(--aloud-on-accent, #0b1a33);
+  --_border: var(--aloud-border, #8b919b);
+  --_surface: var(--aloud-surface, #23262d);
+  --_highlight: var(--aloud-highlight, #4d4100);
+  --_word: var(--aloud-word, #7a5f00);
+  --_focus: var(--aloud-focus, #8ab4f8);
+  --_danger: var(--aloud-danger, #ffb4ab);
+  color-scheme: dark;
+`;
+
 export const styles = css`
   :host {
     --_bg: var(--aloud-bg, #ffffff);
@@ -31,33 +48,11 @@ export const styles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--aloud-bg, #16181d);
-      --_fg: var(--aloud-fg, #f1f2f4);
-      --_muted: var(--aloud-muted, #b9bec7);
-      --_accent: var(--aloud-accent, #8ab4f8);
-      --_on-accent: var(--aloud-on-accent, #0b1a33);
-      --_border: var(--aloud-border, #8b919b);
-      --_surface: var(--aloud-surface, #23262d);
-      --_highlight: var(--aloud-highlight, #4d4100);
-      --_word: var(--aloud-word, #7a5f00);
-      --_focus: var(--aloud-focus, #8ab4f8);
-      --_danger: var(--aloud-danger, #ffb4ab);
-      color-scheme: dark;
+      ${darkColours}
     }
   }
   :host([theme='dark']) {
-    --_bg: var(--aloud-bg, #16181d);
-    --_fg: var(--aloud-fg, #f1f2f4);
-    --_muted: var(--aloud-muted, #b9bec7);
-    --_accent: var(--aloud-accent, #8ab4f8);
-    --_on-accent: var(--aloud-on-accent, #0b1a33);
-    --_border: var(--aloud-border, #8b919b);
-    --_surface: var(--aloud-surface, #23262d);
-    --_highlight: var(--aloud-highlight, #4d4100);
-    --_word: var(--aloud-word, #7a5f00);
-    --_focus: var(--aloud-focus, #8ab4f8);
-    --_danger: var(--aloud-danger, #ffb4ab);
-    color-scheme: dark;
+    ${darkColours}
   }
 
   * {
