@@ -310,6 +310,3 @@ export function langTable(lang: string): LangTable {
   cache.set(base, t);
   return t;
 }
-
-/** The languages with their own tables (the rest use the universal rules). */
-export const TABLE_LANGS = Object.keys(SPECS);

@@ -5,7 +5,7 @@
  */
 import type { Article } from '../article/model.ts';
 import type { PlayerChangeEvent, PlayerStore } from '../player/types.ts';
-import { checkRecord, getStorage, readRecord, type AloudStorage, type RecordSpec } from './db.ts';
+import { getStorage, readRecord, type AloudStorage, type RecordSpec } from './db.ts';
 import { loadSettings, saveSetting, saveVoice, voiceLanguageKey, type SavedSettings } from './settings.ts';
 import { placeAfterUpdate } from './article-cache.ts';
 
@@ -46,16 +46,6 @@ export function savePosition(
 
 export function clearPosition(storage: AloudStorage, articleKey: string): Promise<boolean> {
   return storage.del('positions', articleKey);
-}
-
-/** Every saved place, keyed by article key. */
-export async function listPositions(storage: AloudStorage): Promise<Map<string, SavedPosition>> {
-  const out = new Map<string, SavedPosition>();
-  for (const [key, raw] of await storage.entries('positions')) {
-    const p = checkRecord(storage, 'positions', key, raw, POSITION);
-    if (p && typeof key === 'string') out.set(key, p);
-  }
-  return out;
 }
 
 /** Where a sentence id sits in an article: its section's heading and its text. */
