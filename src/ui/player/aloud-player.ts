@@ -697,10 +697,9 @@ export class AloudPlayer extends LitElement {
    */
   private _loadPanel(): void {
     if (this._panelReady) return;
+    // The module defines its elements (guarded) when it is evaluated.
     void import('../offline/offline-panel.ts').then(
-      ({ AloudOfflinePanel }) => {
-        // Named, not a bare import: the bundler may drop a module's side effects when no export is used.
-        if (!customElements.get('aloud-offline-panel')) customElements.define('aloud-offline-panel', AloudOfflinePanel);
+      () => {
         this._panelReady = true;
       },
       () => console.warn('<aloud-player>: the offline panel could not be loaded.'),
