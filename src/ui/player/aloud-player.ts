@@ -5,6 +5,7 @@ import type { Article } from '../../article/model.ts';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import { loadArticle } from '../../article/load.ts';
 import type { SpeechEngine, VoiceInfo } from '../../speech/types.ts';
+import { primaryLanguage } from '../../speech/voices.ts';
 import { createPlayerStore } from '../../player/store.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
@@ -231,6 +232,8 @@ export class AloudPlayer extends LitElement {
   private _unsubscribe: (() => void) | null = null;
   /** The engine this element created (and so disposes); injected engines belong to the caller. */
   private _ownEngine: SpeechEngine | null = null;
+  /** The language `_ownEngine` was chosen for. */
+  private _engineLang = '';
   private _storeEngine: SpeechEngine | null = null;
   private _article: Article | null = null;
   private _index: ArticleIndex | null = null;
@@ -478,8 +481,19 @@ export class AloudPlayer extends LitElement {
     }
     // Said when the text is there, not when the voice is: the listener can start reading (or press Play) now.
     if (this._index!.ids.length > 0) this._announce(t.ready(article.title));
-    if (this._store) this._loadInto(this._store, article);
+    if (this._store && !this._ownEngineFor(article)) {
+      // The engine was chosen for another language (Web Speech may have no
+      // voice for this one where the fallback has): choose again.
+      this._dropStore();
+      void this._ensureStore(article);
+    } else if (this._store) this._loadInto(this._store, article);
     else void this._ensureStore(article);
+  }
+
+  /** False when the player made its engine for a language other than this article's. */
+  private _ownEngineFor(article: Article): boolean {
+    if (!this._ownEngine || this._storeEngine !== this._ownEngine) return true;
+    return primaryLanguage(this._engineLang) === primaryLanguage(this._articleLang(article));
   }
 
   private _loadInto(store: PlayerStore, article: Article, at?: string): void {
@@ -495,12 +509,14 @@ export class AloudPlayer extends LitElement {
     else {
       try {
         const { createSpeechEngine } = await import('../../speech/select-engine.ts');
-        const created = await createSpeechEngine({ lang: this._articleLang(article) });
+        const lang = this._articleLang(article);
+        const created = await createSpeechEngine({ lang });
         if (run !== this._engineRun || !this.isConnected) {
           created.dispose();
           return;
         }
         this._ownEngine = created;
+        this._engineLang = lang;
         engine = created;
       } catch {
         if (run !== this._engineRun) return;

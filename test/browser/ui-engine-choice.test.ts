@@ -1,0 +1,46 @@
+/// <reference types="mocha" />
+// The player makes its own engine (no `engine` injected) for the article's
+// language. Web Speech here has an English voice only: an English article is
+// read by Web Speech, and a German one, loaded next into the same player,
+// must make the player choose again (the bundled German fallback voice)
+// rather than keep an engine that cannot speak German.
+import { expect } from '@esm-bundle/chai';
+import '../../src/define.ts';
+import { FakeSynth, FakeUtterance, fakeVoice } from '../../src/speech/testing/fake-synth.ts';
+import { sampleArticle } from './support/fixtures.ts';
+import { until } from './support/player.ts';
+
+const realSynth = Object.getOwnPropertyDescriptor(window, 'speechSynthesis');
+const realUtterance = Object.getOwnPropertyDescriptor(window, 'SpeechSynthesisUtterance');
+
+afterEach(() => {
+  for (const el of document.querySelectorAll('aloud-player')) el.remove();
+  if (realSynth) Object.defineProperty(window, 'speechSynthesis', realSynth);
+  else delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+  if (realUtterance) Object.defineProperty(window, 'SpeechSynthesisUtterance', realUtterance);
+});
+
+describe('aloud-player engine choice', () => {
+  it('chooses the engine again when the next article is in another language', async () => {
+    const synth = new FakeSynth({ voices: [fakeVoice('English', 'en-US')] });
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance, configurable: true });
+
+    const el = document.createElement('aloud-player');
+    el.article = sampleArticle();
+    document.body.append(el);
+    const english = await until(() => el.store?.state.voice, 'an English voice', 10_000);
+    expect(english.engine).to.equal('webspeech');
+    expect(english.lang).to.match(/^en/);
+
+    el.article = sampleArticle({ id: 'beispiel', lang: 'de', title: 'Ein Beispiel' });
+    const german = await until(
+      () => (el.store?.state.article?.lang === 'de' ? el.store.state.voice : null),
+      'a German voice',
+      15_000,
+    );
+    expect(german.lang).to.match(/^de/);
+    expect(german.engine).to.equal('fallback');
+    expect(el.store!.state.error).to.equal(null);
+  });
+});
