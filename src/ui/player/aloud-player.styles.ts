@@ -129,7 +129,8 @@ export const styles = css`
   select {
     max-width: 100%;
     min-width: 0;
-    flex: 1 1 12rem;
+    /* As wide as its longest choice, not the row: "Off" needs no 800 px. */
+    flex: 0 1 auto;
   }
   button {
     display: inline-flex;
