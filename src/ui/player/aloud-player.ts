@@ -19,6 +19,11 @@ import { heading, renderArticleBody } from './article-view.ts';
 import { voiceGroups } from './voice-options.ts';
 import { styles } from './aloud-player.styles.ts';
 
+// The engine chooser is a lazy chunk; naming the one export used (rather
+// than taking the whole module) keeps the bundler from adding a runtime
+// helper chunk the browser would fetch one round trip later.
+const engineChooser = () => import('../../speech/select-engine.ts').then((m) => m.createSpeechEngine);
+
 /** `detail` of `aloud-sentence`. */
 export interface AloudSentenceDetail {
   sentenceId: string;
@@ -409,7 +414,7 @@ export class AloudPlayer extends LitElement {
     players.add(this);
     // Fetch the engine chooser while the article loads, not after it: one
     // round trip less before the player is ready (a no-op once cached).
-    if (!this.engine && !this._store) void import('../../speech/select-engine.ts').catch(() => undefined);
+    if (!this.engine && !this._store) engineChooser().catch(() => undefined);
     // Moved in the DOM: rebuild the store where it left off.
     if (this._article && !this._store) void this._ensureStore(this._article, this._state?.position?.sentenceId);
     const slotted = this.querySelector('aloud-offline-panel');
@@ -508,7 +513,7 @@ export class AloudPlayer extends LitElement {
     if (this.engine) engine = this.engine;
     else {
       try {
-        const { createSpeechEngine } = await import('../../speech/select-engine.ts');
+        const createSpeechEngine = await engineChooser();
         const lang = this._articleLang(article);
         const created = await createSpeechEngine({ lang });
         if (run !== this._engineRun || !this.isConnected) {
