@@ -86,3 +86,30 @@ export interface SpeechEngine {
    */
   unlock?(): void;
 }
+
+/** Synthesized audio as a cache keeps it (src/storage/audio-cache.ts implements this). */
+export interface CachedSynthesis {
+  samples: Float32Array | Int16Array;
+  sampleRate: number;
+  /** UTF-16 offsets into the text, and start times in ms. */
+  words: readonly { charIndex: number; charLength: number; timeMs: number }[];
+}
+
+/** What shapes a piece's sound: the same key, the same audio. */
+export interface SynthesisKey {
+  text: string;
+  /** The eSpeak voice id, or the language when none was chosen. */
+  voice: string;
+  rate: number;
+  pitch: number;
+}
+
+/**
+ * Where the engine keeps sentence audio so a piece heard before plays again
+ * without synthesis. The cache owns how a key is stored
+ * (`sentenceAudioCache()` in src/storage/audio-cache.ts).
+ */
+export interface SynthesisCache {
+  get(key: SynthesisKey): Promise<CachedSynthesis | undefined>;
+  put(key: SynthesisKey, audio: CachedSynthesis): Promise<void>;
+}

@@ -6,6 +6,7 @@
  * Samples live in `audio`; their size and last use in `audio-index`, so
  * eviction and touching a record's last use never read or rewrite samples.
  */
+import type { SynthesisCache, SynthesisKey } from '../speech/types.ts';
 import { checkRecord, getStorage, type AloudStorage, type RecordSpec, type StoreName, type WriteOp } from './db.ts';
 
 /** A word's place in the sentence text and in the audio. */
@@ -268,4 +269,17 @@ export async function cachedFile(
     if (result !== true) storage.report(result);
   }
   return data;
+}
+
+/**
+ * The cache as the fallback speech engine asks for it: keyed by what shapes
+ * the sound, stored under {@link audioKey}.
+ */
+export function sentenceAudioCache(options: AudioCacheOptions = {}): SynthesisCache {
+  const cache = createAudioCache(options);
+  const keyOf = (k: SynthesisKey) => audioKey(k.text, k.voice, k.rate, k.pitch);
+  return {
+    get: (k) => cache.get(keyOf(k)),
+    put: (k, audio) => cache.put(keyOf(k), audio),
+  };
 }

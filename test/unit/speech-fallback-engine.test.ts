@@ -206,3 +206,71 @@ describe('fallback engine scheduling (scripted synthesizer, fake audio clock)', 
     expect(a.log.map((e) => e.code ?? e.type)).toEqual(['not-allowed']);
   });
 });
+
+describe('fallback engine audio cache', () => {
+  function cachedSetup() {
+    const ctx = new FakeAudioContext('running');
+    const loads: string[] = [];
+    const synthesized: string[] = [];
+    const store = new Map<string, import('../../src/speech/types.ts').CachedSynthesis>();
+    const keyOf = (k: import('../../src/speech/types.ts').SynthesisKey) => JSON.stringify(k);
+    const engine = createFallbackEngine({
+      audioContext: () => ctx as unknown as AudioContext,
+      loadSynthesizer: async (lang) => {
+        loads.push(lang);
+        return {
+          ...fakeSynth,
+          synthesize(text, options) {
+            synthesized.push(text);
+            return realSynthesize(text, options);
+          },
+        };
+      },
+      audioCache: {
+        get: async (k) => store.get(keyOf(k)),
+        put: async (k, audio) => void store.set(keyOf(k), audio),
+      },
+    });
+    return { ctx, engine, loads, synthesized, store };
+  }
+
+  it('plays a piece heard before from the cache: no synthesis, no eSpeak load, the same events', async () => {
+    const first = cachedSetup();
+    const a = recorder();
+    first.engine.speak({ text: 'alpha beta gamma', lang: 'en', rate: 1.5, volume: 1 }, a.events);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(first.synthesized).toEqual(['alpha beta gamma']);
+    expect(first.store.size).toBe(1);
+
+    // A later visit: a new engine over the same cache.
+    const second = cachedSetup();
+    for (const [k, v] of first.store) second.store.set(k, v);
+    const b = recorder();
+    second.engine.speak({ text: 'alpha beta gamma', lang: 'en', rate: 1.5, volume: 1 }, b.events);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(second.synthesized).toEqual([]);
+    expect(second.loads).toEqual([]);
+    expect(eventTypes(b.log)).toEqual(eventTypes(a.log));
+    expect(b.log.filter((e) => e.type === 'boundary').map((e) => e.charIndex)).toEqual([0, 6, 11]);
+  });
+
+  it('synthesizes again when the rate differs, and keeps playing when the cache fails', async () => {
+    const { engine, synthesized, store } = cachedSetup();
+    engine.speak({ text: 'one two', lang: 'en', rate: 1, volume: 1 }, recorder().events);
+    engine.speak({ text: 'one two', lang: 'en', rate: 2, volume: 1 }, recorder().events);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(synthesized).toEqual(['one two', 'one two']);
+    expect(store.size).toBe(2);
+
+    const ctx = new FakeAudioContext('running');
+    const broken = createFallbackEngine({
+      audioContext: () => ctx as unknown as AudioContext,
+      loadSynthesizer: async () => fakeSynth,
+      audioCache: { get: () => Promise.reject(new Error('blocked')), put: () => Promise.reject(new Error('full')) },
+    });
+    const c = recorder();
+    broken.speak({ text: 'still heard', lang: 'en', rate: 1, volume: 1 }, c.events);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(eventTypes(c.log)).toEqual(['start', 'end']);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { audioBytes, audioKey, cachedFile, createAudioCache, type CachedAudio } from '../../src/storage/audio-cache.ts';
+import { audioBytes, audioKey, cachedFile, createAudioCache, sentenceAudioCache, type CachedAudio } from '../../src/storage/audio-cache.ts';
 import { openStorage } from '../../src/storage/db.ts';
 import { freshStorage, simulateQuota } from './storage-helpers.ts';
 
@@ -227,5 +227,18 @@ describe('cachedFile (the fallback voice data)', () => {
     expect(await cache.keys()).toEqual([]);
     expect(await storage.get('files', 'voice')).toBeDefined();
     expect(problems).toEqual([]);
+  });
+});
+
+describe('sentenceAudioCache (what the fallback engine is given)', () => {
+  it('finds audio by what shapes the sound, stored under audioKey', async () => {
+    const { storage } = freshStorage();
+    const engineCache = sentenceAudioCache({ storage });
+    const key = { text: 'Mosul fell.', voice: 'gmw/en-US', rate: 1.5, pitch: 1 };
+    await engineCache.put(key, audio(100));
+    expect((await engineCache.get(key))?.samples).toEqual(audio(100).samples);
+    expect(await engineCache.get({ ...key, rate: 2 })).toBeUndefined();
+    // The same record the rest of the cache (eviction, budget) sees.
+    expect(await createAudioCache({ storage }).get(audioKey('Mosul fell.', 'gmw/en-US', 1.5, 1))).toBeDefined();
   });
 });

@@ -4,13 +4,29 @@
  * Web Speech engine. Import this module dynamically (select-engine.ts does):
  * it pulls in the GPL-3.0 eSpeak code and forms its own chunk.
  */
-import type { SpeechEngine, SpeechErrorCode, UtteranceEvents, UtteranceHandle, UtteranceRequest, VoiceInfo } from '../types.ts';
+import type {
+  CachedSynthesis,
+  SpeechEngine,
+  SpeechErrorCode,
+  SynthesisCache,
+  SynthesisKey,
+  UtteranceEvents,
+  UtteranceHandle,
+  UtteranceRequest,
+  VoiceInfo,
+} from '../types.ts';
 import { chooseVoice } from '../voices.ts';
 import { splitAtClauses, type TextChunk } from '../chunks.ts';
 import { FALLBACK_VOICES, packFor, type FallbackLanguage } from './languages.ts';
 import { loadEspeak, type EspeakSynthesizer, type LoadOptions, type Synthesis } from './espeak.ts';
 
 export interface FallbackEngineOptions extends LoadOptions {
+  /**
+   * Sentence audio kept across visits (IndexedDB, by the player when storage
+   * is on): a piece found there plays without loading or running eSpeak,
+   * offline too.
+   */
+  audioCache?: SynthesisCache | Promise<SynthesisCache>;
   /** Supplies the AudioContext (default: a new one on first use). */
   audioContext?: () => AudioContext;
   /** Start loading this language's data at once instead of on the first speak(). */
@@ -123,12 +139,10 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     for (const seg of queue.slice(0, AHEAD)) {
       if (seg.audio || seg.preparing) continue;
       seg.preparing = true;
-      synthesizer(seg.job.request.lang)
-        .then((synth) => {
+      prepare(seg)
+        .then((audio) => {
           if (gen !== generation || !queue.includes(seg)) return;
-          const { request } = seg.job;
-          const voice = request.voice?.engine === 'fallback' ? request.voice.id : undefined;
-          seg.audio = synth.synthesize(seg.piece.text, { voice, rate: request.rate, pitch: request.pitch });
+          seg.audio = audio;
           seg.preparing = false;
           schedule();
         })
@@ -141,6 +155,22 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
         });
     }
     schedule();
+  }
+
+  /** The segment's audio: from the cache when it was heard before, else synthesized (and kept). */
+  async function prepare(seg: Segment): Promise<Synthesis> {
+    const { request } = seg.job;
+    const voice = request.voice?.engine === 'fallback' ? request.voice.id : undefined;
+    // A cache that cannot be had (storage blocked) just means synthesis every time.
+    const cache = options.audioCache ? await Promise.resolve(options.audioCache).catch(() => undefined) : undefined;
+    const key: SynthesisKey = { text: seg.piece.text, voice: voice ?? request.lang, rate: request.rate, pitch: request.pitch ?? 1 };
+    const hit = cache ? await cache.get(key).catch(() => undefined) : undefined;
+    if (hit) return fromCache(hit);
+    const synth = await synthesizer(request.lang);
+    const audio = synth.synthesize(seg.piece.text, { voice, rate: request.rate, pitch: request.pitch });
+    // Keeping it must never hold up or break playback.
+    if (cache) void cache.put(key, audio).catch(() => undefined);
+    return audio;
   }
 
   /** Gives each synthesized segment a start time exactly at the end of the one before. */
@@ -309,4 +339,15 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     },
   };
   return engine;
+}
+
+function fromCache(hit: CachedSynthesis): Synthesis {
+  const samples =
+    hit.samples instanceof Float32Array ? hit.samples : Float32Array.from(hit.samples, (x) => x / 32768);
+  return {
+    samples,
+    sampleRate: hit.sampleRate,
+    durationMs: (samples.length / hit.sampleRate) * 1000,
+    words: [...hit.words],
+  };
 }

@@ -24,6 +24,7 @@ import { styles } from './aloud-player.styles.ts';
 // helper chunk the browser would fetch one round trip later.
 const engineChooser = () => import('../../speech/select-engine.ts').then((m) => m.createSpeechEngine);
 
+
 /** `detail` of `aloud-sentence`. */
 export interface AloudSentenceDetail {
   sentenceId: string;
@@ -515,7 +516,10 @@ export class AloudPlayer extends LitElement {
       try {
         const createSpeechEngine = await engineChooser();
         const lang = this._articleLang(article);
-        const created = await createSpeechEngine({ lang });
+        // Where the page asked the player to remember (storage is opt-in), the
+        // fallback voice keeps each sentence's audio: heard again without synthesis, offline too.
+        const audioCache = this._remembers() ? import('../../storage/audio-cache.ts').then((m) => m.sentenceAudioCache()) : undefined;
+        const created = await createSpeechEngine({ lang, audioCache });
         if (run !== this._engineRun || !this.isConnected) {
           created.dispose();
           return;
