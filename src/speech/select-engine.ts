@@ -3,7 +3,8 @@
  * voice for the article's language, else the eSpeak NG fallback, which is
  * imported only then (its own lazy chunk, GPL-3.0: see docs/licensing.md).
  */
-import type { SpeechEngine, SynthesisCache } from './types.ts';
+import type { SpeechEngine } from './types.ts';
+import type { FallbackEngineOptions } from './fallback/fallback-engine.ts';
 import { canSpeak } from './voices.ts';
 import { createWebSpeechEngine, usesSpeechDispatcher, type WebSpeechEngineOptions } from './webspeech-engine.ts';
 import { packFor } from './fallback/languages.ts';
@@ -27,8 +28,12 @@ export interface SelectEngineOptions {
    * Builds without the fallback pass a function that rejects.
    */
   loadFallback?: (lang: string) => Promise<SpeechEngine>;
-  /** Where the default fallback keeps sentence audio (the player passes its IndexedDB cache, loaded lazily). */
-  audioCache?: SynthesisCache | Promise<SynthesisCache>;
+  /**
+   * Storage for the default fallback: its sentence audio cache and how it
+   * fetches voice packs (the player passes its IndexedDB copies, loaded
+   * lazily). Storage that cannot be had only means no caching.
+   */
+  fallbackStorage?: Promise<Pick<FallbackEngineOptions, 'audioCache' | 'fetchPack'>>;
 }
 
 /**
@@ -38,12 +43,13 @@ export interface SelectEngineOptions {
  */
 declare const __ALOUD_FALLBACK__: boolean | undefined;
 
-async function defaultLoadFallback(lang: string, audioCache?: SynthesisCache | Promise<SynthesisCache>): Promise<SpeechEngine> {
+async function defaultLoadFallback(lang: string, storage?: SelectEngineOptions['fallbackStorage']): Promise<SpeechEngine> {
   if (typeof __ALOUD_FALLBACK__ !== 'undefined' && !__ALOUD_FALLBACK__) {
     throw new Error('This build of Aloud has no fallback voice.');
   }
   const { createFallbackEngine } = await import('./fallback/fallback-engine.ts');
-  return createFallbackEngine({ preload: lang, audioCache });
+  const stored = storage ? await storage.catch(() => ({})) : {};
+  return createFallbackEngine({ ...stored, preload: lang });
 }
 
 function hasSynth(options: WebSpeechEngineOptions | undefined): boolean {
@@ -64,7 +70,7 @@ function hasSynth(options: WebSpeechEngineOptions | undefined): boolean {
  */
 export async function createSpeechEngine(options: SelectEngineOptions): Promise<SpeechEngine> {
   const { lang } = options;
-  const loadFallback = options.loadFallback ?? ((l: string) => defaultLoadFallback(l, options.audioCache));
+  const loadFallback = options.loadFallback ?? ((l: string) => defaultLoadFallback(l, options.fallbackStorage));
   const fallbackSpeaks = packFor(lang) !== null;
 
   if (options.prefer === 'fallback' && fallbackSpeaks) return loadFallback(lang);

@@ -283,3 +283,18 @@ export function sentenceAudioCache(options: AudioCacheOptions = {}): SynthesisCa
     put: (k, audio) => cache.put(keyOf(k), audio),
   };
 }
+
+/**
+ * What the fallback speech engine keeps in storage: each sentence's audio,
+ * and its voice pack (under one name per language, so a new build's pack
+ * replaces the old one).
+ */
+export function fallbackStorage(): {
+  audioCache: SynthesisCache;
+  fetchPack: (url: URL, lang: string) => Promise<ArrayBuffer>;
+} {
+  return {
+    audioCache: sentenceAudioCache(),
+    fetchPack: (url, lang) => cachedFile(`voice-pack-${lang}`, url.href),
+  };
+}

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
-// With storage on (`offline`), the player's own fallback engine keeps each
-// sentence's audio in Chromium's real IndexedDB.
+// With storage on (`offline`), the player's own fallback engine keeps its
+// voice pack and each sentence's audio in Chromium's real IndexedDB.
 // Headless Chromium lists no voices, so the bundled eSpeak NG voice speaks.
 import { expect } from '@esm-bundle/chai';
 import '../../src/define.ts';
@@ -27,5 +27,8 @@ describe('aloud-player sentence audio cache', () => {
     await until(() => el.store!.state.status === 'playing', 'playing', 15_000);
     await untilAsync(async () => (await audioEntries()) > before, 'audio kept in IndexedDB', 15_000);
     el.pause();
+    const pack = (await getStorage().get('files', 'voice-pack-en')) as { url: string; data: ArrayBuffer } | undefined;
+    expect(pack?.url).to.match(/en[^/]*\.espeak(\?|$)/);
+    expect(pack?.data.byteLength).to.be.greaterThan(100_000);
   });
 });

@@ -107,7 +107,8 @@ export interface EspeakSynthesizer {
 
 export interface LoadOptions {
   /** How to fetch a pack; default fetch(). Node passes a file reader. */
-  fetchPack?: (url: URL) => Promise<ArrayBuffer>;
+  /** How to fetch a pack; default fetch(). Node passes a file reader; the player, its IndexedDB copy. */
+  fetchPack?: (url: URL, lang: FallbackLanguage) => Promise<ArrayBuffer>;
   /** Override the pack location. */
   packUrl?: (lang: FallbackLanguage) => URL;
 }
@@ -150,7 +151,7 @@ async function load(lang: FallbackLanguage, options: LoadOptions): Promise<Espea
   const url = (options.packUrl ?? packUrl)(lang);
   const [{ default: factory }, buffer] = await Promise.all([
     import(/* @vite-ignore */ CODE_URL().href) as Promise<{ default: EspeakFactory }>,
-    (options.fetchPack ?? fetchArrayBuffer)(url),
+    (options.fetchPack ?? fetchArrayBuffer)(url, lang),
   ]);
   const pack = parsePack(buffer);
   const args: EspeakModuleArgs = {

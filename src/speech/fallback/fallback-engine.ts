@@ -26,7 +26,7 @@ export interface FallbackEngineOptions extends LoadOptions {
    * is on): a piece found there plays without loading or running eSpeak,
    * offline too.
    */
-  audioCache?: SynthesisCache | Promise<SynthesisCache>;
+  audioCache?: SynthesisCache;
   /** Supplies the AudioContext (default: a new one on first use). */
   audioContext?: () => AudioContext;
   /** Start loading this language's data at once instead of on the first speak(). */
@@ -161,8 +161,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
   async function prepare(seg: Segment): Promise<Synthesis> {
     const { request } = seg.job;
     const voice = request.voice?.engine === 'fallback' ? request.voice.id : undefined;
-    // A cache that cannot be had (storage blocked) just means synthesis every time.
-    const cache = options.audioCache ? await Promise.resolve(options.audioCache).catch(() => undefined) : undefined;
+    const cache = options.audioCache;
     const key: SynthesisKey = { text: seg.piece.text, voice: voice ?? request.lang, rate: request.rate, pitch: request.pitch ?? 1 };
     const hit = cache ? await cache.get(key).catch(() => undefined) : undefined;
     if (hit) return fromCache(hit);

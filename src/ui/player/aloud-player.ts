@@ -516,10 +516,10 @@ export class AloudPlayer extends LitElement {
       try {
         const createSpeechEngine = await engineChooser();
         const lang = this._articleLang(article);
-        // Where the page asked the player to remember (storage is opt-in), the
-        // fallback voice keeps each sentence's audio: heard again without synthesis, offline too.
-        const audioCache = this._remembers() ? import('../../storage/audio-cache.ts').then((m) => m.sentenceAudioCache()) : undefined;
-        const created = await createSpeechEngine({ lang, audioCache });
+        // Where the page asked the player to remember (storage is opt-in), the fallback
+        // voice keeps its pack and each sentence's audio: heard again without synthesis, offline too.
+        const fallbackStorage = this._remembers() ? import('../../storage/audio-cache.ts').then((m) => m.fallbackStorage()) : undefined;
+        const created = await createSpeechEngine({ lang, fallbackStorage });
         if (run !== this._engineRun || !this.isConnected) {
           created.dispose();
           return;
