@@ -5,11 +5,9 @@
  * the document, removed again when the last highlighter is disposed.
  */
 import type { PageArticle } from './page-article.ts';
-import { highlightsSupported } from './page-mode.ts';
+import { highlightsSupported, SENTENCE_HIGHLIGHT, WORD_HIGHLIGHT } from './highlight-api.ts';
 
-/** Highlight names in `CSS.highlights` (style them with `::highlight(name)`). */
-export const SENTENCE_HIGHLIGHT = 'aloud-sentence';
-export const WORD_HIGHLIGHT = 'aloud-word';
+export { SENTENCE_HIGHLIGHT, WORD_HIGHLIGHT };
 
 /**
  * The default look. Host pages restyle it with custom properties on any

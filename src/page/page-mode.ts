@@ -13,10 +13,7 @@ import type { PlayerChangeEvent, PlayerStore } from '../player/types.ts';
 import type { PageArticle } from './page-article.ts';
 import type { PageHighlighter, PageHighlighterOptions } from './highlighter.ts';
 
-/** Whether this browser has the CSS Custom Highlight API (`Highlight` and `CSS.highlights`). */
-export function highlightsSupported(): boolean {
-  return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
-}
+export { highlightsSupported } from './highlight-api.ts';
 
 /** What the controller needs from the element. */
 export interface PageModeHost extends ReactiveControllerHost, Element {

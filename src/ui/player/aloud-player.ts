@@ -6,6 +6,7 @@ import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import { loadArticle } from '../../article/load.ts';
 import type { SpeechEngine, VoiceInfo } from '../../speech/types.ts';
 import { primaryLanguage } from '../../speech/voices.ts';
+import { highlightsSupported, WORD_HIGHLIGHT } from '../../page/highlight-api.ts';
 import { createPlayerStore } from '../../player/store.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
@@ -80,9 +81,9 @@ let wordHighlight: Highlight | null | undefined;
 function sharedWordHighlight(): Highlight | null {
   if (wordHighlight === undefined) {
     wordHighlight = null;
-    if (typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS) {
+    if (highlightsSupported()) {
       wordHighlight = new Highlight();
-      CSS.highlights.set('aloud-word', wordHighlight);
+      CSS.highlights.set(WORD_HIGHLIGHT, wordHighlight);
     }
   }
   return wordHighlight;
