@@ -75,16 +75,41 @@ export interface WebSpeechEngineOptions {
   canPause?: boolean;
   /** For detection; defaults to navigator.userAgent. */
   userAgent?: string;
+  /** For detection (iPadOS reports a Mac user agent); defaults to navigator.maxTouchPoints. */
+  maxTouchPoints?: number;
+  /** Override whether unlock() speaks a silent utterance (see needsGestureUnlock). */
+  gestureUnlock?: boolean;
 }
 
 /** A Web Speech engine exposes the voices the platform gave and a gesture unlock. */
 export interface WebSpeechEngine extends SpeechEngine {
   readonly kind: 'webspeech';
   /**
-   * Call inside the first user gesture (click/keydown): speaks a silent empty
-   * utterance so iOS Safari lets later, gesture-less speak() calls through.
+   * Call inside a user gesture (click/keydown) when the first speak() may
+   * come later, outside it. Only WebKit on iOS/iPadOS needs this: there it
+   * speaks one silent, non-empty utterance so later, gesture-less speak()
+   * calls are let through. Everywhere else it does nothing.
    */
   unlock(): void;
+}
+
+/**
+ * What unlock() speaks: never an empty text. On Chromium's speech-dispatcher
+ * backend (Linux) an empty utterance fails with synthesis-failed and no
+ * utterance ever starts again in that browser until it restarts; a one-space
+ * or '.' text at volume 0 starts and ends normally everywhere.
+ */
+export const SILENT_UNLOCK_TEXT = '.';
+
+/**
+ * Whether speech must first be started inside a user gesture: WebKit on
+ * iPhone, iPod and iPad (iPadOS asks for desktop pages with a Mac user agent,
+ * told apart by its touch points). Desktop browsers need only one earlier
+ * gesture on the page, which any click on Play already is.
+ */
+export function needsGestureUnlock(userAgent: string, maxTouchPoints = 0): boolean {
+  if (/iPhone|iPad|iPod/i.test(userAgent)) return true;
+  return /Macintosh/i.test(userAgent) && maxTouchPoints > 1;
 }
 
 /**
@@ -188,7 +213,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
   const g = globalThis as unknown as {
     speechSynthesis?: SynthLike;
     SpeechSynthesisUtterance?: new (text: string) => UtteranceLike;
-    navigator?: { userAgent?: string };
+    navigator?: { userAgent?: string; maxTouchPoints?: number };
   };
   const synth = options.synth ?? g.speechSynthesis;
   const Utterance = options.Utterance ?? g.SpeechSynthesisUtterance;
@@ -197,7 +222,10 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
   const voicesPollMs = options.voicesPollMs ?? 250;
   const maxChunkLength = options.maxChunkLength ?? DEFAULT_MAX_CHUNK;
   const startTimeoutMs = options.startTimeoutMs ?? 5000;
-  const canPause = options.canPause ?? detectCanPause(options.userAgent ?? g.navigator?.userAgent ?? '');
+  const userAgent = options.userAgent ?? g.navigator?.userAgent ?? '';
+  const canPause = options.canPause ?? detectCanPause(userAgent);
+  const gestureUnlock =
+    options.gestureUnlock ?? needsGestureUnlock(userAgent, options.maxTouchPoints ?? g.navigator?.maxTouchPoints ?? 0);
 
   let generation = 0;
   let nextId = 1;
@@ -208,6 +236,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
   let estimation: Estimation | null = null;
   let knownVoices: VoiceInfo[] | null = null;
   let voicesPromise: Promise<VoiceInfo[]> | null = null;
+  /** True once anything was handed to the synthesizer: an unlock then has no purpose. */
   let unlocked = false;
   let disposed = false;
   /** Voices (by key) that have produced real boundary events: no estimation for them. */
@@ -377,6 +406,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       u.pitch = job.request.pitch ?? 1;
       u.volume = job.request.volume;
       natives.push(rec);
+      unlocked = true;
       synth!.speak(u);
     });
   }
@@ -412,6 +442,8 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     utterance.onerror = (ev) => {
       if (!live()) return;
       const code = mapError(ev?.error);
+      // That speak() was outside a gesture after all: the next unlock() must speak.
+      if (code === 'not-allowed') unlocked = false;
       failJob(job, code, `Speech failed: ${ev?.error ?? 'unknown error'}`);
     };
     return rec;
@@ -579,10 +611,9 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       if (wasPaused) synth.resume();
     },
     unlock() {
-      if (unlocked || disposed) return;
+      if (!gestureUnlock || unlocked || disposed) return;
       unlocked = true;
-      if (natives.length > 0) return; // already speaking, so already allowed
-      const u = new Utterance('');
+      const u = new Utterance(SILENT_UNLOCK_TEXT);
       u.volume = 0;
       synth.speak(u);
     },

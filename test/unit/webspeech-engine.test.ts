@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createWebSpeechEngine, detectCanPause, type WebSpeechEngineOptions } from '../../src/speech/webspeech-engine.ts';
+import { createWebSpeechEngine, detectCanPause, needsGestureUnlock, type WebSpeechEngineOptions } from '../../src/speech/webspeech-engine.ts';
 import { FakeSynth, FakeUtterance, fakeVoice, type FakeSynthScript } from '../../src/speech/testing/fake-synth.ts';
 import type { UtteranceRequest } from '../../src/speech/types.ts';
 import { eventTypes, recorder } from '../support/utterance-recorder.ts';
@@ -7,6 +7,9 @@ import { eventTypes, recorder } from '../support/utterance-recorder.ts';
 const WINDOWS_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
 const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36';
 const LINUX_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
+const IPHONE_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+const MAC_UA = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15';
 
 const SEED =
   'Iraqi forces are locked in an intense battle for the final few blocks of western Mosul still under ISIS control.';
@@ -368,7 +371,7 @@ describe('boundaries', () => {
 
 describe('iOS user gesture', () => {
   it('surfaces not-allowed, and works after unlock() inside a gesture', async () => {
-    const { engine, synth } = setup({ requireGesture: true });
+    const { engine, synth } = setup({ requireGesture: true }, { userAgent: IPHONE_UA });
     const a = recorder();
     engine.speak(req('Before the tap.'), a.events);
     await vi.advanceTimersByTimeAsync(100);
@@ -380,6 +383,93 @@ describe('iOS user gesture', () => {
     engine.speak(req('After the tap.'), b.events);
     await vi.advanceTimersByTimeAsync(3000);
     expect(eventTypes(b.log)).toEqual(['start', 'end']);
+  });
+
+  it('the unlock utterance is silent and never empty (an empty one wedges Chromium on Linux)', async () => {
+    const { engine, synth } = setup({}, { userAgent: IPHONE_UA });
+    engine.unlock();
+    engine.unlock();
+    const spoken = synth.log.filter((e) => e.type === 'speak');
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]!.text.trim()).not.toBe('');
+    const b = recorder();
+    engine.speak(req('After the tap.'), b.events);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
+    expect(synth.wedged).toBe(false);
+  });
+
+  it('unlock() speaks nothing where no gesture unlock is needed (desktop, Linux, Android)', async () => {
+    for (const userAgent of [WINDOWS_UA, LINUX_UA, ANDROID_UA, MAC_UA]) {
+      const { engine, synth } = setup({}, { userAgent, maxTouchPoints: 0 });
+      engine.unlock();
+      expect(synth.log.filter((e) => e.type === 'speak'), userAgent).toEqual([]);
+    }
+  });
+
+  it('unlock() after speech has started speaks nothing', async () => {
+    const { engine, synth } = setup({}, { userAgent: IPHONE_UA });
+    engine.speak(req('Already speaking.'), recorder().events);
+    engine.unlock();
+    expect(synth.log.filter((e) => e.type === 'speak').map((e) => e.text)).toEqual(['Already speaking.']);
+  });
+
+  it('needsGestureUnlock: iPhone, iPad, and iPadOS in desktop mode (a Mac UA with touch)', () => {
+    expect(needsGestureUnlock(IPHONE_UA)).toBe(true);
+    expect(needsGestureUnlock(IPHONE_UA.replace('iPhone', 'iPad'))).toBe(true);
+    expect(needsGestureUnlock(MAC_UA, 5)).toBe(true);
+    expect(needsGestureUnlock(MAC_UA, 0)).toBe(false);
+    expect(needsGestureUnlock(ANDROID_UA, 5)).toBe(false);
+    expect(needsGestureUnlock(LINUX_UA)).toBe(false);
+  });
+});
+
+describe('never an empty utterance', () => {
+  it('the fake models the Linux wedge: after an empty utterance nothing starts again', async () => {
+    const synth = new FakeSynth();
+    const empty = new FakeUtterance('');
+    const errors: string[] = [];
+    empty.onerror = (e) => errors.push(String(e.error));
+    synth.speak(empty);
+    const later = new FakeUtterance('Hello.');
+    let started = false;
+    later.onstart = () => (started = true);
+    synth.speak(later);
+    synth.cancel();
+    synth.resume();
+    synth.speak(later);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(errors).toEqual(['synthesis-failed']);
+    expect(started).toBe(false);
+  });
+
+  it('empty, blank and fully spoken requests complete without reaching the synthesizer', async () => {
+    const { engine, synth } = setup({}, { userAgent: LINUX_UA });
+    const logs = ['', '   ', '\n'].map((text) => {
+      const r = recorder();
+      engine.speak(req(text), r.events);
+      return r;
+    });
+    const after = recorder();
+    engine.speak(req('Then this.'), after.events);
+    await vi.advanceTimersByTimeAsync(5000);
+    for (const r of logs) expect(eventTypes(r.log)).toEqual(['start', 'end']);
+    expect(eventTypes(after.log)).toEqual(['start', 'end']);
+    expect(synth.log.filter((e) => e.type === 'speak').map((e) => e.text)).toEqual(['Then this.']);
+    expect(synth.wedged).toBe(false);
+  });
+
+  it('pause (emulated) at the very end of a sentence, then resume, sends no empty remainder', async () => {
+    const { engine, synth } = setup({ boundaries: false }, { userAgent: LINUX_UA });
+    const r = recorder();
+    engine.speak(req('Short one.'), r.events);
+    engine.speak(req('Next one.'), recorder().events);
+    await vi.advanceTimersByTimeAsync(700);
+    engine.pause();
+    engine.resume();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(synth.log.filter((e) => e.type === 'speak').every((e) => e.text.trim() !== '')).toBe(true);
+    expect(synth.wedged).toBe(false);
   });
 });
 

@@ -25,6 +25,13 @@ export interface FakeSynthScript {
   swallow?: (text: string) => boolean;
   /** Speaking speed at rate 1. */
   msPerChar?: number;
+  /**
+   * Chromium's speech-dispatcher backend (Linux): an empty utterance fails
+   * with synthesis-failed, and afterwards no utterance ever starts again
+   * (cancel() and resume() do not help). Default true: no real engine does
+   * anything useful with an empty text, so every test catches one.
+   */
+  emptyWedges?: boolean;
 }
 
 export interface FakeLogEntry {
@@ -59,6 +66,8 @@ export class FakeSynth implements SynthLike {
   sounding = 0;
   maxSounding = 0;
   private unlocked = false;
+  /** An empty utterance was spoken: nothing starts any more. */
+  wedged = false;
   private ready: boolean;
   private listeners = new Set<() => void>();
   private queue: FakeUtterance[] = [];
@@ -83,6 +92,7 @@ export class FakeSynth implements SynthLike {
       pauseIsCancel: script.pauseIsCancel ?? false,
       requireGesture: script.requireGesture ?? false,
       msPerChar: script.msPerChar ?? 1000 / 15,
+      emptyWedges: script.emptyWedges ?? true,
       cutoffMs: script.cutoffMs,
       swallow: script.swallow,
     };
@@ -112,6 +122,11 @@ export class FakeSynth implements SynthLike {
   speak(u: UtteranceLike): void {
     const fu = u as FakeUtterance;
     this.note('speak', fu.text);
+    if (this.s.emptyWedges && fu.text === '') {
+      this.wedged = true;
+      setTimeout(() => this.fire(fu, 'error', 'synthesis-failed'), 0);
+      return;
+    }
     if (this.s.requireGesture && !this.unlocked) {
       if (this.inGesture) this.unlocked = true;
       else {
@@ -181,7 +196,7 @@ export class FakeSynth implements SynthLike {
   }
 
   private startNext(): void {
-    if (this.current || this.paused) return;
+    if (this.current || this.paused || this.wedged) return;
     const u = this.queue.shift();
     if (!u) return;
     if (this.s.swallow?.(u.text)) {

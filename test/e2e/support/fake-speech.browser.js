@@ -22,6 +22,9 @@
       // Voices appear after this long, with voiceschanged (0: at once).
       voicesAfterMs: 0,
       cancelError: 'interrupted',
+      // Chromium on speech-dispatcher (Linux): an empty utterance fails with
+      // synthesis-failed and nothing ever starts again in this browser.
+      emptyWedges: true,
     },
     window.__fakeSpeechConfig || {},
   );
@@ -34,6 +37,7 @@
   let queue = [];
   let current = null; // { u, record, timers, startedAt, remaining, words }
   let paused = false;
+  let wedged = false;
 
   class FakeVoice {
     constructor(v) {
@@ -107,7 +111,7 @@
   }
 
   function startNext() {
-    if (current || paused || queue.length === 0) return;
+    if (current || paused || wedged || queue.length === 0) return;
     const u = queue.shift();
     const record = recordOf(u);
     record.state = 'speaking';
@@ -207,6 +211,15 @@
         queuedAt: now(),
       });
       entry('speak', u, u.rate);
+      if (config.emptyWedges && u.text === '') {
+        wedged = true;
+        const r = recordOf(u);
+        r.state = 'error';
+        r.error = 'synthesis-failed';
+        entry('error', u, 'synthesis-failed');
+        setTimeout(() => fire(u, 'error', { utterance: u, error: 'synthesis-failed', charIndex: 0, elapsedTime: 0, name: '' }), 0);
+        return;
+      }
       queue.push(u);
       // Chrome starts speech on a later task, never inside speak().
       setTimeout(startNext, 0);
@@ -289,6 +302,10 @@
     },
     get paused() {
       return paused;
+    },
+    /** True after an empty utterance: nothing starts again (the Linux wedge). */
+    get wedged() {
+      return wedged;
     },
     finish,
     fail,

@@ -27,6 +27,8 @@ export interface FakeSpeechConfig {
   voicesAfterMs?: number;
   /** The error code cancelled utterances get. Default 'interrupted' (Chrome). */
   cancelError?: string;
+  /** An empty utterance fails and nothing starts again (Chromium on speech-dispatcher). Default true. */
+  emptyWedges?: boolean;
 }
 
 export interface FakeUtteranceRecord {
@@ -60,6 +62,8 @@ export interface FakeSpeechControl {
   readonly current: { text: string; rate: number } | null;
   readonly speaking: boolean;
   readonly paused: boolean;
+  /** An empty utterance was spoken: nothing starts any more. */
+  readonly wedged: boolean;
   finish(): boolean;
   fail(code: string): boolean;
   configure(patch: Partial<FakeSpeechConfig>): void;
