@@ -94,6 +94,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
 
   let state: PlayerState = Object.freeze({
     status: 'idle',
+    starting: false,
     article: null,
     position: null,
     word: null,
@@ -104,6 +105,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     voices: [],
     announceHeadings: options.announceHeadings ?? true,
     error: null,
+    notice: null,
   } satisfies PlayerState);
 
   const listeners = new Set<(e: PlayerChangeEvent) => void>();
@@ -127,8 +129,12 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   function commit(patch: Partial<PlayerState>): void {
     const prev = state;
     const next: PlayerState = { ...prev, ...patch };
+    // Derived, never patched: asked to speak, holding nothing, not yet confirmed.
+    next.starting = queue.length > 0 && !held && next.status !== 'playing';
     const changes = new Set<PlayerChange>();
     if (next.status !== prev.status) changes.add('status');
+    if (next.starting !== prev.starting) changes.add('starting');
+    if (next.notice !== prev.notice) changes.add('notice');
     if (next.article !== prev.article) changes.add('article');
     if (next.position !== prev.position) changes.add('position');
     if ((next.position?.sectionIndex ?? -1) !== (prev.position?.sectionIndex ?? -1)) changes.add('section');
@@ -435,12 +441,15 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       commit({ status: 'ready', position: positionOf(0), word: null, announcing: null });
     }
     topUp();
+    commit({});
   }
 
   function pause(): void {
     if (disposed) return;
     if (starting()) {
+      // A cancel while the voice is prepared: back to a clear, playable state.
       silence();
+      commit({});
       return;
     }
     if (state.status !== 'playing') return;
@@ -458,7 +467,10 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   function stop(): void {
     if (disposed) return;
     if (state.status !== 'playing' && state.status !== 'paused') {
-      if (starting()) silence();
+      if (starting()) {
+        silence();
+        commit({});
+      }
       return;
     }
     silence();
@@ -504,6 +516,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       if (disposed) return;
       silence();
       disposed = true;
+      unsubscribeEngine?.();
       listeners.clear();
     },
     load,
@@ -571,6 +584,25 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       commit({ status: 'loading', error: null, word: null, announcing: null });
     },
   };
+
+  /**
+   * Voices that arrive late or are given up on. A voice that arrives is taken
+   * when the choice is automatic, without cutting the sentence: the next
+   * utterance asks for it, so the switch falls on a sentence boundary. A
+   * voice given up on is replaced by what the engine goes on with.
+   */
+  const unsubscribeEngine = engine.subscribe?.((change) => {
+    if (disposed) return;
+    const lang = state.article?.lang;
+    if (change.replaced) {
+      const { reason, from, to } = change.replaced;
+      if (from && preferredVoiceId === from.id) preferredVoiceId = null;
+      commit({ voices: change.voices, voice: to, notice: { code: 'voice-replaced', reason, from, to } });
+      return;
+    }
+    const voice = lang ? (chooseVoice(change.voices, lang, preferredVoiceId) ?? state.voice) : state.voice;
+    commit({ voices: change.voices, voice });
+  });
 
   void engine.getVoices().then(
     (voices) => {

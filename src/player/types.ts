@@ -29,8 +29,25 @@ export interface PlayerErrorInfo {
   message: string;
 }
 
+/**
+ * Something the listener should be told once that is not an error: the
+ * engine gave up on a voice and goes on with another (codes here, words in the UI).
+ */
+export interface PlayerNotice {
+  code: 'voice-replaced';
+  /** `network`: a network voice could not be reached; `failing`: the synthesizer kept failing. */
+  reason: 'network' | 'failing';
+  from: VoiceInfo | null;
+  to: VoiceInfo;
+}
+
 export interface PlayerState {
   status: PlayerStatus;
+  /**
+   * Play was asked for and nothing sounds yet: the voice is being prepared
+   * (the fallback loading, a slow network voice). Another toggle() cancels.
+   */
+  starting: boolean;
   article: Article | null;
   position: Position | null;
   word: CurrentWord | null;
@@ -42,10 +59,14 @@ export interface PlayerState {
   voices: VoiceInfo[];
   announceHeadings: boolean;
   error: PlayerErrorInfo | null;
+  /** The last notice, until the next one (see PlayerNotice). */
+  notice: PlayerNotice | null;
 }
 
 export type PlayerChange =
   | 'status'
+  | 'starting'
+  | 'notice'
   | 'position'
   | 'word'
   | 'rate'

@@ -8,6 +8,7 @@ import type { FallbackEngineOptions } from './fallback/fallback-engine.ts';
 import { canSpeak } from './voices.ts';
 import { createWebSpeechEngine, usesSpeechDispatcher, type WebSpeechEngineOptions } from './webspeech-engine.ts';
 import { packFor } from './fallback/languages.ts';
+import { createSessionEngine, type SessionEngineOptions } from './session-engine.ts';
 
 export interface SelectEngineOptions {
   /** The article's language (BCP 47). */
@@ -43,13 +44,47 @@ export interface SelectEngineOptions {
  */
 declare const __ALOUD_FALLBACK__: boolean | undefined;
 
-async function defaultLoadFallback(lang: string, storage?: SelectEngineOptions['fallbackStorage']): Promise<SpeechEngine> {
+async function defaultLoadFallback(
+  lang: string,
+  storage?: SelectEngineOptions['fallbackStorage'],
+  shared: { audioContext?: () => AudioContext } = {},
+): Promise<SpeechEngine> {
   if (typeof __ALOUD_FALLBACK__ !== 'undefined' && !__ALOUD_FALLBACK__) {
     throw new Error('This build of Aloud has no fallback voice.');
   }
   const { createFallbackEngine } = await import('./fallback/fallback-engine.ts');
   const stored = storage ? await storage.catch(() => ({})) : {};
-  return createFallbackEngine({ ...stored, preload: lang });
+  return createFallbackEngine({ ...stored, ...shared, preload: lang });
+}
+
+/** Options of createSessionSpeech: as createSpeechEngine's, without the wait. */
+export type SessionSpeechOptions = Omit<SelectEngineOptions, 'voicesTimeoutMs' | 'prefer'> &
+  Pick<SessionEngineOptions, 'voicesWatchMs' | 'preloadAfterMs' | 'maxWebFailures'>;
+
+/**
+ * The engine a player uses, returned at once: Web Speech where it exists
+ * and the fallback where it ships the language, chosen per utterance by
+ * createSessionEngine (session-engine.ts). Voices are looked for from now,
+ * not from the first Play, and Play never waits for them: with no platform
+ * voice known yet, the fallback speaks, and the store moves to a platform
+ * voice when one arrives.
+ */
+export function createSessionSpeech(options: SessionSpeechOptions): SpeechEngine {
+  const web = hasSynth(options.webSpeech) ? createWebSpeechEngine({ voicesTimeoutMs: 3000, ...options.webSpeech }) : null;
+  const load = options.loadFallback;
+  const fallbackShipped = typeof __ALOUD_FALLBACK__ === 'undefined' || __ALOUD_FALLBACK__;
+  return createSessionEngine({
+    lang: options.lang,
+    web,
+    loadFallback: load
+      ? (lang) => load(lang)
+      : fallbackShipped
+        ? (lang, shared) => defaultLoadFallback(lang, options.fallbackStorage, shared)
+        : null,
+    voicesWatchMs: options.voicesWatchMs,
+    preloadAfterMs: options.preloadAfterMs,
+    maxWebFailures: options.maxWebFailures,
+  });
 }
 
 function hasSynth(options: WebSpeechEngineOptions | undefined): boolean {

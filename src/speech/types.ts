@@ -58,7 +58,20 @@ export interface UtteranceHandle {
   readonly id: number;
 }
 
+/** What changed in an engine after getVoices() resolved (see SpeechEngine.subscribe). */
+export interface EngineChange {
+  /** Every voice the engine can speak with now. */
+  voices: VoiceInfo[];
+  /**
+   * Set when the engine gave up on a voice for the rest of the session (a
+   * network voice offline, a synthesizer that keeps failing) and goes on with
+   * another from the sentence where it failed.
+   */
+  replaced?: { reason: 'network' | 'failing'; from: VoiceInfo | null; to: VoiceInfo };
+}
+
 export interface SpeechEngine {
+  /** Which engine speaks now (a session engine answers for the one it uses). */
   readonly kind: 'webspeech' | 'fallback' | 'fake';
   /**
    * The voices, waiting for them to arrive (voiceschanged or a poll) up to a
@@ -85,6 +98,13 @@ export interface SpeechEngine {
    * and browsers keep Web Audio suspended until one. Optional; harmless to repeat.
    */
   unlock?(): void;
+  /**
+   * Voices that arrive, or are given up on, after getVoices() resolved. Optional:
+   * engines whose voices never change need not implement it. Returns an unsubscribe.
+   */
+  subscribe?(listener: (change: EngineChange) => void): () => void;
+  /** A hint that speech may be asked for soon (a pointer over Play): start loading what it needs. */
+  prepare?(): void;
 }
 
 /** Synthesized audio as a cache keeps it (src/storage/audio-cache.ts implements this). */

@@ -44,8 +44,10 @@ function rank(v: VoiceInfo): number {
  * 3. a voice of the same language (en-* for en-GB, or for plain "en"),
  *    local voices first, then the platform default;
  * 4. otherwise null — never a voice of another language.
- * Within a step, local voices are preferred over network ones, then the
- * platform's default, then the platform's order.
+ * The platform's own voices come before the bundled fallback's: it is the
+ * last resort, used when nothing else speaks the language. Within a step,
+ * local voices are preferred over network ones, then the platform's default,
+ * then the platform's order.
  */
 export function chooseVoice(
   voices: readonly VoiceInfo[],
@@ -57,8 +59,10 @@ export function chooseVoice(
     if (preferred && canSpeak(preferred, lang)) return preferred;
   }
   const want = parts(lang);
-  const sameLanguage = voices.filter((v) => canSpeak(v, lang));
-  if (sameLanguage.length === 0) return null;
+  const speakers = voices.filter((v) => canSpeak(v, lang));
+  if (speakers.length === 0) return null;
+  const platform = speakers.filter((v) => v.engine !== 'fallback');
+  const sameLanguage = platform.length > 0 ? platform : speakers;
   const best = (list: VoiceInfo[]): VoiceInfo | null =>
     list.length === 0
       ? null

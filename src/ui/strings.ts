@@ -95,6 +95,16 @@ export const strings = {
   nowReading: 'Now reading',
   loading: 'Loading article',
   preparing: 'Preparing the voice',
+  /** The play button's visible label while the voice is prepared. */
+  preparingShort: 'Preparing voice',
+  /** …and its accessible name: what a press does now. */
+  preparingName: 'Preparing voice, press to cancel',
+  cancelled: 'Stopped. Press Play to start again.',
+  /** The engine gave up on a voice and goes on with another, from the same sentence. */
+  voiceReplaced: (reason: 'network' | 'failing', to: string) =>
+    reason === 'network'
+      ? `The online voice could not be reached, so reading goes on with ${to}.`
+      : `The voice kept failing, so reading goes on with ${to}.`,
   ready: (title: string) => `Ready to play: ${title}`,
   ended: 'End of article',
   tryAgain: 'Try again',

@@ -14,5 +14,7 @@ export function idleState(): PlayerState {
     voices: [],
     announceHeadings: true,
     error: null,
+    starting: false,
+    notice: null,
   };
 }

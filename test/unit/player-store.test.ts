@@ -97,9 +97,12 @@ describe('play to the end', () => {
     h.events.length = 0;
     h.store.play();
     expect(h.store.state.status).toBe('ready');
-    expect(h.events).toEqual([]);
+    // Only that the voice is being prepared: nothing is playing until the engine says so.
+    expect(h.events.map(changes)).toEqual([['starting']]);
+    expect(h.store.state.starting).toBe(true);
+    h.events.length = 0;
     h.engine.fireStart();
-    expect(h.store.state).toMatchObject({ status: 'playing', announcing: 'title', position: { sentenceId: 's1p1s1' } });
+    expect(h.store.state).toMatchObject({ status: 'playing', starting: false, announcing: 'title', position: { sentenceId: 's1p1s1' } });
     h.engine.fireEnd();
     h.engine.fireStart();
     expect(h.store.state.announcing).toBeNull();
@@ -107,7 +110,7 @@ describe('play to the end', () => {
     expect(h.id()).toBe('s1p1s1'); // until the next one starts
     h.engine.fireStart();
     expect(h.id()).toBe('s1p1s2');
-    expect(h.events.map(changes)).toEqual([['announcing', 'status'], ['announcing'], ['position']]);
+    expect(h.events.map(changes)).toEqual([['announcing', 'starting', 'status'], ['announcing'], ['position']]);
   });
 
   it('queues the next utterance ahead, so the engine never waits for us', () => {

@@ -316,6 +316,18 @@ export const styles = css`
     border-radius: 50%;
     animation: spin 1s linear infinite;
   }
+  .play .spinner {
+    width: 1.1rem;
+    height: 1.1rem;
+    flex: none;
+    border-color: transparent;
+    border-top-color: currentColor;
+    border-right-color: currentColor;
+  }
+  .notice {
+    margin: 0.5rem 0;
+    color: var(--_muted);
+  }
   @keyframes spin {
     to {
       transform: rotate(360deg);

@@ -23,7 +23,10 @@ import { styles } from './aloud-player.styles.ts';
 // The engine chooser is a lazy chunk; naming the one export used (rather
 // than taking the whole module) keeps the bundler from adding a runtime
 // helper chunk the browser would fetch one round trip later.
-const engineChooser = () => import('../../speech/select-engine.ts').then((m) => m.createSpeechEngine);
+const engineChooser = () => import('../../speech/select-engine.ts').then((m) => m.createSessionSpeech);
+
+/** How long Play may wait for its first sound before the button says it is busy (no flicker for quick voices). */
+const BUSY_AFTER_MS = 250;
 
 
 /** `detail` of `aloud-sentence`. */
@@ -147,6 +150,7 @@ const ICONS = {
  * @csspart status - The polite live region (visually hidden).
  * @csspart loading - The loading indicator.
  * @csspart error - The error panel.
+ * @csspart notice - A note that the voice was replaced mid-article (a network voice offline, a failing synthesizer).
  * @csspart help-dialog - The keyboard help dialog.
  * @csspart mini-player - The sticky mini-player bar (with `sticky`, while playing out of view).
  * @csspart caption - Page mode without the CSS Custom Highlight API: the current sentence, shown as a caption.
@@ -234,6 +238,9 @@ export class AloudPlayer extends LitElement {
   @state() private _loading = false;
   /** The offline panel's module is loaded (for the `offline` attribute). */
   @state() private _panelReady = false;
+  /** Play has waited for its first sound longer than BUSY_AFTER_MS: the button says so. */
+  @state() private _busy = false;
+  private _busyTimer: ReturnType<typeof setTimeout> | null = null;
 
   private _store: PlayerStore | null = null;
   private _unsubscribe: (() => void) | null = null;
@@ -416,7 +423,16 @@ export class AloudPlayer extends LitElement {
     players.add(this);
     // Fetch the engine chooser while the article loads, not after it: one
     // round trip less before the player is ready (a no-op once cached).
-    if (!this.engine && !this._store) engineChooser().catch(() => undefined);
+    if (!this.engine && !this._store) {
+      engineChooser().catch(() => undefined);
+      // Browsers load their voice list on the first ask (Chrome), and
+      // speech-dispatcher takes seconds: ask now, not at the click.
+      try {
+        globalThis.speechSynthesis?.getVoices();
+      } catch {
+        // no Web Speech here: the fallback will speak
+      }
+    }
     // Moved in the DOM: rebuild the store where it left off.
     if (this._article && !this._store) void this._ensureStore(this._article, this._state?.position?.sentenceId);
     const slotted = this.querySelector('aloud-offline-panel');
@@ -515,16 +531,14 @@ export class AloudPlayer extends LitElement {
     if (this.engine) engine = this.engine;
     else {
       try {
-        const createSpeechEngine = await engineChooser();
+        const createSessionSpeech = await engineChooser();
+        if (run !== this._engineRun || !this.isConnected) return;
         const lang = this._articleLang(article);
         // Where the page asked the player to remember (storage is opt-in), the fallback
         // voice keeps its pack and each sentence's audio: heard again without synthesis, offline too.
         const fallbackStorage = this._remembers() ? import('../../storage/audio-cache.ts').then((m) => m.fallbackStorage()) : undefined;
-        const created = await createSpeechEngine({ lang, fallbackStorage });
-        if (run !== this._engineRun || !this.isConnected) {
-          created.dispose();
-          return;
-        }
+        // Returned at once: Play never waits for voices (the session speaks with the fallback until one comes).
+        const created = createSessionSpeech({ lang, fallbackStorage });
         this._ownEngine = created;
         this._engineLang = lang;
         engine = created;
@@ -603,6 +617,7 @@ export class AloudPlayer extends LitElement {
 
   private _dropStore(): void {
     this._engineRun++;
+    this._syncBusy(false);
     this._unsubscribe?.();
     this._unsubscribe = null;
     this._setHandsFreeStore(null);
@@ -677,6 +692,8 @@ export class AloudPlayer extends LitElement {
     }
     const quiet = this._swapping;
     this._page?.onChange(e);
+    if (changes.has('starting')) this._syncBusy(s.starting);
+    if (changes.has('notice') && s.notice) this._announce(t.voiceReplaced(s.notice.reason, s.notice.to.name));
     if (changes.has('status')) {
       const sentenceId = s.position?.sentenceId ?? null;
       if (s.status === 'playing') {
@@ -817,8 +834,7 @@ export class AloudPlayer extends LitElement {
         listening: () => this._state?.status === 'playing' || this._state?.status === 'paused',
         title: () => this._article?.title ?? '',
         controls: () => {
-          const [label, d] = this._playLabel();
-          return html`<button type="button" class="play" @click=${this._toggle}>${icon(d)}<span>${label}</span></button>
+          return html`${this._renderPlay(false)}
             ${this._transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
             ${this._transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}`;
         },
@@ -874,7 +890,23 @@ export class AloudPlayer extends LitElement {
 
   private _toggle(): void {
     if (this._state?.status !== 'playing') this._pauseOthers();
+    const cancelling = this._busy;
     this._request((s) => s.toggle());
+    // The listener gave up waiting: say where that leaves them, once.
+    if (cancelling && !this._state?.starting) this._announce(t.cancelled);
+  }
+
+  /** The button turns busy only when the first sound is slow to come (see BUSY_AFTER_MS). */
+  private _syncBusy(starting: boolean): void {
+    if (this._busyTimer) clearTimeout(this._busyTimer);
+    this._busyTimer = null;
+    if (!starting) this._busy = false;
+    else if (!this._busy) this._busyTimer = setTimeout(() => (this._busy = true), BUSY_AFTER_MS);
+  }
+
+  /** A pointer over Play, or focus on it: start loading the voice before the press. */
+  private _prepare(): void {
+    (this._storeEngine ?? this.engine)?.prepare?.();
   }
 
   /** One voice at a time: speech is one channel per page, so starting this player pauses the others first. */
@@ -1120,7 +1152,18 @@ export class AloudPlayer extends LitElement {
 
   private _playLabel(): [string, string] {
     const status = this._state?.status;
+    if (this._busy) return [t.preparingShort, ICONS.play];
     return status === 'playing' ? [t.pause, ICONS.pause] : status === 'ended' ? [t.playAgain, ICONS.replay] : [t.play, ICONS.play];
+  }
+
+  /** Play / Pause / Play again, or busy while the voice is prepared (then a press cancels). */
+  private _renderPlay(part: boolean): TemplateResult {
+    const [label, d] = this._playLabel();
+    const busy = this._busy;
+    return html`<button type="button" part=${part ? 'play-button' : nothing} class="play" aria-busy=${busy ? 'true' : nothing}
+      aria-label=${busy ? t.preparingName : nothing} @click=${this._toggle} @pointerenter=${this._prepare} @focus=${this._prepare}>
+      ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : icon(d)}<span>${label}</span>
+    </button>`;
   }
 
   private _renderPlayer(article: Article): TemplateResult {
@@ -1131,7 +1174,6 @@ export class AloudPlayer extends LitElement {
     const sectionIndex = s?.position?.sectionIndex ?? 0;
     const total = article.sections.length;
     const times = estimateTimes(index, flat, rate);
-    const [playLabel, playIcon] = this._playLabel();
     const lang = this._articleLang(article);
     const voiceId = s?.voice?.id ?? '';
     const storeError = s?.error && s.status !== 'playing' ? s.error : null;
@@ -1140,10 +1182,9 @@ export class AloudPlayer extends LitElement {
     const showText = full && !this.for;
 
     const errors = html`${this._loadError ? this._renderError(this._loadError) : nothing}
-    ${storeError ? this._renderError({ kind: this._errorKind(storeError), code: storeError.code, message: storeError.message, retry: false }) : nothing}`;
-    const play = html`<button type="button" part="play-button" class="play" @click=${this._toggle}>
-      ${icon(playIcon)}<span>${playLabel}</span>
-    </button>`;
+    ${storeError ? this._renderError({ kind: this._errorKind(storeError), code: storeError.code, message: storeError.message, retry: false }) : nothing}
+    ${s?.notice ? html`<p part="notice" class="notice">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}`;
+    const play = this._renderPlay(true);
     const speed = html`<div part="speed" class="field">
       <label for="speed">${t.speed}</label>
       <input id="speed" type="range" min=${MIN_RATE} max=${MAX_RATE} step=${RATE_STEP}
