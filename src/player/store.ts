@@ -80,10 +80,6 @@ const sameWord = (a: CurrentWord | null, b: CurrentWord | null): boolean =>
 const sameError = (a: PlayerErrorInfo | null, b: PlayerErrorInfo | null): boolean =>
   a === b || (!!a && !!b && a.code === b.code && a.message === b.message);
 
-const ERROR_MESSAGES: Partial<Record<SpeechErrorCode, string>> = {
-  'not-allowed': 'The browser needs a tap or click before it will speak.',
-  'no-voice': 'No voice on this device can read this language.',
-};
 
 /** Creates a playback store driving `options.engine`. The store does not own the engine: dispose it yourself. */
 export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
@@ -352,7 +348,8 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       return;
     }
     if (code === 'not-allowed' || code === 'no-voice') {
-      halt({ error: { code, message: ERROR_MESSAGES[code] ?? message } });
+      // The code says it all; the UI has the words for it.
+      halt({ error: { code, message } });
       return;
     }
     // A synthesis failure: retry the utterance once from where it got to, then skip it.

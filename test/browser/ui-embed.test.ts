@@ -49,9 +49,8 @@ describe('aloud-player compact layout', () => {
     await flush(el);
     expect(el.playing).to.equal(true);
     await sendKeys({ press: '?' });
-    await flush(el);
     const dialog = q<HTMLDialogElement>(root, 'dialog');
-    expect(dialog.open).to.equal(true);
+    await until(() => dialog.open, 'the help dialog');
     await sendKeys({ press: 'Escape' });
     await flush(el);
     expect(dialog.open).to.equal(false);

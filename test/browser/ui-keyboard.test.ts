@@ -19,7 +19,8 @@ describe('aloud-player keyboard', () => {
     const { el, root } = await mount();
     playButton(root).focus();
     await press(el, 'Shift+Slash');
-    expect(q<HTMLDialogElement>(root, 'dialog').open).to.equal(true);
+    // The dialog's content is a lazy chunk: it opens once that has loaded.
+    await until(() => q<HTMLDialogElement>(root, 'dialog').open, 'the help dialog');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
@@ -119,7 +120,7 @@ describe('aloud-player keyboard', () => {
     const next = button(root, 'Next section');
     next.focus();
     await press(el, 'Shift+Slash');
-    expect(dialog.open).to.equal(true);
+    await until(() => dialog.open, 'the help dialog');
     expect(q(dialog, 'h2').textContent).to.equal('Keyboard shortcuts');
     expect(dialog.querySelectorAll('tbody tr').length).to.be.greaterThan(5);
     // Shortcuts are off inside the dialog: K does not start playback behind it.

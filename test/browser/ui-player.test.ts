@@ -18,8 +18,7 @@ describe('aloud-player', () => {
     expect(el.store!.state.status).to.equal('playing');
     expect(await axeViolations(el)).to.deep.equal([]);
     button(root, 'Keyboard shortcuts').click();
-    await flush(el);
-    expect(q<HTMLDialogElement>(root, 'dialog').open).to.equal(true);
+    await until(() => q<HTMLDialogElement>(root, 'dialog').open, 'the help dialog');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
@@ -173,6 +172,8 @@ describe('aloud-player', () => {
     expect(el.rate).to.equal(2.5);
     expect(el.voice).to.equal('fake-en-GB');
     const select = q<HTMLSelectElement>(root, '#voice');
+    // The grouping of the voice list is a lazy chunk, fetched with the engine.
+    await until(() => select.options.length > 1, 'the voice list');
     expect([...select.options].map((o) => o.textContent)).to.deep.equal([
       'Automatic (best English voice)',
       'Fake English',

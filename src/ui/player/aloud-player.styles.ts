@@ -324,10 +324,6 @@ export const styles = css`
     border-top-color: currentColor;
     border-right-color: currentColor;
   }
-  .notice {
-    margin: 0.5rem 0;
-    color: var(--_muted);
-  }
   @keyframes spin {
     to {
       transform: rotate(360deg);

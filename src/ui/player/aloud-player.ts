@@ -17,13 +17,22 @@ import type { MiniPlayerController } from './mini-player.ts';
 import { strings as t, uiLang } from '../strings.ts';
 import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.ts';
 import { heading, renderArticleBody } from './article-view.ts';
-import { voiceGroups } from './voice-options.ts';
+import type { voiceGroups } from './voice-options.ts';
 import { styles } from './aloud-player.styles.ts';
 
 // The engine chooser is a lazy chunk; naming the one export used (rather
 // than taking the whole module) keeps the bundler from adding a runtime
 // helper chunk the browser would fetch one round trip later.
 const engineChooser = () => import('../../speech/select-engine.ts').then((m) => m.createSessionSpeech);
+
+/**
+ * The one way the element loads its lazy parts: resolves to the module, or to
+ * undefined after a console warning naming what is missing (the player
+ * carries on without it; nothing reaches the listener as an error).
+ */
+function lazy<T>(load: Promise<T>, what: string): Promise<T | undefined> {
+  return load.catch(() => void console.warn(`<aloud-player>: ${what} could not be loaded.`));
+}
 
 /** How long Play may wait for its first sound before the button says it is busy (no flicker for quick voices). */
 const BUSY_AFTER_MS = 250;
@@ -241,6 +250,13 @@ export class AloudPlayer extends LitElement {
   /** Play has waited for its first sound longer than BUSY_AFTER_MS: the button says so. */
   @state() private _busy = false;
   private _busyTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Groups the voice picker's options: a lazy chunk fetched with the engine,
+   * since there is nothing to group before an engine lists voices.
+   */
+  @state() private _voiceGroups: typeof voiceGroups | null = null;
+  /** The help dialog's content, a lazy chunk loaded on first open. */
+  @state() private _help: ((globalShortcuts: boolean, close: () => void) => TemplateResult) | null = null;
 
   private _store: PlayerStore | null = null;
   private _unsubscribe: (() => void) | null = null;
@@ -427,11 +443,7 @@ export class AloudPlayer extends LitElement {
       engineChooser().catch(() => undefined);
       // Browsers load their voice list on the first ask (Chrome), and
       // speech-dispatcher takes seconds: ask now, not at the click.
-      try {
-        globalThis.speechSynthesis?.getVoices();
-      } catch {
-        // no Web Speech here: the fallback will speak
-      }
+      globalThis.speechSynthesis?.getVoices();
     }
     // Moved in the DOM: rebuild the store where it left off.
     if (this._article && !this._store) void this._ensureStore(this._article, this._state?.position?.sentenceId);
@@ -549,6 +561,9 @@ export class AloudPlayer extends LitElement {
       }
     }
     if (run !== this._engineRun || !this.isConnected || this._store) return;
+    if (!this._voiceGroups) {
+      void lazy(import('./voice-options.ts'), 'the voice list').then((m) => m && (this._voiceGroups = m.voiceGroups));
+    }
     const store = createPlayerStore({ engine, rate: this.rate, preferredVoiceId: this.voice || null });
     this._store = store;
     this._storeEngine = engine;
@@ -577,13 +592,14 @@ export class AloudPlayer extends LitElement {
   }
 
   private _loadTimers(): Promise<unknown> {
-    return (this._handsFreeLoad ??= Promise.all([import('../hands-free/sleep-timer.ts'), import('../hands-free/wake-lock.ts')]).then(
-      ([{ SleepTimer }, { WakeLockController }]) => {
+    return (this._handsFreeLoad ??= lazy(Promise.all([import('../hands-free/sleep-timer.ts'), import('../hands-free/wake-lock.ts')]), 'the sleep timer').then(
+      (m) => {
+        if (!m) return;
+        const [{ SleepTimer }, { WakeLockController }] = m;
         this._sleep = new SleepTimer(this, this._store, { onFire: () => this._announce(t.sleepFired) });
         this._wake = new WakeLockController(this, this._store);
         this.requestUpdate();
       },
-      () => console.warn('<aloud-player>: the sleep timer could not be loaded.'),
     ));
   }
 
@@ -710,8 +726,9 @@ export class AloudPlayer extends LitElement {
       }
     }
     if (changes.has('error') && s.error) {
-      this._emit('aloud-error', { code: s.error.code, message: s.error.message });
-      this._announce(`${this._errorTitle(s.error)}. ${s.error.message}`);
+      const shown = this._shownError(s.error);
+      this._emit('aloud-error', { code: shown.code, message: shown.message });
+      this._announce(`${t.errorTitle[shown.kind]}. ${shown.message}`);
     }
     if (changes.has('position') && s.position && p.position && !changes.has('article') && !quiet) {
       const { sentenceId, flatIndex: index, sectionIndex } = s.position;
@@ -741,12 +758,7 @@ export class AloudPlayer extends LitElement {
   private _loadPanel(): void {
     if (this._panelReady) return;
     // The module defines its elements (guarded) when it is evaluated.
-    void import('../offline/offline-panel.ts').then(
-      () => {
-        this._panelReady = true;
-      },
-      () => console.warn('<aloud-player>: the offline panel could not be loaded.'),
-    );
+    void lazy(import('../offline/offline-panel.ts'), 'the offline panel').then((m) => (this._panelReady = !!m));
   }
 
   /** Articles and settings are remembered only where the page asked for it. */
@@ -797,9 +809,10 @@ export class AloudPlayer extends LitElement {
   // ---- page mode (lazy) ----
 
   private _startPageMode(): void {
-    this._pageLoad = import('./page-glue.ts').then(
-      ({ PageGlue }) => {
-        this._page = new PageGlue(this, {
+    this._pageLoad = lazy(import('./page-glue.ts'), 'page mode').then(
+      (m) => {
+        if (!m) return;
+        this._page = new m.PageGlue(this, {
           target: () => this.for,
           lang: () => this.lang,
           following: () => this._followAlong,
@@ -812,7 +825,6 @@ export class AloudPlayer extends LitElement {
         });
         this.requestUpdate();
       },
-      () => console.warn('<aloud-player>: page mode could not be loaded.'),
     );
   }
 
@@ -824,10 +836,7 @@ export class AloudPlayer extends LitElement {
       this._mini = null;
       return;
     }
-    this._miniLoad ??= import('./mini-player.ts').then(
-      ({ MiniPlayerController }) => MiniPlayerController,
-      () => console.warn('<aloud-player>: the mini-player could not be loaded.'),
-    );
+    this._miniLoad ??= lazy(import('./mini-player.ts'), 'the mini-player').then((m) => m?.MiniPlayerController);
     void this._miniLoad.then((Mini) => {
       if (!Mini || !this.sticky || this._mini) return;
       this._mini = new (Mini as typeof MiniPlayerController)(this, {
@@ -842,8 +851,12 @@ export class AloudPlayer extends LitElement {
     });
   }
 
-  private _errorTitle(error: PlayerErrorInfo): string {
-    return t.errorTitle[this._errorKind(error)];
+  /** A store error as shown: where the code says it all (no voice, needs a tap), the UI's own words. */
+  private _shownError(error: PlayerErrorInfo): ShownError {
+    const kind = this._errorKind(error);
+    const lang = this._article ? this._articleLang(this._article) : uiLang;
+    const message = kind === 'noVoice' ? t.errorHelp.noVoice(lang) : kind === 'notAllowed' ? t.errorHelp.notAllowed : error.message;
+    return { kind, code: error.code, message, retry: false };
   }
 
   private _errorKind(error: PlayerErrorInfo): ErrorKind {
@@ -884,7 +897,7 @@ export class AloudPlayer extends LitElement {
       case 'faster':
         return this._stepRate(action === 'faster' ? RATE_STEP : -RATE_STEP);
       case 'help':
-        return this._openHelp();
+        return void this._openHelp();
     }
   }
 
@@ -1012,11 +1025,17 @@ export class AloudPlayer extends LitElement {
 
   // ---- help dialog ----
 
-  private _openHelp(): void {
+  private async _openHelp(): Promise<void> {
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog || dialog.open) return;
     this._returnFocus = deepActiveElement();
-    dialog.showModal();
+    if (!this._help) {
+      const m = await lazy(import('./help-dialog.ts'), 'the keyboard help');
+      if (!m) return;
+      this._help = m.renderHelp;
+      await this.updateComplete;
+    }
+    if (!dialog.open && dialog.isConnected) dialog.showModal();
   }
 
   private _closeHelp(): void {
@@ -1182,8 +1201,8 @@ export class AloudPlayer extends LitElement {
     const showText = full && !this.for;
 
     const errors = html`${this._loadError ? this._renderError(this._loadError) : nothing}
-    ${storeError ? this._renderError({ kind: this._errorKind(storeError), code: storeError.code, message: storeError.message, retry: false }) : nothing}
-    ${s?.notice ? html`<p part="notice" class="notice">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}`;
+    ${storeError ? this._renderError(this._shownError(storeError)) : nothing}
+    ${s?.notice ? html`<p part="notice" class="byline">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}`;
     const play = this._renderPlay(true);
     const speed = html`<div part="speed" class="field">
       <label for="speed">${t.speed}</label>
@@ -1240,7 +1259,7 @@ export class AloudPlayer extends LitElement {
         <div part="voice" class="field">
           <label for="voice">${t.voice}</label>
           <select id="voice" @change=${this._onVoiceChange}>
-            ${guard([s?.voices, voiceId, lang], () => this._voiceOptions(s?.voices ?? [], voiceId, lang))}
+            ${guard([s?.voices, voiceId, lang, this._voiceGroups], () => this._voiceOptions(s?.voices ?? [], voiceId, lang))}
           </select>
         </div>
         ${help}
@@ -1306,7 +1325,7 @@ export class AloudPlayer extends LitElement {
   /** Rendered only when the voices, the choice or the language change: lists can hold thousands. */
   private _voiceOptions(voices: readonly VoiceInfo[], voiceId: string, lang: string): TemplateResult {
     return html`<option value="" ?selected=${!voiceId}>${t.automaticVoice(lang)}</option>
-      ${voiceGroups(voices, lang).map(
+      ${(this._voiceGroups?.(voices, lang) ?? []).map(
         (g) => html`<optgroup label=${g.label}>
           ${g.voices.map((v) => html`<option value=${v.id} ?selected=${v.id === voiceId}>${v.name}</option>`)}
         </optgroup>`,
@@ -1323,17 +1342,7 @@ export class AloudPlayer extends LitElement {
 
   private _renderHelp(): TemplateResult {
     return html`<dialog part="help-dialog" aria-labelledby="help-title" @close=${this._onHelpClosed}>
-      <h2 id="help-title">${t.keyboardHelp}</h2>
-      <p>${t.helpIntro}</p>
-      <table>
-        <thead><tr><th scope="col">${t.key}</th><th scope="col">${t.action}</th></tr></thead>
-        <tbody>
-          ${t.shortcutRows.map(([k, a]) => html`<tr><td><kbd>${k}</kbd></td><td>${a}</td></tr>`)}
-        </tbody>
-      </table>
-      <p>${t.helpText}</p>
-      ${this.shortcuts === 'global' ? html`<p>${t.helpGlobal}</p>` : nothing}
-      <button type="button" @click=${this._closeHelp}>${t.close}</button>
+      ${this._help ? this._help(this.shortcuts === 'global', () => this._closeHelp()) : nothing}
     </dialog>`;
   }
 }
