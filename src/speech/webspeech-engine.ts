@@ -285,8 +285,8 @@ const SLOW_FACTOR_MEASURED = 1.5;
 /** Longest silence between two real boundaries inside a chunk before it counts as cut off. */
 const BOUNDARY_GAP_MS = 4000;
 
-/** Stalls at the same place before the job is reported as failed. */
-const MAX_STALLS = 2;
+/** Stalls at the same place (after one retry there) before the job is reported as failed. */
+const MAX_STALLS = 1;
 
 /**
  * Creates the Web Speech engine. Throws if no synthesizer is available;

@@ -543,3 +543,127 @@ describe('dispose', () => {
     expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(1);
   });
 });
+
+const ARTICLE = [
+  SEED,
+  'The recapture of the Great Mosque of al-Nuri marks a major stride in the eight-month battle to seize the city.',
+  'Coalition officials said the fighting was fierce and the streets narrow.',
+];
+
+describe('voices that fire no events (Google voices on several platforms)', () => {
+  it('the fake: no events reach the page, speaking and pending follow the queue as in Chromium', async () => {
+    const synth = new FakeSynth({ noEvents: true });
+    const one = new FakeUtterance('One two three.');
+    const two = new FakeUtterance('Four.');
+    let events = 0;
+    for (const u of [one, two]) u.onstart = u.onend = u.onboundary = () => events++;
+    synth.speak(one);
+    synth.speak(two);
+    expect([synth.speaking, synth.pending]).toEqual([true, true]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([synth.speaking, synth.pending]).toEqual([true, false]); // "Four." is current
+    await vi.advanceTimersByTimeAsync(2000);
+    expect([synth.speaking, synth.pending]).toEqual([false, false]);
+    expect(events).toBe(0);
+    expect(synth.heard.map((h) => h.text)).toEqual(['One two three.', 'Four.']);
+  });
+
+  it('detects it, goes on with estimated start, boundaries and end, and every sentence is heard once, in order', async () => {
+    const { engine, synth } = setup({ noEvents: true, voices: [fakeVoice('Google US English', 'en-US', { localService: false })] });
+    const logs = ARTICLE.map((text) => {
+      const r = recorder();
+      engine.speak(req(text), r.events);
+      return r;
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    for (const [i, r] of logs.entries()) {
+      expect(eventTypes(r.log)).toEqual(['start', 'end']);
+      const b = r.log.filter((e) => e.type === 'boundary');
+      expect(b.every((e) => e.estimated)).toBe(true);
+      expect(b.map((e) => ARTICLE[i]!.slice(e.charIndex, e.charIndex! + e.charLength!))).toEqual(ARTICLE[i]!.split(' '));
+      expectHeardOnce(synth, ARTICLE[i]!, 0);
+    }
+    // In order: each sentence starts after the previous one ended.
+    for (let i = 1; i < logs.length; i++) expect(logs[i]!.log[0]!.at).toBeGreaterThanOrEqual(logs[i - 1]!.log.at(-1)!.at);
+    // Never restarted (no cancel, each text handed over once) and never two at once.
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    expect(synth.log.filter((e) => e.type === 'speak').map((e) => e.text)).toEqual(ARTICLE);
+    expect(synth.maxSounding).toBe(1);
+  });
+
+  it('hands such a voice one utterance at a time, so speaking === false means ours ended', async () => {
+    const { engine, synth } = setup({ noEvents: true });
+    const speakingAtHandOver: boolean[] = [];
+    const speak = synth.speak.bind(synth);
+    synth.speak = (u) => {
+      speakingAtHandOver.push(synth.speaking);
+      speak(u);
+    };
+    for (const text of ARTICLE) engine.speak(req(text), {});
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(speakingAtHandOver).toEqual([false, false, false]);
+    const ended = synth.heard.map((h) => h.text);
+    expect(ended).toEqual(ARTICLE);
+  });
+
+  it('ends each sentence close to when its audio ended (speaking polled), not on a guess', async () => {
+    // A voice much slower than the average estimate.
+    const { engine, synth } = setup({ noEvents: true, msPerChar: 120 });
+    const r = recorder();
+    engine.speak(req('A slow voice says this.'), r.events);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const end = r.log.find((e) => e.type === 'end')!;
+    const audioEnd = synth.log.find((e) => e.type === 'end')!; // the fake notes it even if it tells nobody
+    expect(end.at - audioEnd.at).toBeGreaterThanOrEqual(0);
+    expect(end.at - audioEnd.at).toBeLessThanOrEqual(500);
+  });
+});
+
+describe('network voices (localService false)', () => {
+  const google = fakeVoice('Google UK English Female', 'en-GB', { localService: false });
+
+  it("a failing network voice reports 'network' (Chromium sends every platform error as synthesis-failed)", async () => {
+    const { engine } = setup({ voices: [google], fail: () => 'synthesis-failed' });
+    const r = recorder();
+    engine.speak(req('Offline now.', { lang: 'en-GB' }), r.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(r.log.map((e) => e.code ?? e.type)).toEqual(['network']);
+  });
+
+  it('a failing local voice still reports synthesis-failed', async () => {
+    const { engine } = setup({ fail: () => 'synthesis-failed' });
+    const r = recorder();
+    engine.speak(req('Broken.'), r.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(r.log.map((e) => e.code ?? e.type)).toEqual(['synthesis-failed']);
+  });
+
+  it('a slow first start (6 s) of a network voice is not a failure: no retry, no error, heard once', async () => {
+    const { engine, synth } = setup({ voices: [google], firstStartDelayMs: 6000 });
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req(SEED, { lang: 'en-GB' }), a.events);
+    engine.speak(req('And then this.', { lang: 'en-GB' }), b.events);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    expectHeardOnce(synth, SEED, 0);
+    expectHeardOnce(synth, 'And then this.', 0);
+  });
+
+  it('a network voice that takes the text and never plays it ends in a network error after one retry, not a hang', async () => {
+    const { engine, synth } = setup({ voices: [google], swallow: () => true });
+    const r = recorder();
+    const next = recorder();
+    engine.speak(req('Never heard.', { lang: 'en-GB' }), r.events);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(r.log.filter((e) => e.type === 'error')).toEqual([]); // not given up early
+    await vi.advanceTimersByTimeAsync(50_000);
+    expect(r.log.filter((e) => e.type === 'error').map((e) => e.code)).toEqual(['network']);
+    expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(2);
+    engine.speak(req('Next.', { lang: 'en-GB' }), next.events);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(next.log.filter((e) => e.type === 'error').map((e) => e.code)).toEqual(['network']);
+  });
+});
