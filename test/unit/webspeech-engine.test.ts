@@ -667,3 +667,171 @@ describe('network voices (localService false)', () => {
     expect(next.log.filter((e) => e.type === 'error').map((e) => e.code)).toEqual(['network']);
   });
 });
+
+describe('chunks by spoken time (the ~15 s cut-off with room to spare)', () => {
+  const long =
+    'The recapture of the Great Mosque of al-Nuri, where Abu Bakr al-Baghdadi declared the ISIS caliphate in 2014, ' +
+    'marks a major stride in the eight-month battle to seize the city from the terrorist group; coalition officials said ' +
+    'the fighting was fierce, the streets narrow and mined, and the civilians trapped inside numbered in the thousands: ' +
+    'a difficult fight — with days rather than weeks left to go, according to the spokesman who spoke from Baghdad on Thursday.';
+
+  it('measures a slow voice on what it said and cuts later sentences so each takes about 10 s, never reaching the cut-off', async () => {
+    // 9 characters a second: a 200-character chunk would take 22 s.
+    const msPerChar = 1000 / 9;
+    const { engine, synth } = setup({ cutoffMs: 15_000, msPerChar });
+    engine.speak(req('A first sentence that lets the engine time this voice.'), {});
+    // Fed once the voice has been heard (the store keeps two sentences queued,
+    // so the third is fed when the first ends).
+    await vi.advanceTimersByTimeAsync(8000);
+    const r = recorder();
+    engine.speak(req(long), r.events);
+    await vi.advanceTimersByTimeAsync(200_000);
+    expect(eventTypes(r.log)).toEqual(['start', 'end']);
+    const spoken = synth.log.filter((e) => e.type === 'speak' && long.includes(e.text)).map((e) => e.text);
+    for (const t of spoken) expect(t.length * msPerChar).toBeLessThanOrEqual(11_000);
+    // None was cut off: no flush was needed, and every word was heard once.
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    expectHeardOnce(synth, long, 0);
+  });
+
+  it('cuts longer chunks at a fast rate and shorter ones at a slow rate', async () => {
+    for (const [rate, min, max] of [[2, 200, 300], [0.5, 40, 75]] as const) {
+      const { engine, synth } = setup({ cutoffMs: 15_000 });
+      engine.speak(req(long, { rate }), {});
+      await vi.advanceTimersByTimeAsync(200_000);
+      const spoken = synth.log.filter((e) => e.type === 'speak').map((e) => e.text);
+      expect(Math.max(...spoken.map((t) => t.length)), `rate ${rate}`).toBeGreaterThan(min);
+      for (const t of spoken) expect(t.length, `rate ${rate}`).toBeLessThanOrEqual(max);
+      expectHeardOnce(synth, long, 0);
+    }
+  });
+
+  it('after a cut-off with only estimated boundaries, goes on from a safe point before what was heard: no word lost', async () => {
+    // A voice 1.7 times slower than the average and no boundary events: its
+    // first chunk (cut for an average voice) runs past 15 s.
+    const { engine, synth } = setup({ cutoffMs: 15_000, boundaries: false, msPerChar: 1000 / 9 });
+    const r = recorder();
+    const next = recorder();
+    engine.speak(req(long), r.events);
+    engine.speak(req('Next sentence.'), next.events);
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(eventTypes(r.log)).toEqual(['start', 'end']);
+    expect(eventTypes(next.log)).toEqual(['start', 'end']);
+    expect(synth.log.some((e) => e.type === 'cancel')).toBe(true); // there was a cut-off
+    // Some words said again (the estimate cannot know where the audio stopped), none lost.
+    expectHeardOnce(synth, long, 20);
+    expectHeardOnce(synth, 'Next sentence.', 0);
+  });
+});
+
+describe('hidden pages and locked phones', () => {
+  for (const boundaries of [true, false]) {
+    it(`iOS pauses speech while hidden: nothing counts meanwhile, and coming back goes on from the last word (${boundaries ? 'real' : 'estimated'} boundaries)`, async () => {
+      const p = page();
+      const { engine, synth } = setup({ whenHidden: 'pause', boundaries }, { userAgent: IPHONE_UA, visibility: p.visibility });
+      const a = recorder();
+      const b = recorder();
+      engine.speak(req(SEED), a.events);
+      engine.speak(req('Then this one.'), b.events);
+      await vi.advanceTimersByTimeAsync(3000);
+      p.setHidden(synth, true);
+      const n = synth.log.length;
+      const events = a.log.length;
+      await vi.advanceTimersByTimeAsync(120_000); // locked for two minutes
+      expect(synth.log.slice(n).filter((e) => e.type !== 'pause')).toEqual([]); // no flush, no re-speak while hidden
+      expect(a.log.length).toBe(events); // and no estimated words run on
+      p.setHidden(synth, false);
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(eventTypes(a.log)).toEqual(['start', 'end']);
+      expect(eventTypes(b.log)).toEqual(['start', 'end']);
+      expectHeardOnce(synth, SEED, boundaries ? 1 : 6);
+      expectHeardOnce(synth, 'Then this one.', 0);
+      expect(synth.maxSounding).toBe(1);
+    });
+  }
+
+  it('a platform that drops the utterance while hidden: back again, it goes on from the last word', async () => {
+    const p = page();
+    const { engine, synth } = setup({ whenHidden: 'drop' }, { visibility: p.visibility });
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req(SEED), a.events);
+    engine.speak(req('Then this one.'), b.events);
+    await vi.advanceTimersByTimeAsync(3000);
+    p.setHidden(synth, true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(a.log.filter((e) => e.type === 'error')).toEqual([]);
+    p.setHidden(synth, false);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
+    expectHeardOnce(synth, SEED, 1);
+    expectHeardOnce(synth, 'Then this one.', 0);
+  });
+
+  it('a desktop tab in the background keeps speaking: nothing is restarted when it comes back', async () => {
+    const p = page();
+    const { engine, synth } = setup({ whenHidden: 'continue' }, { visibility: p.visibility });
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    p.setHidden(synth, true);
+    await vi.advanceTimersByTimeAsync(2000);
+    p.setHidden(synth, false);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    expectHeardOnce(synth, SEED, 0);
+  });
+
+  it('speech paused by the platform (paused true, not by us) stops the watchdog; it goes on when the platform resumes', async () => {
+    const { engine, synth } = setup({ boundaries: false });
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    synth.pause(); // the OS, e.g. an incoming call
+    // Seen on the next watchdog tick (paused has no event we can rely on).
+    await vi.advanceTimersByTimeAsync(300);
+    const n = a.log.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(a.log.length).toBe(n); // no estimated words, no watchdog restart
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    synth.resume();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expectHeardOnce(synth, SEED, 0);
+    const idx = a.log.filter((e) => e.type === 'boundary').map((e) => e.charIndex!);
+    expect(idx).toEqual([...SEED.matchAll(/\S+/g)].map((m) => m.index));
+  });
+
+  it('defaults to document.visibilityState when there is a document', async () => {
+    const listeners = new Set<() => void>();
+    const doc = {
+      visibilityState: 'visible',
+      addEventListener: (_t: string, cb: () => void) => listeners.add(cb),
+      removeEventListener: (_t: string, cb: () => void) => listeners.delete(cb),
+    };
+    (globalThis as { document?: unknown }).document = doc;
+    try {
+      const { engine, synth } = setup({ whenHidden: 'pause' }, { userAgent: IPHONE_UA });
+      expect(listeners.size).toBe(1);
+      const a = recorder();
+      engine.speak(req(SEED), a.events);
+      await vi.advanceTimersByTimeAsync(3000);
+      doc.visibilityState = 'hidden';
+      synth.setHidden(true);
+      for (const l of listeners) l();
+      await vi.advanceTimersByTimeAsync(60_000);
+      doc.visibilityState = 'visible';
+      synth.setHidden(false);
+      for (const l of listeners) l();
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(eventTypes(a.log)).toEqual(['start', 'end']);
+      expectHeardOnce(synth, SEED, 1);
+      engine.dispose();
+      expect(listeners.size).toBe(0);
+    } finally {
+      delete (globalThis as { document?: unknown }).document;
+    }
+  });
+});
