@@ -329,6 +329,15 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
   let lastTick = 0;
   /** Estimation is frozen (hidden page, platform pause, our native pause). */
   let frozen = false;
+  /**
+   * Set by our pause(), cleared once `paused` reads false: Chromium updates
+   * `paused` only on the platform's resume event, which a voice without
+   * events never sends, so after our own resume() a stale `paused` must not
+   * pass for a platform pause (the watchdog would never count again).
+   */
+  let ourPauseLatch = false;
+  /** The page was hidden while we had speech paused natively: iOS may have interrupted it. */
+  let hiddenWhilePaused = false;
   let estimation: Estimation | null = null;
   let knownVoices: VoiceInfo[] | null = null;
   let voicesPromise: Promise<VoiceInfo[]> | null = null;
@@ -419,7 +428,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
 
   /** The platform paused speech without us asking (iOS when the page is hidden or the phone locks). */
   function platformPaused(): boolean {
-    return paused === 'no' && synth!.paused === true;
+    return paused === 'no' && !ourPauseLatch && synth!.paused === true;
   }
 
   // ---- the watchdog -------------------------------------------------------
@@ -457,6 +466,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     lastTick = now;
     if (disposed || natives.length === 0) return stopTicker();
     if (paused !== 'no') return;
+    if (synth!.paused === false) ourPauseLatch = false;
     const hold = isHidden() || platformPaused();
     setFrozen(hold);
     if (hold) {
@@ -579,6 +589,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       setFrozen(true);
       const head = natives[0];
       if (head) head.interrupted = true;
+      if (paused === 'native') hiddenWhilePaused = true;
       return;
     }
     if (paused !== 'no') return;
@@ -920,6 +931,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       if (paused !== 'no' || disposed) return;
       if (canPause) {
         paused = 'native';
+        ourPauseLatch = true;
         synth.pause();
         const head = natives[0];
         if (head) head.interrupted = true;
@@ -941,6 +953,18 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       if (disposed) return;
       if (paused === 'native') {
         paused = 'no';
+        const head = natives[0];
+        if (hiddenWhilePaused && head && head.handed && head.started) {
+          // Hidden while paused: iOS may have interrupted the utterance, and
+          // then resume() says it resumed but nothing sounds. Speak it again
+          // from the last word instead.
+          hiddenWhilePaused = false;
+          ourPauseLatch = false;
+          head.job.spokenTo = Math.max(head.job.spokenTo, safeResumePoint(head));
+          restartQueue();
+          return;
+        }
+        hiddenWhilePaused = false;
         synth.resume();
         lastTick = Date.now();
         setFrozen(isHidden() || platformPaused());
@@ -963,6 +987,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       jobs = [];
       const wasPaused = paused === 'native';
       paused = 'no';
+      hiddenWhilePaused = false;
       frozen = isHidden();
       synth.cancel();
       // Chrome keeps a paused synthesizer paused across cancel(): later
