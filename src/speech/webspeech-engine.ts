@@ -253,6 +253,10 @@ interface Native {
   waited: number;
   /** A real boundary event arrived for this chunk. */
   realBoundary: boolean;
+  /** Date.now() when a silent chunk was first seen no longer speaking while the page was hidden (0: not seen). */
+  goneAt: number;
+  /** How many (a voice that gives only a few is not judged by their gaps). */
+  realBoundaries: number;
   /** `waited` at the last real boundary. */
   waitedAtBoundary: number;
   /** It was paused or hidden at some point: its start→end time is no measure of the voice's speed. */
@@ -467,17 +471,29 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     if (disposed || natives.length === 0) return stopTicker();
     if (paused !== 'no') return;
     if (synth!.paused === false) ourPauseLatch = false;
-    const hold = isHidden() || platformPaused();
-    setFrozen(hold);
-    if (hold) {
-      const head = natives[0];
-      if (head) head.interrupted = true;
-      return;
-    }
+    const hidden = isHidden();
+    const held = platformPaused();
+    setFrozen(hidden || held);
     const head = natives[0];
     if (!head || head.chunk.text === '' || !head.handed || head.done) return;
-    head.waited += dt;
     const speaking = synth!.speaking;
+    if (hidden || held) {
+      head.interrupted = true;
+      // Desktop browsers go on speaking in a background tab: follow a voice
+      // without events to its end there too, but only once its audio can
+      // have ended (iOS drops or pauses speech instead; see onVisibilityChange).
+      if (hidden && !held) {
+        if (!head.started && speaking === true && voiceEvents.get(head.job.voiceKey) === 'silent') silentStart(head);
+        else if (head.silent && speaking === false) {
+          // Judged once, when it is first seen gone: gone early means dropped,
+          // left for the return to visible (said again from its start).
+          if (head.goneAt === 0) head.goneAt = Date.now();
+          if (plausiblyEnded(head, head.goneAt)) finishNative(head, { restart: false });
+        }
+      }
+      return;
+    }
+    head.waited += dt;
     if (!head.started) {
       const known = voiceEvents.get(head.job.voiceKey);
       // Audio may be playing with no start event: a voice that fires none
@@ -496,8 +512,14 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     }
     // A voice with real boundaries that stops giving them mid-chunk has
     // been cut off: no need to wait for the whole chunk's estimate.
-    const gap = head.realBoundary && head.waited - head.waitedAtBoundary >= BOUNDARY_GAP_MS && !atLastWord(head);
+    const gap =
+      head.realBoundaries >= 2 && head.waited - head.waitedAtBoundary >= BOUNDARY_GAP_MS && !atLastWord(head);
     if (gap || head.waited >= estimatedMs(head) * 2 + 3000) onStall(head);
+  }
+
+  /** Time enough has passed since a silent chunk was handed over for its audio to have ended. */
+  function plausiblyEnded(rec: Native, at: number): boolean {
+    return at - rec.handedAt >= estimatedMs(rec) * 0.8;
   }
 
   function atLastWord(rec: Native): boolean {
@@ -571,7 +593,6 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     rec.started = true;
     rec.silent = true;
     rec.startedAt = rec.handedAt;
-    rec.waited = Date.now() - rec.handedAt;
     const job = rec.job;
     if (!job.started) {
       job.started = true;
@@ -748,6 +769,8 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       startedAt: 0,
       waited: 0,
       realBoundary: false,
+      realBoundaries: 0,
+      goneAt: 0,
       waitedAtBoundary: 0,
       interrupted: false,
       done: false,
@@ -783,6 +806,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       if (ev.name && ev.name !== 'word') return;
       realBoundaryVoices.add(job.voiceKey);
       rec.realBoundary = true;
+      rec.realBoundaries++;
       rec.waitedAtBoundary = rec.waited;
       if (estimation?.rec === rec) stopEstimation();
       const index = Math.max(0, Math.min(ev.charIndex, chunk.text.length));

@@ -882,3 +882,47 @@ describe('pause, hide, come back, resume (iOS)', () => {
     expectHeardOnce(synth, 'Then this one.', 0);
   });
 });
+
+describe('voices without events on a hidden page', () => {
+  it('a desktop tab in the background: speech goes on sentence after sentence, nothing is said twice when it comes back', async () => {
+    const p = page();
+    const { engine, synth } = setup({ noEvents: true, whenHidden: 'continue' }, { visibility: p.visibility });
+    const logs = ARTICLE.map((text) => {
+      const r = recorder();
+      engine.speak(req(text), r.events);
+      return r;
+    });
+    await vi.advanceTimersByTimeAsync(3000);
+    p.setHidden(synth, true);
+    const hiddenAt = Date.now();
+    await vi.advanceTimersByTimeAsync(30_000);
+    // The next sentences were handed over while the tab was in the background.
+    expect(synth.log.filter((e) => e.type === 'speak' && e.at > hiddenAt).map((e) => e.text)).toEqual(ARTICLE.slice(1));
+    p.setHidden(synth, false);
+    await vi.advanceTimersByTimeAsync(30_000);
+    for (const [i, r] of logs.entries()) {
+      expect(eventTypes(r.log)).toEqual(['start', 'end']);
+      expectHeardOnce(synth, ARTICLE[i]!, 0);
+    }
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+  });
+
+  it('dropped while hidden before it could have ended: back again, the sentence is said again, nothing skipped', async () => {
+    const p = page();
+    const { engine, synth } = setup({ noEvents: true, whenHidden: 'drop' }, { visibility: p.visibility });
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req(SEED), a.events);
+    engine.speak(req('Then this one.'), b.events);
+    await vi.advanceTimersByTimeAsync(3000);
+    p.setHidden(synth, true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    p.setHidden(synth, false);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
+    // Nothing is known to have been heard of it (no events): it is said again from its start.
+    expectHeardOnce(synth, SEED, 8);
+    expectHeardOnce(synth, 'Then this one.', 0);
+  });
+});
