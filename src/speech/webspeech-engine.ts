@@ -255,6 +255,10 @@ interface Native {
   realBoundary: boolean;
   /** Date.now() when a silent chunk was first seen no longer speaking while the page was hidden (0: not seen). */
   goneAt: number;
+  /** Another utterance (not ours) was seen queued ahead of it. */
+  queuedBehind: boolean;
+  /** For how long (counted like `waited`). */
+  behindMs: number;
   /** How many (a voice that gives only a few is not judged by their gaps). */
   realBoundaries: number;
   /** `waited` at the last real boundary. */
@@ -288,6 +292,9 @@ const SLOW_FACTOR_MEASURED = 1.5;
 
 /** Longest silence between two real boundaries inside a chunk before it counts as cut off. */
 const BOUNDARY_GAP_MS = 4000;
+
+/** How long another page script's utterance ahead of ours is waited for before the watchdog counts again. */
+const FOREIGN_WAIT_MS = 30_000;
 
 /** Stalls at the same place (after one retry there) before the job is reported as failed. */
 const MAX_STALLS = 1;
@@ -483,7 +490,8 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       // without events to its end there too, but only once its audio can
       // have ended (iOS drops or pauses speech instead; see onVisibilityChange).
       if (hidden && !held) {
-        if (!head.started && speaking === true && voiceEvents.get(head.job.voiceKey) === 'silent') silentStart(head);
+        const known = voiceEvents.get(head.job.voiceKey);
+        if (!head.started && speaking === true && synth!.pending !== true && known === 'silent') silentStart(head);
         else if (head.silent && speaking === false) {
           // Judged once, when it is first seen gone: gone early means dropped,
           // left for the return to visible (said again from its start).
@@ -496,6 +504,19 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     head.waited += dt;
     if (!head.started) {
       const known = voiceEvents.get(head.job.voiceKey);
+      // Only ours is handed over, yet `pending`: someone else's utterance is
+      // ahead of it, so it has not begun (and is not late), whatever
+      // `speaking` says.
+      if (synth!.pending === true && handedCount() <= 1) {
+        head.queuedBehind = true;
+        head.behindMs += dt;
+        // Up to a point: an utterance stuck ahead of ours is flushed by the
+        // start timeout like any other hang.
+        if (head.behindMs < FOREIGN_WAIT_MS) {
+          head.waited -= dt;
+          return;
+        }
+      }
       // Audio may be playing with no start event: a voice that fires none
       // (Google voices), or a slow one. Go on as if it started, never restart it.
       if (speaking === true && known !== 'events' && head.waited >= (known === 'silent' ? 0 : silentStartMs)) {
@@ -515,6 +536,10 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     const gap =
       head.realBoundaries >= 2 && head.waited - head.waitedAtBoundary >= BOUNDARY_GAP_MS && !atLastWord(head);
     if (gap || head.waited >= estimatedMs(head) * 2 + 3000) onStall(head);
+  }
+
+  function handedCount(): number {
+    return natives.filter((n) => n.handed && !n.done && n.chunk.text !== '').length;
   }
 
   /** Time enough has passed since a silent chunk was handed over for its audio to have ended. */
@@ -538,7 +563,9 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       rec.job.retries++;
       restartQueue();
     } else {
-      failJob(rec.job, rec.job.network ? 'network' : 'synthesis-failed', 'The speech engine did not start speaking.');
+      failJob(rec.job, rec.job.network ? 'network' : 'synthesis-failed', 'The speech engine did not start speaking.', {
+        flush: true,
+      });
     }
   }
 
@@ -554,7 +581,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     else job.stalls = 0;
     job.stalledAt = at;
     if (job.stalls >= MAX_STALLS) {
-      failJob(job, job.network ? 'network' : 'synthesis-failed', 'Speech stopped and did not go on.');
+      failJob(job, job.network ? 'network' : 'synthesis-failed', 'Speech stopped and did not go on.', { flush: true });
       return;
     }
     job.spokenTo = at;
@@ -592,15 +619,16 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     voiceEvents.set(rec.job.voiceKey, 'silent');
     rec.started = true;
     rec.silent = true;
-    rec.startedAt = rec.handedAt;
+    rec.startedAt = rec.queuedBehind ? Date.now() : rec.handedAt;
     const job = rec.job;
     if (!job.started) {
       job.started = true;
       deliver(() => job.events.onStart?.());
       if (rec.gen !== generation || rec.done) return;
     }
-    // Audio began when it was handed over (one at a time, to an idle synthesizer).
-    startEstimation(rec, rec.handedAt);
+    // Audio began when it was handed over (one at a time, to an idle
+    // synthesizer), or just now if another utterance was ahead of it.
+    startEstimation(rec, rec.queuedBehind ? Date.now() : rec.handedAt);
   }
 
   function onVisibilityChange(): void {
@@ -771,6 +799,8 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       realBoundary: false,
       realBoundaries: 0,
       goneAt: 0,
+      queuedBehind: false,
+      behindMs: 0,
       waitedAtBoundary: 0,
       interrupted: false,
       done: false,
@@ -865,7 +895,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     }
   }
 
-  function failJob(job: Job, code: SpeechErrorCode, message: string): void {
+  function failJob(job: Job, code: SpeechErrorCode, message: string, { flush = false } = {}): void {
     jobs = jobs.filter((j) => j !== job);
     for (const n of natives) if (n.job === job) n.done = true;
     natives = natives.filter((n) => n.job !== job);
@@ -877,7 +907,13 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     // interruption from outside) report the rest as canceled: flush it and
     // queue what is left afresh, so one failure never cascades.
     if (natives.length > 0) restartQueue();
-    else armWatchdog();
+    else if (flush) {
+      // Given up on a hang: the synthesizer still holds it, and would hold
+      // every later utterance behind it.
+      generation++;
+      synth!.cancel();
+      if (synth!.paused === true) synth!.resume();
+    } else armWatchdog();
   }
 
   /** Empty requests have no native utterance: complete them when they reach the head. */

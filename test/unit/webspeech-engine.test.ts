@@ -926,3 +926,20 @@ describe('voices without events on a hidden page', () => {
     expectHeardOnce(synth, 'Then this one.', 0);
   });
 });
+
+describe('someone else speaking first', () => {
+  it("with a voice without events, our start is not inferred while another utterance is ahead of ours (pending)", async () => {
+    const { engine, synth } = setup({ noEvents: true });
+    synth.speak(new FakeUtterance(ARTICLE[1]!)); // another script on the page, 7 s
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(30_000);
+    const foreignEnd = synth.log.find((e) => e.type === 'end' && e.text === ARTICLE[1])!.at;
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(a.log[0]!.at).toBeGreaterThanOrEqual(foreignEnd);
+    // Its estimated words follow its own audio, not the other one's.
+    const boundaries = a.log.filter((e) => e.type === 'boundary');
+    expect(boundaries[0]!.at).toBeGreaterThanOrEqual(foreignEnd);
+    expectHeardOnce(synth, SEED, 0);
+  });
+});
