@@ -278,6 +278,9 @@ interface Estimation {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
+/** Faster than any voice speaks at rate 1 (40 characters a second): the floor of a measured speed when cutting chunks. */
+const MIN_MS_PER_CHAR = 25;
+
 /** Chrome's network voices stop an utterance after about this long. */
 const CUTOFF_MS = 15_000;
 
@@ -646,12 +649,12 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     // Back again. If the platform paused our utterance (iOS) or dropped it
     // while hidden, resume() is not to be trusted there: speak it again from
     // the last word heard.
-    if (head && head.handed && head.started && !head.done && (synth!.paused === true || synth!.speaking === false)) {
+    if (head && head.handed && head.started && !head.done && (platformPaused() || synth!.speaking === false)) {
       head.job.spokenTo = Math.max(head.job.spokenTo, safeResumePoint(head));
       restartQueue();
       return;
     }
-    if (head && head.handed && !head.started && !head.done && synth!.paused === true) {
+    if (head && head.handed && !head.started && !head.done && platformPaused()) {
       restartQueue();
       return;
     }
@@ -725,7 +728,10 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     // Cut by time, not characters: each chunk should take about targetChunkMs
     // at this rate with this voice's measured speed, well inside Chrome's
     // ~15 s limit. maxChunkLength, when set, caps it further (at rate 1).
-    const byTime = chunkLengthFor(targetChunkMs, job.request.rate, msPerChar(job));
+    // A measure faster than any voice at rate 1 (a glitch, or a silent audio
+    // device that plays faster than real time) must not buy chunks long
+    // enough to be cut off if the next one runs at a real pace.
+    const byTime = chunkLengthFor(targetChunkMs, job.request.rate, Math.max(MIN_MS_PER_CHAR, msPerChar(job)));
     const cap = maxChunkLength * Math.min(1, Math.max(0.1, job.request.rate));
     return splitIntoChunks(text.slice(from), Math.min(byTime, cap)).map((c) => ({
       text: c.text,

@@ -943,3 +943,46 @@ describe('someone else speaking first', () => {
     expectHeardOnce(synth, SEED, 0);
   });
 });
+
+describe('stale paused flag and a hidden tab', () => {
+  it('after our own pause and resume of a voice without events, hiding the tab and coming back restarts nothing', async () => {
+    const p = page();
+    const { engine, synth } = setup({ noEvents: true, whenHidden: 'continue' }, { visibility: p.visibility });
+    let stale = false;
+    Object.defineProperty(synth, 'paused', { get: () => stale });
+    const pause = synth.pause.bind(synth);
+    synth.pause = () => {
+      pause();
+      stale = true;
+    };
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    engine.pause();
+    engine.resume();
+    await vi.advanceTimersByTimeAsync(1000);
+    p.setHidden(synth, true);
+    await vi.advanceTimersByTimeAsync(1000);
+    p.setHidden(synth, false);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    expectHeardOnce(synth, SEED, 0);
+  });
+});
+
+describe('speed measure floor', () => {
+  it('a voice measured implausibly fast (a silent audio device) still gets chunks a real voice says in time', async () => {
+    // 400 characters a second, as ALSA's null device plays speech-dispatcher here.
+    const { engine, synth } = setup({ msPerChar: 2.5 });
+    engine.speak(req('A first sentence that lets the engine time this voice.'), {});
+    await vi.advanceTimersByTimeAsync(1000);
+    const long = Array.from({ length: 10 }, () => SEED).join(' ');
+    engine.speak(req(long), {});
+    await vi.advanceTimersByTimeAsync(10_000);
+    const spoken = synth.log.filter((e) => e.type === 'speak').map((e) => e.text).slice(1);
+    expect(spoken.length).toBeGreaterThan(1);
+    // 10 s at 40 characters a second at most.
+    for (const t of spoken) expect(t.length).toBeLessThanOrEqual(400);
+  });
+});
