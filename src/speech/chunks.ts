@@ -17,14 +17,35 @@ export interface WordSpan {
 }
 
 /**
- * Chrome's network voices stop speaking an utterance after about 15 s. At
- * normal speed 200 characters take about 13 s, so chunks under 200
- * characters finish in time; slower rates shrink the limit in proportion.
+ * A fixed character cap, kept for callers that want one. The Web Speech
+ * engine no longer cuts at 200 characters: at rate 1 that is ~13.3 s of an
+ * average voice, only ~1.7 s under Chrome's ~15 s cut-off, and a slower voice
+ * runs past it. It cuts by estimated spoken time instead (chunkLengthFor).
  */
 export const DEFAULT_MAX_CHUNK = 200;
 
 /** Characters per second of an average voice at rate 1 (about 170 words a minute). */
 export const CHARS_PER_SECOND = 15;
+
+/** Milliseconds per character of an average voice at rate 1. */
+export const DEFAULT_MS_PER_CHAR = 1000 / CHARS_PER_SECOND;
+
+/**
+ * How long one utterance should take at most: Chrome's network voices stop
+ * an utterance after ~15 s without an end event; 10 s leaves a third of the
+ * limit for a voice slower than estimated.
+ */
+export const DEFAULT_TARGET_CHUNK_MS = 10_000;
+
+/**
+ * The longest chunk, in characters, that should be spoken within `targetMs`
+ * at `rate` by a voice taking `msPerChar` per character at rate 1 (measured
+ * on what it already said, else the average voice).
+ */
+export function chunkLengthFor(targetMs: number, rate: number, msPerChar = DEFAULT_MS_PER_CHAR): number {
+  const perChar = Math.max(1, msPerChar) / Math.max(0.1, rate);
+  return Math.max(20, Math.floor(targetMs / perChar));
+}
 
 // Where a clause ends: a comma, semicolon, colon or closing bracket (and any
 // closing quotes after it) followed by space, or a dash (—, –, or " - " /
@@ -103,9 +124,9 @@ export function wordLengthAt(text: string, index: number): number {
   return m ? m[0].length : 0;
 }
 
-/** Estimated speaking time of `text` at `rate`, in milliseconds. */
-export function estimateDurationMs(text: string, rate: number): number {
-  return (text.length / CHARS_PER_SECOND / Math.max(0.1, rate)) * 1000;
+/** Estimated speaking time of `text` at `rate`, in milliseconds (`msPerChar` at rate 1: the voice's measured speed). */
+export function estimateDurationMs(text: string, rate: number, msPerChar = DEFAULT_MS_PER_CHAR): number {
+  return (text.length * msPerChar) / Math.max(0.1, rate);
 }
 
 /**
@@ -113,7 +134,11 @@ export function estimateDurationMs(text: string, rate: number): number {
  * time is shared out in proportion to characters, counting the space and
  * punctuation before a word, which is a fair proxy for syllables and pauses.
  */
-export function estimateWordTimes(text: string, rate: number): Array<WordSpan & { atMs: number }> {
-  const msPerChar = 1000 / CHARS_PER_SECOND / Math.max(0.1, rate);
-  return wordSpans(text).map((w) => ({ ...w, atMs: w.index * msPerChar }));
+export function estimateWordTimes(
+  text: string,
+  rate: number,
+  msPerChar = DEFAULT_MS_PER_CHAR,
+): Array<WordSpan & { atMs: number }> {
+  const perChar = msPerChar / Math.max(0.1, rate);
+  return wordSpans(text).map((w) => ({ ...w, atMs: w.index * perChar }));
 }

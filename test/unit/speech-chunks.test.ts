@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { estimateWordTimes, splitAtClauses, splitIntoChunks, wordLengthAt, wordSpans } from '../../src/speech/chunks.ts';
+import {
+  chunkLengthFor,
+  DEFAULT_MS_PER_CHAR,
+  DEFAULT_TARGET_CHUNK_MS,
+  estimateDurationMs,
+  estimateWordTimes,
+  splitAtClauses,
+  splitIntoChunks,
+  wordLengthAt,
+  wordSpans,
+} from '../../src/speech/chunks.ts';
 
 describe('splitIntoChunks', () => {
   it('leaves a short sentence whole', () => {
@@ -104,5 +114,32 @@ describe('word timing estimates', () => {
     expect(slow[0]!.atMs).toBe(0);
     expect(slow[2]!.atMs).toBeCloseTo(slow[1]!.atMs * 2);
     expect(fast[2]!.atMs).toBeCloseTo(slow[2]!.atMs / 2);
+  });
+});
+
+describe('chunk length by spoken time', () => {
+  it('aims at the time target: the average voice at rate 1 says 150 characters in 10 s, well under the ~15 s cut-off', () => {
+    expect(DEFAULT_TARGET_CHUNK_MS).toBe(10_000);
+    expect(chunkLengthFor(DEFAULT_TARGET_CHUNK_MS, 1)).toBe(150);
+    expect(estimateDurationMs('x'.repeat(150), 1)).toBeCloseTo(10_000);
+  });
+
+  it('grows with the rate and shrinks for a voice measured slower', () => {
+    expect(chunkLengthFor(10_000, 2)).toBe(300);
+    expect(chunkLengthFor(10_000, 0.5)).toBe(75);
+    // A voice measured at 100 ms a character (10 characters a second).
+    expect(chunkLengthFor(10_000, 1, 100)).toBe(100);
+    expect(chunkLengthFor(10_000, 1.5, 100)).toBe(150);
+  });
+
+  it('never goes below 20 characters, whatever the measure says', () => {
+    expect(chunkLengthFor(10_000, 0.1, 100_000)).toBe(20);
+  });
+
+  it('times words with the measured speed when one is given', () => {
+    const avg = estimateWordTimes('one two three', 1);
+    const slow = estimateWordTimes('one two three', 1, DEFAULT_MS_PER_CHAR * 2);
+    expect(slow[2]!.atMs).toBeCloseTo(avg[2]!.atMs * 2);
+    expect(estimateDurationMs('one two three', 1, 100)).toBe(1300);
   });
 });

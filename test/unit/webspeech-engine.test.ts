@@ -24,6 +24,52 @@ function setup(script: FakeSynthScript = {}, opts: Partial<WebSpeechEngineOption
   return { synth, engine };
 }
 
+/**
+ * What the listener heard of `sentence`, from the fake's record of what was
+ * sounding: every word, in order, each once, except at most `maxRepeats`
+ * words said again after a recovery. A word counts only if it sounded to its end.
+ */
+function expectHeardOnce(synth: FakeSynth, sentence: string, maxRepeats: number): void {
+  const words = [...sentence.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const seq: number[] = [];
+  for (const span of synth.heard) {
+    const off = sentence.indexOf(span.text);
+    if (off < 0) continue;
+    words.forEach((w, i) => {
+      if (w.start >= off + span.from && w.end <= off + span.to) seq.push(i);
+    });
+  }
+  let next = 0;
+  let repeats = 0;
+  for (const i of seq) {
+    if (i === next) next++;
+    else if (i < next) repeats++;
+    else expect.fail(`word ${next} ("${sentence.slice(words[next]!.start, words[next]!.end)}") was never heard`);
+  }
+  expect(next, `heard ${next} of ${words.length} words of "${sentence.slice(0, 30)}…"`).toBe(words.length);
+  expect(repeats, "words said twice").toBeLessThanOrEqual(maxRepeats);
+}
+
+/** A page whose visibility the test drives; the fake synthesizer is told first, as the platform acts before the event. */
+function page() {
+  let hidden = false;
+  const subs = new Set<() => void>();
+  return {
+    visibility: {
+      hidden: () => hidden,
+      subscribe(cb: () => void) {
+        subs.add(cb);
+        return () => subs.delete(cb);
+      },
+    },
+    setHidden(synth: FakeSynth, h: boolean) {
+      hidden = h;
+      synth.setHidden(h);
+      for (const cb of subs) cb();
+    },
+  };
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -78,6 +124,8 @@ describe('voices', () => {
     };
     engine.speak(req('Hello.', { lang: 'en-GB' }), {});
     engine.speak(req('Hallo.', { lang: 'de', voice: { id: 'German', name: 'German', lang: 'de-DE', isDefault: false, localService: true, engine: 'webspeech' } }), {});
+    // A voice not yet known to fire events gets one utterance at a time.
+    await vi.advanceTimersByTimeAsync(3000);
     expect(spoken.map((u) => u.voice?.name)).toEqual(['US', 'German']);
     expect(spoken.map((u) => u.lang)).toEqual(['en-GB', 'de']);
   });
@@ -160,24 +208,31 @@ describe("Chrome's ~15 s cut-off", () => {
     for (const t of spoken) expect(t.length).toBeLessThanOrEqual(100);
   });
 
-  it('watchdog: an utterance that is cut off without end or error is treated as ended and the queue moves on', async () => {
-    // Chunking disabled so the single utterance runs into the cut-off.
-    const { engine, synth } = setup({ cutoffMs: 15_000 }, { maxChunkLength: 10_000 });
+  it('watchdog: an utterance cut off without end or error goes on from the last confirmed word, nothing lost', async () => {
+    // Chunking by time disabled so the single utterance runs into the cut-off.
+    const { engine, synth } = setup({ cutoffMs: 15_000 }, { targetChunkMs: 120_000 });
     const a = recorder();
     const b = recorder();
     engine.speak(req(long), a.events);
     engine.speak(req('Next sentence.'), b.events);
-    await vi.advanceTimersByTimeAsync(20_000);
+    await vi.advanceTimersByTimeAsync(18_000);
     expect(eventTypes(b.log)).toEqual([]); // stuck, as Chrome is
     await vi.advanceTimersByTimeAsync(60_000);
     expect(eventTypes(a.log)).toEqual(['start', 'end']);
     expect(eventTypes(b.log)).toEqual(['start', 'end']);
     expect(synth.log.some((e) => e.type === 'cancel')).toBe(true);
+    // Every word heard, in order; the word sounding at each cut-off may be said again.
+    expectHeardOnce(synth, long, 3);
+    expectHeardOnce(synth, 'Next sentence.', 0);
   });
 
   it('watchdog: an utterance dropped once (Chromium after cancel) is retried and plays', async () => {
     let dropped = 0;
     const { engine } = setup({ swallow: (t) => t === 'Dropped once.' && dropped++ === 0 }, { startTimeoutMs: 3000 });
+    // The voice has spoken (so it is known to fire events), then a cancel.
+    engine.speak(req('Warm.'), {});
+    await vi.advanceTimersByTimeAsync(1000);
+    engine.cancel();
     const a = recorder();
     const b = recorder();
     engine.speak(req('Dropped once.'), a.events);
@@ -191,6 +246,8 @@ describe("Chrome's ~15 s cut-off", () => {
 
   it('watchdog: an utterance that never starts fails with synthesis-failed after one retry, and the next one plays', async () => {
     const { engine } = setup({ swallow: (t) => t === 'Lost.' }, { startTimeoutMs: 3000 });
+    engine.speak(req('Warm.'), {});
+    await vi.advanceTimersByTimeAsync(1000);
     const a = recorder();
     const b = recorder();
     engine.speak(req('Lost.'), a.events);
@@ -484,5 +541,448 @@ describe('dispose', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(eventTypes(a.log)).toEqual(['start']);
     expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(1);
+  });
+});
+
+const ARTICLE = [
+  SEED,
+  'The recapture of the Great Mosque of al-Nuri marks a major stride in the eight-month battle to seize the city.',
+  'Coalition officials said the fighting was fierce and the streets narrow.',
+];
+
+describe('voices that fire no events (Google voices on several platforms)', () => {
+  it('the fake: no events reach the page, speaking and pending follow the queue as in Chromium', async () => {
+    const synth = new FakeSynth({ noEvents: true });
+    const one = new FakeUtterance('One two three.');
+    const two = new FakeUtterance('Four.');
+    let events = 0;
+    for (const u of [one, two]) u.onstart = u.onend = u.onboundary = () => events++;
+    synth.speak(one);
+    synth.speak(two);
+    expect([synth.speaking, synth.pending]).toEqual([true, true]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect([synth.speaking, synth.pending]).toEqual([true, false]); // "Four." is current
+    await vi.advanceTimersByTimeAsync(2000);
+    expect([synth.speaking, synth.pending]).toEqual([false, false]);
+    expect(events).toBe(0);
+    expect(synth.heard.map((h) => h.text)).toEqual(['One two three.', 'Four.']);
+  });
+
+  it('detects it, goes on with estimated start, boundaries and end, and every sentence is heard once, in order', async () => {
+    const { engine, synth } = setup({ noEvents: true, voices: [fakeVoice('Google US English', 'en-US', { localService: false })] });
+    const logs = ARTICLE.map((text) => {
+      const r = recorder();
+      engine.speak(req(text), r.events);
+      return r;
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    for (const [i, r] of logs.entries()) {
+      expect(eventTypes(r.log)).toEqual(['start', 'end']);
+      const b = r.log.filter((e) => e.type === 'boundary');
+      expect(b.every((e) => e.estimated)).toBe(true);
+      expect(b.map((e) => ARTICLE[i]!.slice(e.charIndex, e.charIndex! + e.charLength!))).toEqual(ARTICLE[i]!.split(' '));
+      expectHeardOnce(synth, ARTICLE[i]!, 0);
+    }
+    // In order: each sentence starts after the previous one ended.
+    for (let i = 1; i < logs.length; i++) expect(logs[i]!.log[0]!.at).toBeGreaterThanOrEqual(logs[i - 1]!.log.at(-1)!.at);
+    // Never restarted (no cancel, each text handed over once) and never two at once.
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    expect(synth.log.filter((e) => e.type === 'speak').map((e) => e.text)).toEqual(ARTICLE);
+    expect(synth.maxSounding).toBe(1);
+  });
+
+  it('hands such a voice one utterance at a time, so speaking === false means ours ended', async () => {
+    const { engine, synth } = setup({ noEvents: true });
+    const speakingAtHandOver: boolean[] = [];
+    const speak = synth.speak.bind(synth);
+    synth.speak = (u) => {
+      speakingAtHandOver.push(synth.speaking);
+      speak(u);
+    };
+    for (const text of ARTICLE) engine.speak(req(text), {});
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(speakingAtHandOver).toEqual([false, false, false]);
+    const ended = synth.heard.map((h) => h.text);
+    expect(ended).toEqual(ARTICLE);
+  });
+
+  it('ends each sentence close to when its audio ended (speaking polled), not on a guess', async () => {
+    // A voice much slower than the average estimate.
+    const { engine, synth } = setup({ noEvents: true, msPerChar: 120 });
+    const r = recorder();
+    engine.speak(req('A slow voice says this.'), r.events);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const end = r.log.find((e) => e.type === 'end')!;
+    const audioEnd = synth.log.find((e) => e.type === 'end')!; // the fake notes it even if it tells nobody
+    expect(end.at - audioEnd.at).toBeGreaterThanOrEqual(0);
+    expect(end.at - audioEnd.at).toBeLessThanOrEqual(500);
+  });
+});
+
+describe('network voices (localService false)', () => {
+  const google = fakeVoice('Google UK English Female', 'en-GB', { localService: false });
+
+  it("a failing network voice reports 'network' (Chromium sends every platform error as synthesis-failed)", async () => {
+    const { engine } = setup({ voices: [google], fail: () => 'synthesis-failed' });
+    const r = recorder();
+    engine.speak(req('Offline now.', { lang: 'en-GB' }), r.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(r.log.map((e) => e.code ?? e.type)).toEqual(['network']);
+  });
+
+  it('a failing local voice still reports synthesis-failed', async () => {
+    const { engine } = setup({ fail: () => 'synthesis-failed' });
+    const r = recorder();
+    engine.speak(req('Broken.'), r.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(r.log.map((e) => e.code ?? e.type)).toEqual(['synthesis-failed']);
+  });
+
+  it('a slow first start (6 s) of a network voice is not a failure: no retry, no error, heard once', async () => {
+    const { engine, synth } = setup({ voices: [google], firstStartDelayMs: 6000 });
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req(SEED, { lang: 'en-GB' }), a.events);
+    engine.speak(req('And then this.', { lang: 'en-GB' }), b.events);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    expectHeardOnce(synth, SEED, 0);
+    expectHeardOnce(synth, 'And then this.', 0);
+  });
+
+  it('a network voice that takes the text and never plays it ends in a network error after one retry, not a hang', async () => {
+    const { engine, synth } = setup({ voices: [google], swallow: () => true });
+    const r = recorder();
+    const next = recorder();
+    engine.speak(req('Never heard.', { lang: 'en-GB' }), r.events);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(r.log.filter((e) => e.type === 'error')).toEqual([]); // not given up early
+    await vi.advanceTimersByTimeAsync(50_000);
+    expect(r.log.filter((e) => e.type === 'error').map((e) => e.code)).toEqual(['network']);
+    expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(2);
+    engine.speak(req('Next.', { lang: 'en-GB' }), next.events);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(next.log.filter((e) => e.type === 'error').map((e) => e.code)).toEqual(['network']);
+  });
+});
+
+describe('chunks by spoken time (the ~15 s cut-off with room to spare)', () => {
+  const long =
+    'The recapture of the Great Mosque of al-Nuri, where Abu Bakr al-Baghdadi declared the ISIS caliphate in 2014, ' +
+    'marks a major stride in the eight-month battle to seize the city from the terrorist group; coalition officials said ' +
+    'the fighting was fierce, the streets narrow and mined, and the civilians trapped inside numbered in the thousands: ' +
+    'a difficult fight — with days rather than weeks left to go, according to the spokesman who spoke from Baghdad on Thursday.';
+
+  it('measures a slow voice on what it said and cuts later sentences so each takes about 10 s, never reaching the cut-off', async () => {
+    // 9 characters a second: a 200-character chunk would take 22 s.
+    const msPerChar = 1000 / 9;
+    const { engine, synth } = setup({ cutoffMs: 15_000, msPerChar });
+    engine.speak(req('A first sentence that lets the engine time this voice.'), {});
+    // Fed once the voice has been heard (the store keeps two sentences queued,
+    // so the third is fed when the first ends).
+    await vi.advanceTimersByTimeAsync(8000);
+    const r = recorder();
+    engine.speak(req(long), r.events);
+    await vi.advanceTimersByTimeAsync(200_000);
+    expect(eventTypes(r.log)).toEqual(['start', 'end']);
+    const spoken = synth.log.filter((e) => e.type === 'speak' && long.includes(e.text)).map((e) => e.text);
+    for (const t of spoken) expect(t.length * msPerChar).toBeLessThanOrEqual(11_000);
+    // None was cut off: no flush was needed, and every word was heard once.
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    expectHeardOnce(synth, long, 0);
+  });
+
+  it('cuts longer chunks at a fast rate and shorter ones at a slow rate', async () => {
+    for (const [rate, min, max] of [[2, 200, 300], [0.5, 40, 75]] as const) {
+      const { engine, synth } = setup({ cutoffMs: 15_000 });
+      engine.speak(req(long, { rate }), {});
+      await vi.advanceTimersByTimeAsync(200_000);
+      const spoken = synth.log.filter((e) => e.type === 'speak').map((e) => e.text);
+      expect(Math.max(...spoken.map((t) => t.length)), `rate ${rate}`).toBeGreaterThan(min);
+      for (const t of spoken) expect(t.length, `rate ${rate}`).toBeLessThanOrEqual(max);
+      expectHeardOnce(synth, long, 0);
+    }
+  });
+
+  it('after a cut-off with only estimated boundaries, goes on from a safe point before what was heard: no word lost', async () => {
+    // A voice 1.7 times slower than the average and no boundary events: its
+    // first chunk (cut for an average voice) runs past 15 s.
+    const { engine, synth } = setup({ cutoffMs: 15_000, boundaries: false, msPerChar: 1000 / 9 });
+    const r = recorder();
+    const next = recorder();
+    engine.speak(req(long), r.events);
+    engine.speak(req('Next sentence.'), next.events);
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(eventTypes(r.log)).toEqual(['start', 'end']);
+    expect(eventTypes(next.log)).toEqual(['start', 'end']);
+    expect(synth.log.some((e) => e.type === 'cancel')).toBe(true); // there was a cut-off
+    // Some words said again (the estimate cannot know where the audio stopped), none lost.
+    expectHeardOnce(synth, long, 10);
+    expectHeardOnce(synth, 'Next sentence.', 0);
+  });
+});
+
+describe('hidden pages and locked phones', () => {
+  for (const boundaries of [true, false]) {
+    it(`iOS pauses speech while hidden: nothing counts meanwhile, and coming back goes on from the last word (${boundaries ? 'real' : 'estimated'} boundaries)`, async () => {
+      const p = page();
+      const { engine, synth } = setup({ whenHidden: 'pause', boundaries }, { userAgent: IPHONE_UA, visibility: p.visibility });
+      const a = recorder();
+      const b = recorder();
+      engine.speak(req(SEED), a.events);
+      engine.speak(req('Then this one.'), b.events);
+      await vi.advanceTimersByTimeAsync(3000);
+      p.setHidden(synth, true);
+      const n = synth.log.length;
+      const events = a.log.length;
+      await vi.advanceTimersByTimeAsync(120_000); // locked for two minutes
+      expect(synth.log.slice(n).filter((e) => e.type !== 'pause')).toEqual([]); // no flush, no re-speak while hidden
+      expect(a.log.length).toBe(events); // and no estimated words run on
+      p.setHidden(synth, false);
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(eventTypes(a.log)).toEqual(['start', 'end']);
+      expect(eventTypes(b.log)).toEqual(['start', 'end']);
+      expectHeardOnce(synth, SEED, boundaries ? 1 : 8);
+      expectHeardOnce(synth, 'Then this one.', 0);
+      expect(synth.maxSounding).toBe(1);
+    });
+  }
+
+  it('a platform that drops the utterance while hidden: back again, it goes on from the last word', async () => {
+    const p = page();
+    const { engine, synth } = setup({ whenHidden: 'drop' }, { visibility: p.visibility });
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req(SEED), a.events);
+    engine.speak(req('Then this one.'), b.events);
+    await vi.advanceTimersByTimeAsync(3000);
+    p.setHidden(synth, true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(a.log.filter((e) => e.type === 'error')).toEqual([]);
+    p.setHidden(synth, false);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
+    expectHeardOnce(synth, SEED, 1);
+    expectHeardOnce(synth, 'Then this one.', 0);
+  });
+
+  it('a desktop tab in the background keeps speaking: nothing is restarted when it comes back', async () => {
+    const p = page();
+    const { engine, synth } = setup({ whenHidden: 'continue' }, { visibility: p.visibility });
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    p.setHidden(synth, true);
+    await vi.advanceTimersByTimeAsync(2000);
+    p.setHidden(synth, false);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    expectHeardOnce(synth, SEED, 0);
+  });
+
+  it('speech paused by the platform (paused true, not by us) stops the watchdog; it goes on when the platform resumes', async () => {
+    const { engine, synth } = setup({ boundaries: false });
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    synth.pause(); // the OS, e.g. an incoming call
+    // Seen on the next watchdog tick (paused has no event we can rely on).
+    await vi.advanceTimersByTimeAsync(300);
+    const n = a.log.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(a.log.length).toBe(n); // no estimated words, no watchdog restart
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    synth.resume();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expectHeardOnce(synth, SEED, 0);
+    const idx = a.log.filter((e) => e.type === 'boundary').map((e) => e.charIndex!);
+    expect(idx).toEqual([...SEED.matchAll(/\S+/g)].map((m) => m.index));
+  });
+
+  it('defaults to document.visibilityState when there is a document', async () => {
+    const listeners = new Set<() => void>();
+    const doc = {
+      visibilityState: 'visible',
+      addEventListener: (_t: string, cb: () => void) => listeners.add(cb),
+      removeEventListener: (_t: string, cb: () => void) => listeners.delete(cb),
+    };
+    (globalThis as { document?: unknown }).document = doc;
+    try {
+      const { engine, synth } = setup({ whenHidden: 'pause' }, { userAgent: IPHONE_UA });
+      expect(listeners.size).toBe(1);
+      const a = recorder();
+      engine.speak(req(SEED), a.events);
+      await vi.advanceTimersByTimeAsync(3000);
+      doc.visibilityState = 'hidden';
+      synth.setHidden(true);
+      for (const l of listeners) l();
+      await vi.advanceTimersByTimeAsync(60_000);
+      doc.visibilityState = 'visible';
+      synth.setHidden(false);
+      for (const l of listeners) l();
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(eventTypes(a.log)).toEqual(['start', 'end']);
+      expectHeardOnce(synth, SEED, 1);
+      engine.dispose();
+      expect(listeners.size).toBe(0);
+    } finally {
+      delete (globalThis as { document?: unknown }).document;
+    }
+  });
+});
+
+describe('pause, hide, come back, resume (iOS)', () => {
+  it('paused by the listener, then the phone locked: resume speaks again from the last word, since iOS resume() would stay silent', async () => {
+    const p = page();
+    const { engine, synth } = setup({ whenHidden: 'pause' }, { userAgent: IPHONE_UA, visibility: p.visibility });
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(3000);
+    engine.pause();
+    p.setHidden(synth, true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    p.setHidden(synth, false);
+    await vi.advanceTimersByTimeAsync(1000);
+    const resumedAt = Date.now();
+    engine.resume();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expectHeardOnce(synth, SEED, 1);
+    // The rest of the sentence (under 5 s) at once, not after a watchdog's wait (~18 s).
+    expect(a.log.at(-1)!.at - resumedAt).toBeLessThan(6000);
+  });
+
+  it('a paused flag left stale by a voice without events does not freeze the watchdog after our own resume', async () => {
+    const { engine, synth } = setup({ noEvents: true });
+    // Chromium updates `paused` only on the platform's pause/resume events, which such a voice never sends.
+    let stale = false;
+    Object.defineProperty(synth, 'paused', { get: () => stale });
+    const pause = synth.pause.bind(synth);
+    synth.pause = () => {
+      pause();
+      stale = true;
+    };
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req(SEED), a.events);
+    engine.speak(req('Then this one.'), b.events);
+    await vi.advanceTimersByTimeAsync(3000);
+    engine.pause();
+    await vi.advanceTimersByTimeAsync(1000);
+    engine.resume(); // `paused` stays true from now on
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
+    expectHeardOnce(synth, SEED, 0);
+    expectHeardOnce(synth, 'Then this one.', 0);
+  });
+});
+
+describe('voices without events on a hidden page', () => {
+  it('a desktop tab in the background: speech goes on sentence after sentence, nothing is said twice when it comes back', async () => {
+    const p = page();
+    const { engine, synth } = setup({ noEvents: true, whenHidden: 'continue' }, { visibility: p.visibility });
+    const logs = ARTICLE.map((text) => {
+      const r = recorder();
+      engine.speak(req(text), r.events);
+      return r;
+    });
+    await vi.advanceTimersByTimeAsync(3000);
+    p.setHidden(synth, true);
+    const hiddenAt = Date.now();
+    await vi.advanceTimersByTimeAsync(30_000);
+    // The next sentences were handed over while the tab was in the background.
+    expect(synth.log.filter((e) => e.type === 'speak' && e.at > hiddenAt).map((e) => e.text)).toEqual(ARTICLE.slice(1));
+    p.setHidden(synth, false);
+    await vi.advanceTimersByTimeAsync(30_000);
+    for (const [i, r] of logs.entries()) {
+      expect(eventTypes(r.log)).toEqual(['start', 'end']);
+      expectHeardOnce(synth, ARTICLE[i]!, 0);
+    }
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+  });
+
+  it('dropped while hidden before it could have ended: back again, the sentence is said again, nothing skipped', async () => {
+    const p = page();
+    const { engine, synth } = setup({ noEvents: true, whenHidden: 'drop' }, { visibility: p.visibility });
+    const a = recorder();
+    const b = recorder();
+    engine.speak(req(SEED), a.events);
+    engine.speak(req('Then this one.'), b.events);
+    await vi.advanceTimersByTimeAsync(3000);
+    p.setHidden(synth, true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    p.setHidden(synth, false);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(eventTypes(b.log)).toEqual(['start', 'end']);
+    // Nothing is known to have been heard of it (no events): it is said again from its start.
+    expectHeardOnce(synth, SEED, 8);
+    expectHeardOnce(synth, 'Then this one.', 0);
+  });
+});
+
+describe('someone else speaking first', () => {
+  it("with a voice without events, our start is not inferred while another utterance is ahead of ours (pending)", async () => {
+    const { engine, synth } = setup({ noEvents: true });
+    synth.speak(new FakeUtterance(ARTICLE[1]!)); // another script on the page, 7 s
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(30_000);
+    const foreignEnd = synth.log.find((e) => e.type === 'end' && e.text === ARTICLE[1])!.at;
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(a.log[0]!.at).toBeGreaterThanOrEqual(foreignEnd);
+    // Its estimated words follow its own audio, not the other one's.
+    const boundaries = a.log.filter((e) => e.type === 'boundary');
+    expect(boundaries[0]!.at).toBeGreaterThanOrEqual(foreignEnd);
+    expectHeardOnce(synth, SEED, 0);
+  });
+});
+
+describe('stale paused flag and a hidden tab', () => {
+  it('after our own pause and resume of a voice without events, hiding the tab and coming back restarts nothing', async () => {
+    const p = page();
+    const { engine, synth } = setup({ noEvents: true, whenHidden: 'continue' }, { visibility: p.visibility });
+    let stale = false;
+    Object.defineProperty(synth, 'paused', { get: () => stale });
+    const pause = synth.pause.bind(synth);
+    synth.pause = () => {
+      pause();
+      stale = true;
+    };
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(2000);
+    engine.pause();
+    engine.resume();
+    await vi.advanceTimersByTimeAsync(1000);
+    p.setHidden(synth, true);
+    await vi.advanceTimersByTimeAsync(1000);
+    p.setHidden(synth, false);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(synth.log.filter((e) => e.type === 'cancel')).toEqual([]);
+    expectHeardOnce(synth, SEED, 0);
+  });
+});
+
+describe('speed measure floor', () => {
+  it('a voice measured implausibly fast (a silent audio device) still gets chunks a real voice says in time', async () => {
+    // 400 characters a second, as ALSA's null device plays speech-dispatcher here.
+    const { engine, synth } = setup({ msPerChar: 2.5 });
+    engine.speak(req('A first sentence that lets the engine time this voice.'), {});
+    await vi.advanceTimersByTimeAsync(1000);
+    const long = Array.from({ length: 10 }, () => SEED).join(' ');
+    engine.speak(req(long), {});
+    await vi.advanceTimersByTimeAsync(10_000);
+    const spoken = synth.log.filter((e) => e.type === 'speak').map((e) => e.text).slice(1);
+    expect(spoken.length).toBeGreaterThan(1);
+    // 10 s at 40 characters a second at most.
+    for (const t of spoken) expect(t.length).toBeLessThanOrEqual(400);
   });
 });

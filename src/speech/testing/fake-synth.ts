@@ -32,6 +32,39 @@ export interface FakeSynthScript {
    * anything useful with an empty text, so every test catches one.
    */
   emptyWedges?: boolean;
+  /**
+   * Google voices on several platforms: the utterance plays (and `speaking` /
+   * `pending` stay accurate, as Chromium's are: they follow its queue) but no
+   * start, end, boundary or error event ever reaches the page.
+   */
+  noEvents?: boolean;
+  /**
+   * A network voice: the first utterance takes this long to start (speaking
+   * is already true, nothing sounds yet). Later ones start at once.
+   */
+  firstStartDelayMs?: number;
+  /**
+   * Fail these utterances instead of speaking them, with this error (an
+   * offline network voice: Chromium reports every platform error as
+   * 'synthesis-failed').
+   */
+  fail?: (text: string) => string | undefined;
+  /**
+   * What happens to speech while the page is hidden (see setHidden()):
+   * 'continue' (desktop browsers), 'pause' (iOS WebKit: the audio session is
+   * interrupted, AVSpeechSynthesizer pauses, `paused` turns true with no
+   * event the engine listens to, and resume() does not bring it back), or
+   * 'drop' (the utterance and the queue vanish without events).
+   */
+  whenHidden?: 'continue' | 'pause' | 'drop';
+}
+
+/** A stretch of one utterance's text that was actually sounding (for "what did the listener hear" checks). */
+export interface HeardSpan {
+  text: string;
+  /** UTF-16 offsets into `text`: characters from `from` up to `to` were sounding. */
+  from: number;
+  to: number;
 }
 
 export interface FakeLogEntry {
@@ -68,6 +101,12 @@ export class FakeSynth implements SynthLike {
   private unlocked = false;
   /** An empty utterance was spoken: nothing starts any more. */
   wedged = false;
+  /** What was sounding, in order: the listener heard exactly these stretches. */
+  readonly heard: HeardSpan[] = [];
+  private hidden = false;
+  /** Set by a hidden-page interruption (iOS): resume() no longer restarts the current utterance. */
+  private interrupted = false;
+  private startedOnce = false;
   private ready: boolean;
   private listeners = new Set<() => void>();
   private queue: FakeUtterance[] = [];
@@ -78,9 +117,10 @@ export class FakeSynth implements SynthLike {
     timers: ReturnType<typeof setTimeout>[];
     on: boolean;
   } | null = null;
-  private paused = false;
+  private paused_ = false;
   private kick: ReturnType<typeof setTimeout> | null = null;
-  private readonly s: Required<Omit<FakeSynthScript, 'cutoffMs' | 'swallow'>> & Pick<FakeSynthScript, 'cutoffMs' | 'swallow'>;
+  private readonly s: Required<Omit<FakeSynthScript, 'cutoffMs' | 'swallow' | 'fail'>> &
+    Pick<FakeSynthScript, 'cutoffMs' | 'swallow' | 'fail'>;
 
   constructor(script: FakeSynthScript = {}) {
     this.s = {
@@ -93,8 +133,12 @@ export class FakeSynth implements SynthLike {
       requireGesture: script.requireGesture ?? false,
       msPerChar: script.msPerChar ?? 1000 / 15,
       emptyWedges: script.emptyWedges ?? true,
+      noEvents: script.noEvents ?? false,
+      firstStartDelayMs: script.firstStartDelayMs ?? 0,
+      whenHidden: script.whenHidden ?? 'continue',
       cutoffMs: script.cutoffMs,
       swallow: script.swallow,
+      fail: script.fail,
     };
     this.ready = this.s.voicesAfterMs <= 0;
     if (!this.ready) {
@@ -105,8 +149,34 @@ export class FakeSynth implements SynthLike {
     }
   }
 
+  /** As Chromium's and WebKit's: true while anything of ours is queued or playing, paused or not. */
   get speaking(): boolean {
-    return this.current !== null;
+    return this.current !== null || this.queue.length > 0;
+  }
+  /** As Chromium's and WebKit's: more than one utterance in the queue (the current one counts). */
+  get pending(): boolean {
+    return (this.current ? 1 : 0) + this.queue.length > 1;
+  }
+  get paused(): boolean {
+    return this.paused_;
+  }
+
+  /** The page is hidden (tab in the background, phone locked) or visible again. */
+  setHidden(hidden: boolean): void {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    if (!hidden) return;
+    if (this.s.whenHidden === 'pause' && this.current) {
+      this.note('pause', this.current.u.text, 'hidden');
+      this.halt();
+      this.paused_ = true;
+      this.interrupted = true;
+    } else if (this.s.whenHidden === 'drop') {
+      this.note('cancel', this.current?.u.text ?? '', 'hidden');
+      if (this.current) this.stopSounding();
+      this.current = null;
+      this.queue = [];
+    }
   }
 
   getVoices(): VoiceLike[] {
@@ -140,6 +210,7 @@ export class FakeSynth implements SynthLike {
 
   cancel(): void {
     this.note('cancel', '');
+    this.interrupted = false;
     const cancelled = [...(this.current ? [this.current.u] : []), ...this.queue];
     if (this.current) this.stopSounding();
     this.current = null;
@@ -164,21 +235,30 @@ export class FakeSynth implements SynthLike {
       if (c) setTimeout(() => this.fire(c.u, 'end'), 0);
       return;
     }
-    this.paused = true;
-    if (this.current) {
-      this.current.elapsed += Date.now() - this.current.resumedAt;
-      for (const t of this.current.timers) clearTimeout(t);
-      this.current.timers = [];
-      if (this.current.on) this.sounding--;
-      this.current.on = false;
-    }
+    this.paused_ = true;
+    this.halt();
+  }
+
+  /** Stops the current utterance's sound and timers, keeping its place. */
+  private halt(): void {
+    const c = this.current;
+    if (!c || !c.on) return;
+    this.noteHeard(c);
+    c.elapsed += Date.now() - c.resumedAt;
+    for (const t of c.timers) clearTimeout(t);
+    c.timers = [];
+    this.sounding--;
+    c.on = false;
   }
 
   resume(): void {
     this.note('resume', '');
     if (this.s.pauseIsCancel) return;
-    if (!this.paused) return;
-    this.paused = false;
+    if (!this.paused_) return;
+    this.paused_ = false;
+    // iOS after an audio-session interruption: the synthesizer says it
+    // resumed but the utterance never sounds again (only cancel + speak help).
+    if (this.interrupted && this.current) return;
     if (this.current) {
       this.sounding++;
       this.current.on = true;
@@ -188,7 +268,7 @@ export class FakeSynth implements SynthLike {
   }
 
   private schedule(): void {
-    if (this.current || this.paused || this.kick) return;
+    if (this.current || this.paused_ || this.kick) return;
     this.kick = setTimeout(() => {
       this.kick = null;
       this.startNext();
@@ -196,19 +276,50 @@ export class FakeSynth implements SynthLike {
   }
 
   private startNext(): void {
-    if (this.current || this.paused || this.wedged) return;
+    if (this.current || this.paused_ || this.wedged) return;
     const u = this.queue.shift();
     if (!u) return;
+    const failure = this.s.fail?.(u.text);
+    if (failure !== undefined) {
+      // Blink keeps it current (speaking true) until the platform reports the error.
+      this.current = { u, elapsed: 0, resumedAt: Date.now(), timers: [], on: false };
+      const c = this.current;
+      c.timers.push(
+        setTimeout(() => {
+          if (this.current !== c) return;
+          this.current = null;
+          this.fire(u, 'error', failure);
+          this.schedule();
+        }, Math.max(1, this.firstDelay())),
+      );
+      return;
+    }
     if (this.s.swallow?.(u.text)) {
       // Lost utterance: the queue stays stuck behind it until cancel().
       this.current = { u, elapsed: 0, resumedAt: Date.now(), timers: [], on: false };
       return;
     }
-    this.current = { u, elapsed: 0, resumedAt: Date.now(), timers: [], on: true };
-    this.sounding++;
-    this.maxSounding = Math.max(this.maxSounding, this.sounding);
-    this.fire(u, 'start');
-    if (this.current?.u === u) this.play(this.current);
+    const delay = this.firstDelay();
+    this.current = { u, elapsed: 0, resumedAt: Date.now(), timers: [], on: false };
+    const c = this.current;
+    const begin = (): void => {
+      if (this.current !== c || this.paused_) return;
+      c.on = true;
+      c.resumedAt = Date.now();
+      this.sounding++;
+      this.maxSounding = Math.max(this.maxSounding, this.sounding);
+      this.fire(u, 'start');
+      if (this.current === c && c.on) this.play(c);
+    };
+    if (delay > 0) c.timers.push(setTimeout(begin, delay));
+    else begin();
+  }
+
+  /** A network voice's first start is slow; later ones are not. */
+  private firstDelay(): number {
+    if (this.startedOnce) return 0;
+    this.startedOnce = true;
+    return this.s.firstStartDelayMs;
   }
 
   private play(c: NonNullable<FakeSynth['current']>): void {
@@ -223,7 +334,8 @@ export class FakeSynth implements SynthLike {
       }
     }
     if (this.s.cutoffMs !== undefined && duration > this.s.cutoffMs) {
-      // Chrome's cut-off: sound stops, nothing is reported, the queue is stuck.
+      // Chrome's cut-off: sound stops, nothing is reported, the queue is stuck
+      // (the utterance stays current, so `speaking` stays true).
       c.timers.push(setTimeout(() => this.stopSounding(), this.s.cutoffMs - c.elapsed));
       return;
     }
@@ -238,15 +350,26 @@ export class FakeSynth implements SynthLike {
   }
 
   private stopSounding(): void {
-    if (!this.current) return;
-    for (const t of this.current.timers) clearTimeout(t);
-    this.current.timers = [];
-    if (this.current.on) this.sounding--;
-    this.current.on = false;
+    const c = this.current;
+    if (!c) return;
+    if (c.on) this.noteHeard(c);
+    for (const t of c.timers) clearTimeout(t);
+    c.timers = [];
+    if (c.on) this.sounding--;
+    c.on = false;
+  }
+
+  private noteHeard(c: NonNullable<FakeSynth['current']>): void {
+    const msPerChar = this.s.msPerChar / Math.max(0.1, c.u.rate);
+    const played = c.elapsed + (Date.now() - c.resumedAt);
+    const from = Math.min(c.u.text.length, Math.round(c.elapsed / msPerChar));
+    const to = Math.min(c.u.text.length, Math.round(played / msPerChar));
+    if (to > from) this.heard.push({ text: c.u.text, from, to });
   }
 
   private fire(u: FakeUtterance, type: 'start' | 'end' | 'error' | 'boundary', detail?: string | number, length?: number): void {
     this.note(type, u.text, detail);
+    if (this.s.noEvents) return;
     if (type === 'start') u.onstart?.({});
     else if (type === 'end') u.onend?.({});
     else if (type === 'error') u.onerror?.({ error: String(detail) });
