@@ -45,7 +45,7 @@ export function staticClosure(dir: string, entry: string): { files: string[]; la
   return { files: [...seen], lazy };
 }
 
-async function buildWidget(outDir: string): Promise<void> {
+export async function buildWidget(outDir: string): Promise<void> {
   await build({
     root: ROOT,
     configFile: join(ROOT, 'vite.widget.config.ts'),
