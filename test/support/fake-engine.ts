@@ -22,6 +22,7 @@
  */
 import type { Article, Section } from '../../src/article/model.ts';
 import type {
+  EngineChange,
   SpeechEngine,
   SpeechErrorCode,
   UtteranceEvents,
@@ -177,6 +178,23 @@ export class FakeSpeechEngine implements SpeechEngine {
 
   getVoices(): Promise<VoiceInfo[]> {
     return Promise.resolve([...this.voices]);
+  }
+
+  private changeListeners = new Set<(change: EngineChange) => void>();
+
+  /** Who listens for voice changes (the store, once made). */
+  get changeListenerCount(): number {
+    return this.changeListeners.size;
+  }
+
+  subscribe(listener: (change: EngineChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Reports late voices or a replaced voice, as the session engine does. */
+  emitChange(change: EngineChange): void {
+    for (const l of [...this.changeListeners]) l(change);
   }
 
   speak(request: UtteranceRequest, events: UtteranceEvents): UtteranceHandle {

@@ -22,20 +22,9 @@ const voice = (id: string, engine: VoiceInfo['engine'], extra: Partial<VoiceInfo
 const ESPEAK = voice('gmw/en-US', 'fallback');
 const PLATFORM = voice('Platform English', 'webspeech');
 
-/** A fake engine that can announce voice changes the way the session engine does. */
 function engineWithChanges(initial: VoiceInfo[]) {
   const engine = new FakeSpeechEngine({ voices: initial });
-  const listeners = new Set<(c: EngineChange) => void>();
-  Object.assign(engine, {
-    subscribe(l: (c: EngineChange) => void) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-  });
-  const emit = (c: EngineChange) => {
-    for (const l of listeners) l(c);
-  };
-  return { engine, emit, listeners };
+  return { engine, emit: (c: EngineChange) => engine.emitChange(c), listeners: { get size() { return engine.changeListenerCount; } } };
 }
 
 async function setup(initial: VoiceInfo[] = [ESPEAK], preferredVoiceId: string | null = null) {

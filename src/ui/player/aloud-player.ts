@@ -660,8 +660,7 @@ export class AloudPlayer extends LitElement {
       this._media?.unlock();
       if (this._store) fn(this._store);
       else if (this._article) {
-        // The voice is still being prepared (first use of the fallback can take a moment).
-        if (this._queued.length === 0) this._announce(t.preparing);
+        // The engine is still being made (its chunk loading): the request waits for it.
         this._queued.push(fn);
       } else if (name) console.warn(`<aloud-player>: ${name}() ignored: no article is loaded yet.`);
     } catch (error) {
@@ -914,7 +913,12 @@ export class AloudPlayer extends LitElement {
     if (this._busyTimer) clearTimeout(this._busyTimer);
     this._busyTimer = null;
     if (!starting) this._busy = false;
-    else if (!this._busy) this._busyTimer = setTimeout(() => (this._busy = true), BUSY_AFTER_MS);
+    else if (!this._busy) {
+      this._busyTimer = setTimeout(() => {
+        this._busy = true;
+        this._announce(t.preparing);
+      }, BUSY_AFTER_MS);
+    }
   }
 
   /** A pointer over Play, or focus on it: start loading the voice before the press. */
