@@ -1,8 +1,9 @@
 /**
- * The fallback engine, Aloud's own Web Speech polyfill: eSpeak NG run in the
- * page, played through Web Audio, with the same interface and events as the
- * Web Speech engine. Import this module dynamically (select-engine.ts does):
- * it pulls in the GPL-3.0 eSpeak code and forms its own chunk.
+ * The fallback engine, Aloud's own Web Speech polyfill: eSpeak NG run in a
+ * module worker (in this thread where there are no workers: Node), played
+ * through Web Audio, with the same interface and events as the Web Speech
+ * engine. Import this module dynamically (select-engine.ts does): it pulls
+ * in the GPL-3.0 eSpeak code and forms its own chunk.
  */
 import type {
   CachedSynthesis,
@@ -18,9 +19,10 @@ import type {
 import { chooseVoice } from '../voices.ts';
 import { splitAtClauses, type TextChunk } from '../chunks.ts';
 import { FALLBACK_VOICES, packFor, type FallbackLanguage } from './languages.ts';
-import { loadEspeak, type EspeakSynthesizer, type LoadOptions, type Synthesis } from './espeak.ts';
+import { loadEspeak, type FallbackSynthesizer, type LoadOptions, type Synthesis } from './espeak.ts';
+import { canUseWorker, workerSynthesizers, type WorkerSynthesizerOptions } from './worker-synthesizer.ts';
 
-export interface FallbackEngineOptions extends LoadOptions {
+export interface FallbackEngineOptions extends LoadOptions, Pick<WorkerSynthesizerOptions, 'loadTimeoutMs' | 'synthesisTimeoutMs'> {
   /**
    * Sentence audio kept across visits (IndexedDB, by the player when storage
    * is on): a piece found there plays without loading or running eSpeak,
@@ -32,7 +34,14 @@ export interface FallbackEngineOptions extends LoadOptions {
   /** Start loading this language's data at once instead of on the first speak(). */
   preload?: string;
   /** Replaces eSpeak (tests drive the scheduling with a scripted synthesizer). */
-  loadSynthesizer?: (lang: FallbackLanguage) => Promise<EspeakSynthesizer>;
+  loadSynthesizer?: (lang: FallbackLanguage) => Promise<FallbackSynthesizer>;
+  /**
+   * Where eSpeak runs. Default: a module worker where the platform has
+   * workers (browsers), so synthesis never blocks the page; on this thread
+   * elsewhere (Node). `false` forces this thread; a function supplies the
+   * worker (tests start broken ones).
+   */
+  worker?: false | (() => Worker);
 }
 
 export interface FallbackEngine extends SpeechEngine {
@@ -100,10 +109,16 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     }
   }
 
-  function synthesizer(lang: string): Promise<EspeakSynthesizer> {
+  const inWorker =
+    !options.loadSynthesizer && options.worker !== false && (typeof options.worker === 'function' || canUseWorker())
+      ? workerSynthesizers({ ...options, createWorker: typeof options.worker === 'function' ? options.worker : undefined })
+      : null;
+
+  function synthesizer(lang: string): Promise<FallbackSynthesizer> {
     const pack = packFor(lang);
     if (!pack) return Promise.reject(Object.assign(new Error(`No fallback voice for ${lang}`), { code: 'no-voice' }));
-    return options.loadSynthesizer ? options.loadSynthesizer(pack) : loadEspeak(pack, options);
+    if (options.loadSynthesizer) return options.loadSynthesizer(pack);
+    return inWorker ? inWorker.load(pack) : loadEspeak(pack, options);
   }
   if (options.preload) synthesizer(options.preload).catch(() => {});
 
@@ -166,7 +181,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     const hit = cache ? await cache.get(key).catch(() => undefined) : undefined;
     if (hit) return fromCache(hit);
     const synth = await synthesizer(request.lang);
-    const audio = synth.synthesize(seg.piece.text, { voice, rate: request.rate, pitch: request.pitch });
+    const audio = await synth.synthesize(seg.piece.text, { voice, rate: request.rate, pitch: request.pitch });
     // Keeping it must never hold up or break playback.
     if (cache) void cache.put(key, audio).catch(() => undefined);
     return audio;
@@ -333,6 +348,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     dispose() {
       engine.cancel();
       disposed = true;
+      inWorker?.dispose();
       void ctx?.close().catch(() => {});
       ctx = null;
     },
