@@ -6,7 +6,7 @@
  *
  * Protocol: worker-synthesizer.ts (WorkerRequest / WorkerReply).
  */
-import { loadEspeak, preloadEspeakCode } from './espeak.ts';
+import { preloadEspeakCode, startEspeak } from './espeak.ts';
 import type { WorkerReply, WorkerRequest } from './worker-synthesizer.ts';
 
 // The project's tsconfig has the DOM library, not WebWorker (the two
@@ -20,19 +20,21 @@ const scope = globalThis as unknown as {
 // page is still fetching the pack; errors surface with the first `load`.
 preloadEspeakCode().catch(() => {});
 
-const packs = new Map<string, ArrayBuffer>();
+const started = new Map<string, ReturnType<typeof startEspeak>>();
 
-/** The language's eSpeak, started from the pack the page sent (loadEspeak caches it per language). */
-function synthesizer(lang: WorkerRequest['lang']) {
-  return loadEspeak(lang, {
-    fetchPack: async () => {
-      const pack = packs.get(lang);
-      if (!pack) throw new Error(`No voice pack for ${lang} was sent to the worker`);
-      // parsePack keeps views into it: the buffer lives on in eSpeak's files.
-      packs.delete(lang);
-      return pack;
-    },
-  });
+/** The language's eSpeak, started once from the pack the page sent; a failed start may be retried with a new pack. */
+function synthesizer(lang: string, pack?: ArrayBuffer): ReturnType<typeof startEspeak> {
+  let p = started.get(lang);
+  if (!p) {
+    if (!pack) return Promise.reject(new Error(`No voice pack for ${lang} was sent to the worker`));
+    const attempt = startEspeak(pack);
+    p = attempt;
+    started.set(lang, attempt);
+    attempt.catch(() => {
+      if (started.get(lang) === attempt) started.delete(lang);
+    });
+  }
+  return p;
 }
 
 function reply(message: WorkerReply, transfer: Transferable[] = []): void {
@@ -45,8 +47,7 @@ function failed(id: number, err: unknown): void {
 
 scope.addEventListener('message', (event) => {
   const msg = event.data;
-  if (msg.type === 'load') packs.set(msg.lang, msg.pack);
-  synthesizer(msg.lang)
+  synthesizer(msg.lang, msg.type === 'load' ? msg.pack : undefined)
     .then((synth) => {
       if (msg.type === 'load') return reply({ id: msg.id, type: 'loaded', voices: synth.voices });
       const t0 = performance.now();

@@ -173,12 +173,18 @@ export async function fetchArrayBuffer(url: URL): Promise<ArrayBuffer> {
   return res.arrayBuffer();
 }
 
-export async function load(lang: FallbackLanguage, options: LoadOptions): Promise<EspeakSynthesizer> {
+async function load(lang: FallbackLanguage, options: LoadOptions): Promise<EspeakSynthesizer> {
   const url = (options.packUrl ?? packUrl)(lang);
-  const [{ default: factory }, buffer] = await Promise.all([
-    preloadEspeakCode() as Promise<{ default: EspeakFactory }>,
-    (options.fetchPack ?? fetchArrayBuffer)(url, lang),
-  ]);
+  const [, buffer] = await Promise.all([preloadEspeakCode(), (options.fetchPack ?? fetchArrayBuffer)(url, lang)]);
+  return startEspeak(buffer);
+}
+
+/**
+ * Starts an eSpeak instance on a pack already in memory (the worker's way in:
+ * it never needs the packs' URLs, so its bundle does not reference them).
+ */
+export async function startEspeak(buffer: ArrayBuffer): Promise<EspeakSynthesizer> {
+  const { default: factory } = (await preloadEspeakCode()) as { default: EspeakFactory };
   const pack = parsePack(buffer);
   const args: EspeakModuleArgs = {
     // The package's JS would fetch its 24 MB espeak-ng.data next to itself
