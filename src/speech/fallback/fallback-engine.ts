@@ -81,6 +81,10 @@ interface Segment {
 const LEAD = 0.02;
 /** Segments synthesized and scheduled ahead of the one playing. */
 const AHEAD = 2;
+/** How early (ms) an event may fire: a timer's lateness budget, not heard or seen. */
+const DUE_EARLY_MS = 4;
+/** Longest sleep between two looks at the audio clock while playing (ms). */
+const MAX_SLEEP_MS = 250;
 /** Clauses shorter than this are merged with the next (each piece costs a synthesis call). */
 const MIN_PIECE = 30;
 
@@ -203,6 +207,10 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
         const gain = c.createGain();
         gain.gain.value = Math.max(0, Math.min(1, seg.job.request.volume));
         source.connect(gain).connect(c.destination);
+        source.onended = () => {
+          source.disconnect();
+          gain.disconnect();
+        };
         // Back to back with the previous segment: no gap of our own.
         seg.startAt = Math.max(c.currentTime + LEAD, previousEnd);
         source.start(seg.startAt);
@@ -228,7 +236,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     if (!seg?.audio || !seg.source) return;
     const { job, piece } = seg;
     const a = seg.audio;
-    const now = ctx.currentTime;
+    const now = heardTime(ctx) + DUE_EARLY_MS / 1000;
     if (!seg.started) {
       if (now < seg.startAt) return wakeIn(seg.startAt - now);
       seg.started = true;
@@ -250,9 +258,9 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
       const upcoming = a.words[seg.nextWord];
       return wakeIn(((upcoming ? Math.min(upcoming.timeMs, a.durationMs) : a.durationMs) - elapsedMs) / 1000);
     }
+    // Its last samples may still be playing (events fire up to DUE_EARLY_MS
+    // early): the source disconnects itself when it has ended.
     queue.shift();
-    seg.source.disconnect();
-    seg.gain?.disconnect();
     if (seg.last) {
       deliver(() => job.events.onEnd?.());
       if (gen !== generation) return;
@@ -260,9 +268,33 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     pump();
   }
 
+  /**
+   * The audio clock at the speaker. `currentTime` moves in steps of the
+   * output buffer (about 10 ms in Chromium on Linux, measured), so a timer
+   * set for a word often woke to find the clock a step short and had to wake
+   * again; the output timestamp says which context time was heard when, so
+   * the time in between is interpolated, and events follow what is heard
+   * rather than what is rendered (~30 ms ahead). Falls back to `currentTime`
+   * where the timestamp is missing or stale (suspended, just resumed).
+   */
+  function heardTime(c: AudioContext): number {
+    if (c.state === 'running' && typeof c.getOutputTimestamp === 'function') {
+      const { contextTime, performanceTime } = c.getOutputTimestamp();
+      if (contextTime !== undefined && performanceTime !== undefined && performanceTime > 0) {
+        const since = (performance.now() - performanceTime) / 1000;
+        if (since >= 0 && since < 0.1) return contextTime + since;
+      }
+    }
+    return c.currentTime;
+  }
+
   function wakeIn(seconds: number): void {
-    // Timers drift from the audio clock: wake up at most 50 ms apart.
-    timer = setTimeout(tick, Math.max(1, Math.min(50, seconds * 1000)));
+    // Wakes exactly when the next word or the end is due, so a sentence costs
+    // the page's thread one short task per word (about 0.2 ms each measured
+    // here; a 50 ms heartbeat cost 20 wake-ups a second on top). The cap
+    // only bounds the error when the audio clock drifts from the timers' or
+    // stops without us (a platform suspending the context).
+    timer = setTimeout(tick, Math.max(1, Math.min(MAX_SLEEP_MS, seconds * 1000)));
   }
 
   /**
