@@ -78,18 +78,24 @@ function coded(message: string, code: SpeechErrorCode): Error {
 }
 
 /**
- * The default worker. Vite (the widget and the demo) rewrites both literal
- * URLs to the one bundled worker file beside the chunk (it resolves .js to
- * the .ts source); a tsc build (lib/) has espeak-worker.js beside this file;
- * a dev server that serves TypeScript as is (web-test-runner) has only the
- * .ts. The worker is same-origin and module-typed, so `default-src 'self'`
- * allows it (no blob: or data: URL, no eval).
+ * The default worker: same-origin and module-typed, so `default-src 'self'`
+ * allows it (no blob: or data: URL, no eval). Bundlers (Vite for the widget
+ * and the demo, a publisher's bundler on lib/) see only the `.js` URL and
+ * emit the worker beside the chunk (Vite resolves it to the .ts source); a
+ * tsc build (lib/) has espeak-worker.js beside this file. Servers of the
+ * TypeScript source as is (web-test-runner, Vite's dev server) have only the
+ * .ts, whose URL is made at run time so that no bundler looks for a file
+ * lib/ does not ship.
  */
 function defaultWorker(): Worker {
-  const name = 'aloud-espeak';
-  return new URL(import.meta.url).pathname.endsWith('.ts')
-    ? new Worker(new URL('./espeak-worker.ts', import.meta.url), { type: 'module', name })
-    : new Worker(new URL('./espeak-worker.js', import.meta.url), { type: 'module', name });
+  const here = new URL(import.meta.url);
+  if (here.pathname.endsWith('.ts')) {
+    // Built at run time, not a `new URL('…', import.meta.url)` literal, which bundlers would try to resolve.
+    here.pathname = here.pathname.replace(/[^/]*$/, 'espeak-worker.ts');
+    here.search = '';
+    return new Worker(here, { type: 'module', name: 'aloud-espeak' });
+  }
+  return new Worker(new URL('./espeak-worker.js', import.meta.url), { type: 'module', name: 'aloud-espeak' });
 }
 
 interface Pending {
