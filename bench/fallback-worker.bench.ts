@@ -14,7 +14,7 @@
 //    and the worst lateness of a 10 ms timer.
 //
 // The server is on loopback, so the cold figures hold no network time.
-// Needs the voice packs (npm run voices).
+// Needs the voice packs (npm run voices). SKIP_COLD=1 measures only the playing part.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
