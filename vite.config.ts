@@ -19,6 +19,9 @@ function manifestLinks(): Plugin {
 }
 
 export default defineConfig({
+  // The fallback voice's worker (src/speech/fallback/espeak-worker.ts) is a
+  // module worker: bundled as an ES module, it imports eSpeak's code by URL.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     outDir: 'dist',

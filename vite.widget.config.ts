@@ -125,6 +125,23 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [noLitGlobals(), minifyCssLiterals(), collapseHtmlLiterals()],
+  // The fallback voice's worker (src/speech/fallback/espeak-worker.ts): a
+  // module worker, emitted as its own file beside the widget (never inlined:
+  // a data: or blob: worker breaks under `default-src 'self'`), named like
+  // the other lazy files so the eSpeak code it imports is the very file the
+  // in-thread path would load, not a second copy under assets/.
+  worker: {
+    format: 'es',
+    rolldownOptions: {
+      output: {
+        minify: true,
+        comments: { legal: true, annotation: false, jsdoc: false },
+        entryFileNames: 'aloud-[name]-[hash].js',
+        chunkFileNames: 'aloud-[name]-[hash].js',
+        assetFileNames: 'aloud-[name]-[hash][extname]',
+      },
+    },
+  },
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { createFallbackEngine } from '../../src/speech/fallback/fallback-engine.ts';
 import { loadEspeak } from '../../src/speech/fallback/espeak.ts';
+import { workerSynthesizers, type WorkerReply } from '../../src/speech/fallback/worker-synthesizer.ts';
 import { createWebSpeechEngine } from '../../src/speech/webspeech-engine.ts';
 import type { UtteranceEvents } from '../../src/speech/types.ts';
 
@@ -32,6 +33,59 @@ function recorder(): { events: UtteranceEvents; log: Ev[]; ended: Promise<void> 
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const PARAGRAPH =
+  'Mosul\'s liberation is "imminent," but the battle "still remains ... a difficult fight," with days -- rather than weeks -- ' +
+  'left to go, coalition spokesman Col. Ryan Dillon said Thursday from Baghdad, confirming Iraqi forces had seized the ' +
+  'remains of an iconic mosque and minaret.';
+
+/**
+ * Watches the page's thread: a MessageChannel ping-pong runs whenever the
+ * thread is free, so the longest gap between two pings is the longest time
+ * the thread was blocked.
+ */
+function threadProbe(): { stop(): { pings: number; longestGapMs: number } } {
+  const channel = new MessageChannel();
+  let pings = 0;
+  let longest = 0;
+  let last = performance.now();
+  let running = true;
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    pings++;
+    if (running) channel.port2.postMessage(0);
+  };
+  channel.port2.postMessage(0);
+  return {
+    stop() {
+      running = false;
+      longest = Math.max(longest, performance.now() - last);
+      channel.port1.close();
+      return { pings, longestGapMs: longest };
+    },
+  };
+}
+
+/** Counts the worker's answers while `fn` runs: every Worker the page starts is watched. */
+async function watchingWorkers<T>(fn: () => Promise<T>): Promise<{ result: T; replies: string[]; workers: Worker[] }> {
+  const Real = window.Worker;
+  const replies: string[] = [];
+  const workers: Worker[] = [];
+  window.Worker = class extends Real {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      workers.push(this);
+      this.addEventListener('message', (e: MessageEvent<WorkerReply>) => replies.push(e.data.type));
+    }
+  };
+  try {
+    return { result: await fn(), replies, workers };
+  } finally {
+    window.Worker = Real;
+  }
+}
 
 function rms(samples: Float32Array): number {
   let sum = 0;
@@ -160,6 +214,95 @@ describe('fallback engine (eSpeak NG in Chromium)', function () {
     await r.ended;
     expect(r.log.at(-1)!.type).to.equal('end');
     engine.dispose();
+  });
+
+  it('synthesizes in a module worker: the page keeps running while eSpeak works on a paragraph', async () => {
+    const synths = workerSynthesizers();
+    const synth = await synths.load('en');
+    const text = `${PARAGRAPH} ${PARAGRAPH} ${PARAGRAPH}`;
+    await synth.synthesize('Warm up.');
+    const probe = threadProbe();
+    const out = await synth.synthesize(text);
+    const page = probe.stop();
+    synths.dispose();
+    expect(rms(out.samples)).to.be.above(0.02);
+    expect(out.words.length).to.be.at.least(120);
+    // The worker spent real time in eSpeak…
+    expect(out.busyMs).to.be.above(30);
+    // …while this thread answered pings all along, never stalled for even half of it.
+    expect(page.pings).to.be.above(10);
+    expect(page.longestGapMs).to.be.below(out.busyMs / 2);
+  });
+
+  it('the engine speaks through its worker: eSpeak loads there and every piece is answered from there', async () => {
+    const r = recorder();
+    const { replies, workers } = await watchingWorkers(async () => {
+      const engine = createFallbackEngine();
+      engine.speak({ text: 'Through the worker, clause by clause, to the end.', lang: 'en', rate: 3, volume: 0.2 }, r.events);
+      await r.ended;
+      engine.dispose();
+    });
+    expect(r.log.map((e) => e.type).filter((t) => t !== 'boundary')).to.deep.equal(['start', 'end']);
+    expect(r.log.filter((e) => e.type === 'boundary').length).to.be.at.least(5);
+    expect(workers).to.have.length(1);
+    expect(replies[0]).to.equal('loaded');
+    expect(replies.filter((t) => t === 'synthesized').length).to.be.at.least(1);
+    expect(replies).not.to.include('failed');
+  });
+
+  it('a worker script that does not load ends the utterance in a network error, not silence', async () => {
+    const engine = createFallbackEngine({ worker: () => new Worker('/no-such-espeak-worker.js', { type: 'module' }) });
+    const r = recorder();
+    engine.speak({ text: 'Never heard.', lang: 'en', rate: 1, volume: 0.2 }, r.events);
+    await r.ended;
+    engine.dispose();
+    expect(r.log.map((e) => e.code ?? e.type)).to.deep.equal(['network']);
+  });
+
+  it('a missing voice pack ends the utterance in a network error', async () => {
+    const engine = createFallbackEngine({ packUrl: () => new URL('/no-such-pack.espeak', location.href) });
+    const r = recorder();
+    engine.speak({ text: 'Never heard.', lang: 'en', rate: 1, volume: 0.2 }, r.events);
+    await r.ended;
+    engine.dispose();
+    expect(r.log.map((e) => e.code ?? e.type)).to.deep.equal(['network']);
+  });
+
+  it('a worker that throws ends the utterance in synthesis-failed', async () => {
+    const crashing = URL.createObjectURL(
+      new Blob(['self.onmessage = () => { throw new Error("eSpeak crashed"); };'], { type: 'text/javascript' }),
+    );
+    const engine = createFallbackEngine({ worker: () => new Worker(crashing, { type: 'module' }) });
+    const r = recorder();
+    engine.speak({ text: 'Never heard.', lang: 'en', rate: 1, volume: 0.2 }, r.events);
+    await r.ended;
+    engine.dispose();
+    URL.revokeObjectURL(crashing);
+    expect(r.log.map((e) => e.code ?? e.type)).to.deep.equal(['synthesis-failed']);
+  });
+
+  it('a worker that dies mid-article: the sentence fails after the deadline, the next one plays from a new worker', async () => {
+    const engine = createFallbackEngine({ synthesisTimeoutMs: 1000 });
+    const lost = recorder();
+    let t0 = 0;
+    const { workers } = await watchingWorkers(async () => {
+      const loaded = recorder();
+      engine.speak({ text: 'Loaded.', lang: 'en', rate: 3, volume: 0.2 }, loaded.events);
+      await loaded.ended;
+      t0 = performance.now();
+      engine.speak({ text: 'This sentence is lost with the worker.', lang: 'en', rate: 1, volume: 0.2 }, lost.events);
+    });
+    // Gone without a word before it could answer, as a crashed or killed worker is.
+    workers[0]!.terminate();
+    await lost.ended;
+    expect(lost.log.map((e) => e.code ?? e.type)).to.deep.equal(['synthesis-failed']);
+    expect(performance.now() - t0).to.be.within(900, 5000);
+    const next = recorder();
+    engine.speak({ text: 'A new worker speaks.', lang: 'en', rate: 3, volume: 0.2 }, next.events);
+    await next.ended;
+    engine.dispose();
+    expect(workers).to.have.length(1);
+    expect(next.log.map((e) => e.type).filter((t) => t !== 'boundary')).to.deep.equal(['start', 'end']);
   });
 
   it('reports no-voice for a language it does not ship', async () => {

@@ -122,7 +122,7 @@ describe('fallback engine scheduling (scripted synthesizer, fake audio clock)', 
     const b = a.log.filter((e) => e.type === 'boundary');
     expect(b.map((e) => e.charIndex)).toEqual([0, 6, 11, 17]);
     const start = a.log[0]!.at;
-    // 100 ms per word, within the 50 ms wake-up granularity.
+    // 100 ms per word: the engine wakes when each word is due.
     b.forEach((e, i) => expect(Math.abs(e.at - start - i * 100)).toBeLessThanOrEqual(55));
   });
 

@@ -67,12 +67,6 @@ const PACK_URLS: Record<FallbackLanguage, () => URL> = {
   es: () => new URL('./data/es.espeak?no-inline', import.meta.url),
 };
 
-async function fetchArrayBuffer(url: URL): Promise<ArrayBuffer> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`Voice data ${url.pathname}: HTTP ${res.status}`);
-  return res.arrayBuffer();
-}
-
 export interface SynthesisWord {
   /** UTF-16 offset into the text. */
   charIndex: number;
@@ -98,16 +92,26 @@ export interface SynthesisOptions {
   pitch?: number;
 }
 
-export interface EspeakSynthesizer {
+/** What the fallback engine synthesizes with: eSpeak on this thread, or in the worker. */
+export interface FallbackSynthesizer {
   readonly lang: string;
   readonly voices: VoicePack['voices'];
+  synthesize(text: string, options?: SynthesisOptions): Synthesis | Promise<Synthesis>;
+}
+
+/** eSpeak on this thread. */
+export interface EspeakSynthesizer extends FallbackSynthesizer {
   /** Synthesizes `text` synchronously (tens to hundreds of ms for a sentence). */
   synthesize(text: string, options?: SynthesisOptions): Synthesis;
 }
 
 export interface LoadOptions {
-  /** How to fetch a pack; default fetch(). Node passes a file reader. */
-  /** How to fetch a pack; default fetch(). Node passes a file reader; the player, its IndexedDB copy. */
+  /**
+   * How to fetch a pack; default fetch(). Node passes a file reader; the
+   * player, its IndexedDB copy. Runs on the page's thread even when eSpeak
+   * runs in a worker: the returned buffer is then transferred (detached), so
+   * return a buffer nobody else keeps using.
+   */
   fetchPack?: (url: URL, lang: FallbackLanguage) => Promise<ArrayBuffer>;
   /** Override the pack location. */
   packUrl?: (lang: FallbackLanguage) => URL;
@@ -147,12 +151,40 @@ export function loadEspeak(lang: FallbackLanguage, options: LoadOptions = {}): P
   return p;
 }
 
+let code: Promise<{ default: EspeakFactory }> | null = null;
+
+/**
+ * Starts importing eSpeak's code (~250 KB gzip) without a language: the
+ * worker does it as soon as it starts, while the main thread fetches the
+ * pack. Idempotent; a failed import may be tried again.
+ */
+export function preloadEspeakCode(): Promise<unknown> {
+  if (!code) {
+    code = import(/* @vite-ignore */ CODE_URL().href) as Promise<{ default: EspeakFactory }>;
+    code.catch(() => (code = null));
+  }
+  return code;
+}
+
+/** Fetches a pack by URL; fails with the HTTP status in the message (the engine reports it as `network`). */
+export async function fetchArrayBuffer(url: URL): Promise<ArrayBuffer> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`Voice data ${url.pathname}: HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
 async function load(lang: FallbackLanguage, options: LoadOptions): Promise<EspeakSynthesizer> {
   const url = (options.packUrl ?? packUrl)(lang);
-  const [{ default: factory }, buffer] = await Promise.all([
-    import(/* @vite-ignore */ CODE_URL().href) as Promise<{ default: EspeakFactory }>,
-    (options.fetchPack ?? fetchArrayBuffer)(url, lang),
-  ]);
+  const [, buffer] = await Promise.all([preloadEspeakCode(), (options.fetchPack ?? fetchArrayBuffer)(url, lang)]);
+  return startEspeak(buffer);
+}
+
+/**
+ * Starts an eSpeak instance on a pack already in memory (the worker's way in:
+ * it never needs the packs' URLs, so its bundle does not reference them).
+ */
+export async function startEspeak(buffer: ArrayBuffer): Promise<EspeakSynthesizer> {
+  const { default: factory } = (await preloadEspeakCode()) as { default: EspeakFactory };
   const pack = parsePack(buffer);
   const args: EspeakModuleArgs = {
     // The package's JS would fetch its 24 MB espeak-ng.data next to itself

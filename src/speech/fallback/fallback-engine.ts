@@ -1,8 +1,9 @@
 /**
- * The fallback engine, Aloud's own Web Speech polyfill: eSpeak NG run in the
- * page, played through Web Audio, with the same interface and events as the
- * Web Speech engine. Import this module dynamically (select-engine.ts does):
- * it pulls in the GPL-3.0 eSpeak code and forms its own chunk.
+ * The fallback engine, Aloud's own Web Speech polyfill: eSpeak NG run in a
+ * module worker (in this thread where there are no workers: Node), played
+ * through Web Audio, with the same interface and events as the Web Speech
+ * engine. Import this module dynamically (select-engine.ts does): it pulls
+ * in the GPL-3.0 eSpeak code and forms its own chunk.
  */
 import type {
   CachedSynthesis,
@@ -18,9 +19,10 @@ import type {
 import { chooseVoice } from '../voices.ts';
 import { splitAtClauses, type TextChunk } from '../chunks.ts';
 import { FALLBACK_VOICES, packFor, type FallbackLanguage } from './languages.ts';
-import { loadEspeak, type EspeakSynthesizer, type LoadOptions, type Synthesis } from './espeak.ts';
+import { loadEspeak, type FallbackSynthesizer, type LoadOptions, type Synthesis } from './espeak.ts';
+import { canUseWorker, workerSynthesizers, type WorkerSynthesizerOptions } from './worker-synthesizer.ts';
 
-export interface FallbackEngineOptions extends LoadOptions {
+export interface FallbackEngineOptions extends LoadOptions, Pick<WorkerSynthesizerOptions, 'loadTimeoutMs' | 'synthesisTimeoutMs'> {
   /**
    * Sentence audio kept across visits (IndexedDB, by the player when storage
    * is on): a piece found there plays without loading or running eSpeak,
@@ -32,7 +34,14 @@ export interface FallbackEngineOptions extends LoadOptions {
   /** Start loading this language's data at once instead of on the first speak(). */
   preload?: string;
   /** Replaces eSpeak (tests drive the scheduling with a scripted synthesizer). */
-  loadSynthesizer?: (lang: FallbackLanguage) => Promise<EspeakSynthesizer>;
+  loadSynthesizer?: (lang: FallbackLanguage) => Promise<FallbackSynthesizer>;
+  /**
+   * Where eSpeak runs. Default: a module worker where the platform has
+   * workers (browsers), so synthesis never blocks the page; on this thread
+   * elsewhere (Node). `false` forces this thread; a function supplies the
+   * worker (tests start broken ones).
+   */
+  worker?: false | (() => Worker);
 }
 
 export interface FallbackEngine extends SpeechEngine {
@@ -72,6 +81,10 @@ interface Segment {
 const LEAD = 0.02;
 /** Segments synthesized and scheduled ahead of the one playing. */
 const AHEAD = 2;
+/** How early (ms) an event may fire: a timer's lateness budget, not heard or seen. */
+const DUE_EARLY_MS = 4;
+/** Longest sleep between two looks at the audio clock while playing (ms). */
+const MAX_SLEEP_MS = 250;
 /** Clauses shorter than this are merged with the next (each piece costs a synthesis call). */
 const MIN_PIECE = 30;
 
@@ -100,10 +113,16 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     }
   }
 
-  function synthesizer(lang: string): Promise<EspeakSynthesizer> {
+  const inWorker =
+    !options.loadSynthesizer && options.worker !== false && (typeof options.worker === 'function' || canUseWorker())
+      ? workerSynthesizers({ ...options, createWorker: typeof options.worker === 'function' ? options.worker : undefined })
+      : null;
+
+  function synthesizer(lang: string): Promise<FallbackSynthesizer> {
     const pack = packFor(lang);
     if (!pack) return Promise.reject(Object.assign(new Error(`No fallback voice for ${lang}`), { code: 'no-voice' }));
-    return options.loadSynthesizer ? options.loadSynthesizer(pack) : loadEspeak(pack, options);
+    if (options.loadSynthesizer) return options.loadSynthesizer(pack);
+    return inWorker ? inWorker.load(pack) : loadEspeak(pack, options);
   }
   if (options.preload) synthesizer(options.preload).catch(() => {});
 
@@ -166,7 +185,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     const hit = cache ? await cache.get(key).catch(() => undefined) : undefined;
     if (hit) return fromCache(hit);
     const synth = await synthesizer(request.lang);
-    const audio = synth.synthesize(seg.piece.text, { voice, rate: request.rate, pitch: request.pitch });
+    const audio = await synth.synthesize(seg.piece.text, { voice, rate: request.rate, pitch: request.pitch });
     // Keeping it must never hold up or break playback.
     if (cache) void cache.put(key, audio).catch(() => undefined);
     return audio;
@@ -188,6 +207,10 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
         const gain = c.createGain();
         gain.gain.value = Math.max(0, Math.min(1, seg.job.request.volume));
         source.connect(gain).connect(c.destination);
+        source.onended = () => {
+          source.disconnect();
+          gain.disconnect();
+        };
         // Back to back with the previous segment: no gap of our own.
         seg.startAt = Math.max(c.currentTime + LEAD, previousEnd);
         source.start(seg.startAt);
@@ -213,7 +236,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     if (!seg?.audio || !seg.source) return;
     const { job, piece } = seg;
     const a = seg.audio;
-    const now = ctx.currentTime;
+    const now = heardTime(ctx) + DUE_EARLY_MS / 1000;
     if (!seg.started) {
       if (now < seg.startAt) return wakeIn(seg.startAt - now);
       seg.started = true;
@@ -235,9 +258,9 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
       const upcoming = a.words[seg.nextWord];
       return wakeIn(((upcoming ? Math.min(upcoming.timeMs, a.durationMs) : a.durationMs) - elapsedMs) / 1000);
     }
+    // Its last samples may still be playing (events fire up to DUE_EARLY_MS
+    // early): the source disconnects itself when it has ended.
     queue.shift();
-    seg.source.disconnect();
-    seg.gain?.disconnect();
     if (seg.last) {
       deliver(() => job.events.onEnd?.());
       if (gen !== generation) return;
@@ -245,9 +268,33 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     pump();
   }
 
+  /**
+   * The audio clock at the speaker. `currentTime` moves in steps of the
+   * output buffer (about 10 ms in Chromium on Linux, measured), so a timer
+   * set for a word often woke to find the clock a step short and had to wake
+   * again; the output timestamp says which context time was heard when, so
+   * the time in between is interpolated, and events follow what is heard
+   * rather than what is rendered (~30 ms ahead). Falls back to `currentTime`
+   * where the timestamp is missing or stale (suspended, just resumed).
+   */
+  function heardTime(c: AudioContext): number {
+    if (c.state === 'running' && typeof c.getOutputTimestamp === 'function') {
+      const { contextTime, performanceTime } = c.getOutputTimestamp();
+      if (contextTime !== undefined && performanceTime !== undefined && performanceTime > 0) {
+        const since = (performance.now() - performanceTime) / 1000;
+        if (since >= 0 && since < 0.1) return contextTime + since;
+      }
+    }
+    return c.currentTime;
+  }
+
   function wakeIn(seconds: number): void {
-    // Timers drift from the audio clock: wake up at most 50 ms apart.
-    timer = setTimeout(tick, Math.max(1, Math.min(50, seconds * 1000)));
+    // Wakes when the next word or the end is due: each wake-up is a task on
+    // the page's thread (0.22 ms even when empty, on the benchmark machine),
+    // and a 50 ms heartbeat added several per word. The cap only bounds the
+    // error when the audio clock drifts from the timers' or stops without us
+    // (a platform suspending the context).
+    timer = setTimeout(tick, Math.max(1, Math.min(MAX_SLEEP_MS, seconds * 1000)));
   }
 
   /**
@@ -333,6 +380,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     dispose() {
       engine.cancel();
       disposed = true;
+      inWorker?.dispose();
       void ctx?.close().catch(() => {});
       ctx = null;
     },

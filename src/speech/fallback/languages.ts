@@ -16,7 +16,7 @@ export const PACK_MAGIC = 'ESPK';
  * The voices offered by the fallback engine: one per language and common
  * region. `id` is the eSpeak voice path under espeak-ng-data/lang/.
  */
-export const FALLBACK_VOICES: readonly VoiceInfo[] = [
+export const FALLBACK_VOICES: readonly VoiceInfo[] = /* @__PURE__ */ [
   { id: 'gmw/en', name: 'eSpeak English (Great Britain)', lang: 'en-GB' },
   { id: 'gmw/en-US', name: 'eSpeak English (America)', lang: 'en-US' },
   { id: 'gmw/de', name: 'eSpeak German', lang: 'de-DE' },
