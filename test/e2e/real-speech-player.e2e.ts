@@ -26,6 +26,26 @@ const script = new Script();
 const LONG = 45_000;
 /** Room for a busy machine: voices, eSpeak NG's data and first audio all take seconds here. */
 const poll = <T>(fn: () => T | Promise<T>, timeout = 30_000) => expect.poll(fn, { timeout, interval: 100 });
+/**
+ * Waits until `ok` holds for the page's recording and returns that
+ * recording; on timeout fails with `describe(recording)`: what the real
+ * engine did instead.
+ */
+async function until(
+  page: Page,
+  what: string,
+  ok: (r: Recording) => boolean,
+  describe: (r: Recording) => string,
+  timeout = 30_000,
+): Promise<Recording> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const r = await recording(page);
+    if (ok(r)) return r;
+    if (Date.now() > end) throw new Error(`Timed out after ${timeout} ms waiting for ${what}. Recorded:\n${describe(r)}`);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const short = (s: string) => (s.length > 50 ? `${s.slice(0, 47)}…` : s);
 
@@ -48,6 +68,18 @@ async function openRig(server: TestServer, speechDispatcher: boolean): Promise<R
     page.on('console', (msg) => {
       if (msg.type() === 'error' && !/favicon/.test(msg.location().url)) errors.push(`console.error: ${msg.text()}`);
     });
+    if (speechDispatcher) {
+      // The browser starts speech-dispatcher on first use, and its voices then
+      // took from 1.5 s to over 6 s here; the player picks its engine when the
+      // article loads, and after 6 s without a voice it picks the fallback
+      // for the page's life. A desktop session has the daemon running
+      // already: start it first, on a blank page of the same origin.
+      await page.goto(server.url('/warm-up.html'));
+      const t0 = Date.now();
+      await page.waitForFunction(() => speechSynthesis.getVoices().length > 0, null, { timeout: 40_000 });
+      const voices = await page.evaluate(() => speechSynthesis.getVoices().length);
+      console.info(`speech-dispatcher: ${voices} voices ${Date.now() - t0} ms after the first getVoices()`);
+    }
     await page.goto(server.url('/'));
     return { real, context, page, errors };
   } catch (err) {
@@ -110,7 +142,8 @@ function speechLog(r: Recording): string {
       `#${u.id} ${u.started ? 'start' : '-----'} ${u.ended ? 'end' : u.error ? `error:${u.error}` : '---'} ×${u.rate} ${JSON.stringify(short(u.text))}`,
   );
   const inputs = r.inputs.map((i) => `input ${i.type} ${i.key ?? ''} "${i.on}" at ${i.at?.sentenceId ?? '-'} (after #${r.speech.filter((u) => u.t < i.t).at(-1)?.id ?? 0})`);
-  return [...lines, ...inputs].join('\n');
+  const fallback = r.buffers.length ? [`${r.buffers.length} Web Audio buffers started: the fallback voice played instead`] : [];
+  return [...lines, ...inputs, ...fallback].join('\n');
 }
 
 /**
@@ -133,8 +166,12 @@ function expectInOrder(us: Heard[], firstIndex: number, log: string): number[] {
 
 /** The utterances handed to speak() after an input, waiting until `count` of them ended. */
 async function spokenAfter(page: Page, input: InputRecord, count: number): Promise<{ after: Heard[]; r: Recording }> {
-  await poll(async () => heard(await recording(page)).filter((u) => u.spokenAt > input.t && u.ended).length).toBeGreaterThanOrEqual(count);
-  const r = await recording(page);
+  const r = await until(
+    page,
+    `${count} utterance(s) spoken after ${input.type} "${input.key ?? input.on}" to end`,
+    (r) => heard(r).filter((u) => u.spokenAt > input.t && u.ended).length >= count,
+    speechLog,
+  );
   return { after: heard(r).filter((u) => u.spokenAt > input.t), r };
 }
 
@@ -149,7 +186,10 @@ describe('<aloud-player> on real voices: Chromium + speech-dispatcher + espeak-n
   let page: Page;
 
   beforeAll(async () => {
-    server = await serve({ csp: "default-src 'self'" });
+    server = await serve({
+      csp: "default-src 'self'",
+      files: { '/warm-up.html': '<!doctype html><html lang="en"><title>warm-up</title><p>Starting speech-dispatcher.</p>' },
+    });
     rig = await openRig(server, true);
     page = rig.page;
   }, LONG);
@@ -174,11 +214,13 @@ describe('<aloud-player> on real voices: Chromium + speech-dispatcher + espeak-n
   it('Play speaks the title, the first heading and at least 5 sentences, each starting and ending, in document order', async () => {
     await playButton(page).click();
     // The first utterance may wait for speech-dispatcher's voices (1.5–6 s here).
-    await poll(
-      async () => new Set(heard(await recording(page)).filter((u) => u.ended).map((u) => script.find(u.text))).size,
+    const r = await until(
+      page,
+      'the title, the heading and 5 sentences to end',
+      (r) => new Set(heard(r).filter((u) => u.ended).map((u) => script.find(u.text))).size >= 7,
+      speechLog,
       LONG - 5000,
-    ).toBeGreaterThanOrEqual(7); // title + heading + 5 sentences
-    const r = await recording(page);
+    );
     const log = speechLog(r);
     const us = heard(r);
     const idx = expectInOrder(us, 0, log);
@@ -239,10 +281,13 @@ describe('<aloud-player> on real voices: Chromium + speech-dispatcher + espeak-n
 
   it('Pause stops speech without speechSynthesis.pause(); Play resumes the same sentence, then the next ones follow', async () => {
     // Pause while a sentence is being read.
-    await poll(async () => {
-      const s = await page.evaluate(() => document.querySelector('aloud-player')?.store?.state);
-      return s?.status === 'playing' && s.announcing === null;
-    }).toBe(true);
+    await poll(() =>
+      page.evaluate(() => {
+        // Only two fields: the whole state holds thousands of voices here.
+        const s = document.querySelector('aloud-player')?.store?.state;
+        return s?.status === 'playing' && s.announcing === null;
+      }),
+    ).toBe(true);
     const pause = await clickControl(page, button(page, 'Pause'), 'Pause');
     await poll(() => page.evaluate(() => speechSynthesis.speaking || speechSynthesis.pending)).toBe(false);
     await page.waitForTimeout(1000);
@@ -268,10 +313,8 @@ describe('<aloud-player> on real voices: Chromium + speech-dispatcher + espeak-n
 
   it('reloaded in the same browser, the page still speaks (an empty utterance once wedged every later page)', async () => {
     await page.reload();
-    await playButton(page).waitFor();
     await playButton(page).click();
-    await poll(async () => heard(await recording(page)).filter((u) => u.ended).length, LONG - 5000).toBeGreaterThanOrEqual(3);
-    const r = await recording(page);
+    const r = await until(page, '3 utterances to end after the reload', (r) => heard(r).filter((u) => u.ended).length >= 3, speechLog, LONG - 5000);
     const log = speechLog(r);
     const us = heard(r);
     const from = script.find(us[0]!.text);
@@ -329,8 +372,13 @@ function audioLog(r: Recording): string {
 
 /** Waits for the player to make `count` more sentences current after time `t`. */
 async function sentencesAfter(page: Page, t: number, count: number, timeout = 30_000): Promise<Recording> {
-  await poll(async () => (await recording(page)).player.filter((e) => e.type === 'aloud-sentence' && e.t > t).length, timeout).toBeGreaterThanOrEqual(count);
-  return recording(page);
+  return until(
+    page,
+    `${count} more sentence(s) to become current`,
+    (r) => r.player.filter((e) => e.type === 'aloud-sentence' && e.t > t).length >= count,
+    audioLog,
+    timeout,
+  );
 }
 
 describe('<aloud-player> with no voices at all: eSpeak NG in the page through Web Audio', () => {
