@@ -94,6 +94,17 @@ const playButton = (page: Page) => controls(page).getByRole('button').first();
 const button = (page: Page, name: string) => controls(page).getByRole('button', { name, exact: true });
 const speedSlider = (page: Page) => controls(page).getByRole('slider', { name: 'Speed' });
 
+/**
+ * Waits until the Voice list offers the system's voices: more than
+ * "Automatic" and the two English voices the bundled fallback has
+ * (speech-dispatcher lists hundreds of English espeak-ng variants). Pressing
+ * Play before that is the no-voices path, tested on its own below.
+ */
+async function systemVoicesListed(page: Page): Promise<void> {
+  const options = controls(page).getByRole('combobox', { name: 'Voice' }).locator('option');
+  await poll(() => options.count()).toBeGreaterThan(3);
+}
+
 /** The record of the last input of this kind, as the page saw it before the player handled it. */
 async function lastInput(page: Page, match: (i: InputRecord) => boolean): Promise<InputRecord> {
   const input = (await recording(page)).inputs.filter(match).at(-1);
@@ -212,6 +223,7 @@ describe('<aloud-player> on real voices: Chromium + speech-dispatcher + espeak-n
   });
 
   it('Play speaks the title, the first heading and at least 5 sentences, each starting and ending, in document order', async () => {
+    await systemVoicesListed(page);
     await playButton(page).click();
     // The first utterance may wait for speech-dispatcher's voices (1.5–6 s here).
     const r = await until(
@@ -313,6 +325,7 @@ describe('<aloud-player> on real voices: Chromium + speech-dispatcher + espeak-n
 
   it('reloaded in the same browser, the page still speaks (an empty utterance once wedged every later page)', async () => {
     await page.reload();
+    await systemVoicesListed(page);
     await playButton(page).click();
     const r = await until(page, '3 utterances to end after the reload', (r) => heard(r).filter((u) => u.ended).length >= 3, speechLog, LONG - 5000);
     const log = speechLog(r);
