@@ -90,6 +90,20 @@ function speechDispatcherConfig(): string {
   return xdg;
 }
 
+/**
+ * Without XDG_RUNTIME_DIR the daemon's socket, pid file and log are shared
+ * by every run under $HOME/.cache/speech-dispatcher: a second run (another
+ * test file, another checkout) would talk to, or be refused by, the first
+ * one's daemon. Everything lives under the private folder instead.
+ */
+function privateSpeechDispatcherEnv(xdg: string): Record<string, string> {
+  const runtime = join(xdg, 'run');
+  const cache = join(xdg, 'cache');
+  mkdirSync(runtime, { mode: 0o700 });
+  mkdirSync(cache, { mode: 0o700 });
+  return { XDG_CONFIG_HOME: xdg, XDG_RUNTIME_DIR: runtime, XDG_CACHE_HOME: cache };
+}
+
 export interface RealBrowser {
   browser: Browser;
   /** Closes the browser, then stops the speech-dispatcher it started (if any). Safe to call twice. */
@@ -123,7 +137,7 @@ export async function launchRealBrowser(options: { speechDispatcher: boolean }):
   };
   try {
     browser = await launchChromium(
-      xdg ? { args: ['--enable-speech-dispatcher'], env: { XDG_CONFIG_HOME: xdg } } : {},
+      xdg ? { args: ['--enable-speech-dispatcher'], env: privateSpeechDispatcherEnv(xdg) } : {},
     );
     return { browser, close };
   } catch (err) {

@@ -81,8 +81,4 @@ export class Script {
     return -1;
   }
 
-  /** Whether `text` is the end of `item` (the rest of it, re-spoken from a word) or a chunk of that rest. */
-  static isRestOf(item: ScriptItem, text: string): boolean {
-    return item.text.includes(squash(text));
-  }
 }
