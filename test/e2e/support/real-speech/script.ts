@@ -80,5 +80,4 @@ export class Script {
     for (let i = Math.max(0, from); i < this.items.length; i++) if (this.items[i]!.text.includes(t)) return i;
     return -1;
   }
-
 }
