@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../browser.ts';
 
 export interface RealSpeech {
   page: Page;
@@ -72,7 +73,8 @@ function killOurSpeechDispatcher(xdg: string): number {
   return killed;
 }
 
-export async function launchRealSpeech(): Promise<RealSpeech> {
+/** A private speech-dispatcher configuration: espeak-ng voices, audio to ALSA's null device. */
+function speechDispatcherConfig(): string {
   const xdg = mkdtempSync(join(tmpdir(), 'aloud-speechd-'));
   mkdirSync(join(xdg, 'speech-dispatcher'));
   writeFileSync(
@@ -85,30 +87,76 @@ export async function launchRealSpeech(): Promise<RealSpeech> {
       '',
     ].join('\n'),
   );
-  const { server, url } = await serve(await bundlePage());
+  return xdg;
+}
+
+/**
+ * Without XDG_RUNTIME_DIR the daemon's socket, pid file and log are shared
+ * by every run under $HOME/.cache/speech-dispatcher: a second run (another
+ * test file, another checkout) would talk to, or be refused by, the first
+ * one's daemon. Everything lives under the private folder instead.
+ */
+function privateSpeechDispatcherEnv(xdg: string): Record<string, string> {
+  const runtime = join(xdg, 'run');
+  const cache = join(xdg, 'cache');
+  mkdirSync(runtime, { mode: 0o700 });
+  mkdirSync(cache, { mode: 0o700 });
+  return { XDG_CONFIG_HOME: xdg, XDG_RUNTIME_DIR: runtime, XDG_CACHE_HOME: cache };
+}
+
+export interface RealBrowser {
+  browser: Browser;
+  /** Closes the browser, then stops the speech-dispatcher it started (if any). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium with its own speechSynthesis and Web Audio, nothing
+ * replaced. `speechDispatcher: true` gives it real voices (speech-dispatcher
+ * + espeak-ng under a private XDG_CONFIG_HOME, audio to ALSA's null device);
+ * `false` is plain headless Chromium, which lists no voices at all.
+ * The daemon outlives Chromium, so it is killed on close() and, should the
+ * test process end without it, on exit.
+ */
+export async function launchRealBrowser(options: { speechDispatcher: boolean }): Promise<RealBrowser> {
+  const xdg = options.speechDispatcher ? speechDispatcherConfig() : null;
   let browser: Browser | null = null;
-  const close = async (): Promise<void> => {
-    await browser?.close().catch(() => {});
-    await new Promise<void>((r) => server.close(() => r()));
+  let closed = false;
+  const cleanUp = (): void => {
+    if (!xdg) return;
     killOurSpeechDispatcher(xdg);
     rmSync(xdg, { recursive: true, force: true });
   };
+  process.once('exit', cleanUp);
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await browser?.close().catch(() => {});
+    cleanUp();
+    process.off('exit', cleanUp);
+  };
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--enable-speech-dispatcher',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-      env: { ...process.env, XDG_CONFIG_HOME: xdg },
-    });
-    const page = await browser.newPage();
+    browser = await launchChromium(
+      xdg ? { args: ['--enable-speech-dispatcher'], env: privateSpeechDispatcherEnv(xdg) } : {},
+    );
+    return { browser, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** The engine alone on a bare page, in a browser with real voices (see real-speech.e2e.ts). */
+export async function launchRealSpeech(): Promise<RealSpeech> {
+  const { server, url } = await serve(await bundlePage());
+  let real: RealBrowser | null = null;
+  const close = async (): Promise<void> => {
+    await real?.close();
+    await new Promise<void>((r) => server.close(() => r()));
+  };
+  try {
+    real = await launchRealBrowser({ speechDispatcher: true });
+    const page = await real.browser.newPage();
     await page.goto(url);
     return { page, close };
   } catch (err) {
