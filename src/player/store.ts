@@ -588,8 +588,11 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
    * utterance asks for it, so the switch falls on a sentence boundary. A
    * voice given up on is replaced by what the engine goes on with.
    */
+  /** A change came before getVoices() answered: its list is newer than that answer. */
+  let changed = false;
   const unsubscribeEngine = engine.subscribe?.((change) => {
     if (disposed) return;
+    changed = true;
     const lang = state.article?.lang;
     if (change.replaced) {
       const { reason, from, to } = change.replaced;
@@ -603,7 +606,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
 
   void engine.getVoices().then(
     (voices) => {
-      if (disposed) return;
+      if (disposed || changed) return;
       const voice = state.voice ?? (state.article ? chooseVoice(voices, state.article.lang, preferredVoiceId) : null);
       commit({ voices, voice });
     },

@@ -116,3 +116,19 @@ describe('voices after Play', () => {
     expect(listeners.size).toBe(0);
   });
 });
+
+describe('the first voice list', () => {
+  it('a change reported before getVoices() answers is not overwritten by that older answer', async () => {
+    const engine = new FakeSpeechEngine({ voices: [ESPEAK] });
+    let answer: (v: VoiceInfo[]) => void = () => {};
+    engine.getVoices = () => new Promise((r) => (answer = r));
+    const store = createPlayerStore({ engine });
+    store.load(article());
+    engine.emitChange({ voices: [PLATFORM, ESPEAK] });
+    answer([ESPEAK]);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.state.voices.map((v) => v.id)).toEqual([PLATFORM.id, ESPEAK.id]);
+    expect(store.state.voice?.id).toBe(PLATFORM.id);
+  });
+});
