@@ -119,6 +119,11 @@
       stopWhenHidden: false,
       // Own document.visibilityState / hidden, driven by setVisibility().
       emulateVisibility: false,
+      // Utterances that are part of this text (a sentence, its chunks and
+      // remainders) are spoken at slowWordMs: a test can put one sentence at
+      // real speed, where the player's own time estimates are exercised.
+      slowText: '',
+      slowWordMs: 400,
       profile: null,
     },
     (given.profile && PROFILES[given.profile]) || {},
@@ -214,10 +219,13 @@
     return starts;
   }
 
+  const isSlow = (u) => !!config.slowText && u.text.trim() !== '' && config.slowText.includes(u.text.trim());
+  const wordMsOf = (u) => (isSlow(u) ? config.slowWordMs : config.wordMs);
+
   function durationOf(u) {
     const words = Math.max(1, wordStarts(u.text).length);
     const rate = config.ignoreRate ? 1 : Math.min(10, Math.max(0.1, u.rate || 1));
-    return (words * config.wordMs) / rate;
+    return (words * wordMsOf(u)) / rate;
   }
 
   function entry(type, u, detail) {
@@ -263,7 +271,7 @@
     record.state = 'speaking';
     record.startedAt = now();
     // Its length is fixed when it starts: a later configure() changes the next ones.
-    current = { u, record, timers: [], startedAt: performance.now(), elapsed: 0, soundingSince: null, cut: false, words: wordStarts(u.text), total: durationOf(u), wordMs: config.wordMs };
+    current = { u, record, timers: [], startedAt: performance.now(), elapsed: 0, soundingSince: null, cut: false, words: wordStarts(u.text), total: durationOf(u), wordMs: wordMsOf(u) };
     entry('start', u);
     fire(u, 'start', { utterance: u, charIndex: 0, elapsedTime: 0, name: '' });
     schedule();

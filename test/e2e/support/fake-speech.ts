@@ -82,6 +82,10 @@ export interface FakeSpeechConfig {
   stopWhenHidden?: boolean;
   /** document.visibilityState / hidden follow setVisibility() instead of the browser. */
   emulateVisibility?: boolean;
+  /** Utterances that are part of this text (its chunks, remainders) are spoken at slowWordMs. */
+  slowText?: string;
+  /** One word's duration for slowText, in ms. Default 400 (real speech, 150 words a minute). */
+  slowWordMs?: number;
 }
 
 export interface FakeUtteranceRecord {
