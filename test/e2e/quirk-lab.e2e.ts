@@ -45,6 +45,9 @@ const STALL_MS = 15_000;
 /** Room for a whole seed and a stall to be noticed. */
 const TEST_MS = 180_000;
 
+const ARIA = 'Microsoft Aria Online (Natural) - English (United States)';
+const DAVID = 'Microsoft David - English (United States)';
+
 const e2e = useE2eSession(() => serve({ csp: "default-src 'self'" }));
 
 /** What the UI showed, sampled every 20 ms: status, play button, busy state, place, error. */
@@ -383,15 +386,25 @@ describe('quirk lab: the whole player on scripted platforms, judged by what the 
 
   it('Edge "Natural" voice offline mid-article: goes on with the local voice from the sentence that failed, told once', async () => {
     const page = await openProfile('edge-natural');
+    // The listener picks the Natural voice (the player itself prefers a local one).
+    const voice = player(page).getByRole('combobox', { name: 'Voice' });
+    const natural = voice.locator('option', { hasText: 'Aria' });
+    await natural.waitFor({ state: 'attached' });
+    await voice.selectOption((await natural.getAttribute('value'))!);
     const clickAt = await clickPlay(page);
     await waitForPart(page, 12);
+    const before = (await heardUtterances(page)).filter((h) => h.volume > 0);
+    expect(before.map((h) => h.voiceUsed)).toEqual(before.map(() => ARIA));
     const offlineAt = await pageNow(page);
     await e2e.opened!.context.setOffline(true);
     const outcome = await playOn(page);
+    // The network voice did fail (the quirk happened)…
+    expect((await utterances(page)).filter((u) => u.error === 'network').length, await diagnostics(page, outcome)).toBeGreaterThan(0);
+    // …and nothing was lost to it.
     await expectHeardWholeSeed(page, 1, outcome);
     // The rest of the article came from the local voice for the same language.
     const late = (await heardUtterances(page)).filter((h) => h.volume > 0).slice(-5);
-    expect(late.map((h) => h.voiceUsed)).toEqual(late.map(() => 'Microsoft David - English (United States)'));
+    expect(late.map((h) => h.voiceUsed)).toEqual(late.map(() => DAVID));
     const { said } = await ui(page);
     const told = said.filter((s) => s.at > offlineAt && s.text !== 'End of article');
     expect(told, 'told once, in plain words').toHaveLength(1);
