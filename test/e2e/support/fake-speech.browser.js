@@ -306,12 +306,14 @@
   }
 
   /** The utterance stops for good (`how`: end, cut, cancel, error, wedge): note what sounded. */
-  function noteHeard(c, how) {
+  function noteHeard(c, how, atMs) {
     hush(c);
     const total = c.total;
     const r = c.record;
-    Object.assign(r, heardAfter(c.u.text, c.words, total, c.elapsed, how === 'end'));
-    r.soundMs = Math.round(how === 'end' ? total : Math.min(total, c.elapsed));
+    // A stop due at a known point of the clock (a cut-off) happens there, however late its timer ran.
+    const ms = Math.min(total, atMs === undefined ? c.elapsed : atMs);
+    Object.assign(r, heardAfter(c.u.text, c.words, total, ms, how === 'end'));
+    r.soundMs = Math.round(how === 'end' ? total : ms);
     r.stoppedBy = how;
     r.stoppedAt = now();
   }
@@ -339,7 +341,7 @@
     // Chrome's cut-off counts wall-clock speaking time, whatever the rate.
     const cutAt = config.cutOffWords > 0 ? config.cutOffWords * c.wordMs : Infinity;
     if (total > cutAt) {
-      c.timers.push(setTimeout(() => cutOff(c), Math.max(0, cutAt - c.elapsed)));
+      c.timers.push(setTimeout(() => cutOff(c, cutAt), Math.max(0, cutAt - c.elapsed)));
     }
     if (config.mode === 'auto') {
       c.timers.push(setTimeout(() => finish(), Math.max(0, total - c.elapsed)));
@@ -355,10 +357,10 @@
    * The sound stops mid-utterance with no event, and the synthesizer stays
    * "speaking" it: nothing queued starts until cancel().
    */
-  function cutOff(c) {
+  function cutOff(c, atMs) {
     if (current !== c || c.cut) return;
     clearTimers(c);
-    noteHeard(c, 'cut');
+    noteHeard(c, 'cut', atMs);
     c.cut = true;
     c.record.state = 'cut';
     entry('cut', c.u, c.record.heardTo);
