@@ -198,7 +198,9 @@ async function diagnostics(page: Page, outcome?: string): Promise<string> {
   const errors = events.filter((e) => e.type === 'aloud-error').map((e) => `${e.detail.code}: ${e.detail.message}`);
   return [
     outcome ? `outcome: ${outcome}` : '',
-    `ui: ${samples.map((s) => `${Math.round(s.at)} ${s.state}/${s.button}${s.busy ? '/busy' : ''}${s.error ? `/${s.error}` : ''} @${s.sentenceId}`).slice(-12).join(' → ')}`,
+    `ui (first 8, last 6 of ${samples.length}): ${[...samples.slice(0, 8), ...samples.slice(8).slice(-6)]
+      .map((s) => `${Math.round(s.at)} ${s.state}/${s.button}${s.busy ? '/busy' : ''}${s.error ? `/${s.error}` : ''} @${s.sentenceId}`)
+      .join(' → ')}`,
     `live region: ${JSON.stringify(said.map((s) => s.text).slice(-6))}`,
     `player errors: ${JSON.stringify(errors)}`,
     `heard (last 6 of ${heard.length}): ${heardTranscript(heard).slice(-6).join(' | ')}`,
@@ -242,11 +244,12 @@ async function expectUiPlayedThrough(page: Page, clickAt: number, { paused = fal
   const atClick = samples.filter((s) => s.at < clickAt).at(-1);
   const after = [...(atClick ? [{ ...atClick, at: clickAt }] : []), ...samples.filter((s) => s.at >= clickAt)];
   const firstPlaying = after.findIndex((s) => s.state === 'playing');
-  const why = await diagnostics(page);
+  const why = `clicked at ${Math.round(clickAt)}\n${await diagnostics(page)}`;
   expect(firstPlaying, `never showed playing after Play\n${why}`).toBeGreaterThanOrEqual(0);
   const silentReady = after
     .slice(0, firstPlaying)
-    .filter((s, i, all) => (s.state === 'ready' || s.state === 'idle') && s.busy !== 'true' && (all[i + 1]?.at ?? Infinity) - clickAt > 500);
+    // Each sample lasts until the next one: flag a ready that still showed 500 ms after the click.
+    .filter((s, i) => (s.state === 'ready' || s.state === 'idle') && s.busy !== 'true' && after[i + 1]!.at - clickAt > 500);
   expect(silentReady, `a silent "ready" after Play\n${why}`).toEqual([]);
   const wrong = after
     .slice(firstPlaying)
@@ -268,11 +271,16 @@ const STOP_SPEECH: FakeSpeechConfig = { slowText: SEED_SCRIPT[STOP_PART]!.text, 
 
 /** Waits until the STOP_PART sentence has sounded five whole words and half of the sixth. */
 async function midStopSentence(page: Page): Promise<HeardUtterance> {
-  await page.waitForFunction(
-    (text) => window.__fakeSpeech.heard.some((h) => text.includes(h.text.trim()) && h.heard.split(/\s+/).filter(Boolean).length >= 5),
-    SEED_SCRIPT[STOP_PART]!.text,
-    { timeout: 30_000 },
-  );
+  await page
+    .waitForFunction(
+      (text) =>
+        window.__fakeSpeech.heard.some((h) => text.includes(h.text.trim()) && h.heard.split(/\s+/).filter(Boolean).length >= 5),
+      SEED_SCRIPT[STOP_PART]!.text,
+      { timeout: 30_000 },
+    )
+    .catch(async (err: Error) => {
+      throw new Error(`the sentence to stop in was never heard (${err.message.split('\n')[0]})\n${await diagnostics(page)}`);
+    });
   await page.waitForTimeout(REAL_WORD_MS / 2);
   return (await lastAudible(page))!;
 }
