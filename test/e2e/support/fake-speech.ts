@@ -14,7 +14,40 @@ export interface FakeVoiceInit {
   localService?: boolean;
 }
 
+/**
+ * Named platform presets in fake-speech.browser.js: each a set of quirk
+ * switches (any explicit config applies on top). Time-based quirks are in
+ * words, so they scale with `wordMs` (one fake word stands for 400 ms of
+ * real speech).
+ */
+export type FakeSpeechProfile =
+  | 'linux-speech-dispatcher'
+  | 'chrome-google-voice'
+  | 'chrome-android'
+  | 'safari-ios'
+  | 'edge-natural'
+  | 'no-voices';
+
+/** The user agent each profile's platform sends (set it on the browser context: the engine reads it). */
+export const PROFILE_USER_AGENTS: Record<FakeSpeechProfile, string> = {
+  'linux-speech-dispatcher':
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  'chrome-google-voice':
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  'chrome-android':
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+  'safari-ios':
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  'edge-natural':
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
+  // Headless Chromium on a Linux desktop with no voices; it never reaches speech-dispatcher.
+  'no-voices':
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+};
+
 export interface FakeSpeechConfig {
+  /** A platform preset (see FakeSpeechProfile); the other fields override it. */
+  profile?: FakeSpeechProfile;
   /** Default: en-US (default), en-GB and fr-FR fake voices. [] = a browser with no voices. */
   voices?: FakeVoiceInit[];
   /** One word's duration at rate 1, in ms. Default 60. */
@@ -25,10 +58,34 @@ export interface FakeSpeechConfig {
   boundaries?: boolean;
   /** Voices arrive after this many ms with voiceschanged. Default 0 (at once). */
   voicesAfterMs?: number;
-  /** The error code cancelled utterances get. Default 'interrupted' (Chrome). */
-  cancelError?: string;
+  /** The error code cancelled utterances get; null: no event at all. Default 'interrupted' (Chrome). */
+  cancelError?: string | null;
   /** An empty utterance fails and nothing starts again (Chromium on speech-dispatcher). Default true. */
   emptyWedges?: boolean;
+  /** Send start / end / boundary / pause / resume events. Default true (Google voices: false). */
+  events?: boolean;
+  /** After this many words' time of one utterance the sound stops, no event, queue stuck until cancel(). 0: never. */
+  cutOffWords?: number;
+  /** pause() silences speech and nothing ever starts again (speech-dispatcher). */
+  pauseWedges?: boolean;
+  /** pause() acts as cancel(); resume() does nothing (Android). */
+  pauseCancels?: boolean;
+  /** Utterances play at rate 1 whatever their rate (Android). */
+  ignoreRate?: boolean;
+  /**
+   * speak() outside a user gesture fails 'not-allowed' until one speak() inside one (iOS).
+   * true / 'activation': inside Chromium's transient user activation; 'task': only in the
+   * task of a real click, tap or key press (WebKit on iOS; the safari-ios profile).
+   */
+  needsGesture?: boolean | 'activation' | 'task';
+  /** A hidden page pauses the synthesizer without an event; it stays paused until resume() or cancel() (iOS). */
+  stopWhenHidden?: boolean;
+  /** document.visibilityState / hidden follow setVisibility() instead of the browser. */
+  emulateVisibility?: boolean;
+  /** Utterances that are part of this text (its chunks, remainders) are spoken at slowWordMs. */
+  slowText?: string;
+  /** One word's duration for slowText, in ms. Default 400 (real speech, 150 words a minute). */
+  slowWordMs?: number;
 }
 
 export interface FakeUtteranceRecord {
@@ -38,15 +95,52 @@ export interface FakeUtteranceRecord {
   pitch: number;
   volume: number;
   voiceURI: string | null;
-  state: 'queued' | 'speaking' | 'ended' | 'cancelled' | 'error';
+  state: 'queued' | 'speaking' | 'ended' | 'cancelled' | 'error' | 'cut' | 'wedged';
+  /** The voice the platform speaks it with (its own, else the default for its language). */
+  voiceUsed: string | null;
   error?: string;
   queuedAt: number;
   startedAt?: number;
   endedAt?: number;
+  /** Set once it stopped sounding for good: how, and what had sounded. */
+  stoppedBy?: 'end' | 'cut' | 'cancel' | 'error' | 'wedge';
+  stoppedAt?: number;
+  /** End (UTF-16 offset) of the last word that sounded whole. */
+  heardTo?: number;
+  /** End of the word that was sounding when it stopped (= heardTo if none). */
+  partialTo?: number;
+  /** ms of its own clock it sounded. */
+  soundMs?: number;
+}
+
+/** What sounded of one utterance that started (window.__fakeSpeech.heard). */
+export interface HeardUtterance {
+  text: string;
+  volume: number;
+  rate: number;
+  voiceUsed: string | null;
+  startedAt: number;
+  stoppedBy: 'end' | 'cut' | 'cancel' | 'error' | 'wedge' | 'sounding';
+  /** The words that sounded whole, from the start of the utterance. */
+  heard: string;
+  /** The word that was cut off mid-way, if any. */
+  partial: string;
 }
 
 export interface FakeSpeechLogEntry {
-  type: 'speak' | 'start' | 'boundary' | 'end' | 'error' | 'cancel' | 'pause' | 'resume';
+  type:
+    | 'speak'
+    | 'start'
+    | 'boundary'
+    | 'end'
+    | 'error'
+    | 'cancel'
+    | 'pause'
+    | 'resume'
+    | 'cut'
+    | 'platform-pause'
+    | 'visibility'
+    | 'online';
   text: string;
   detail?: string | number;
   /** ms since the page started. */
@@ -62,10 +156,18 @@ export interface FakeSpeechControl {
   readonly current: { text: string; rate: number } | null;
   readonly speaking: boolean;
   readonly paused: boolean;
-  /** An empty utterance was spoken: nothing starts any more. */
+  /** An empty utterance was spoken (or pause() wedged): nothing starts any more. */
   readonly wedged: boolean;
+  readonly wedgedBy: 'empty' | 'pause' | null;
+  readonly visibility: 'visible' | 'hidden';
+  readonly heard: HeardUtterance[];
+  readonly profiles: FakeSpeechProfile[];
   finish(): boolean;
   fail(code: string): boolean;
+  /** Emulated visibility (with emulateVisibility): sets it and dispatches visibilitychange. */
+  setVisibility(state: 'visible' | 'hidden'): void;
+  /** The fake's own network switch: network voices fail with 'network' while off. */
+  setOnline(online: boolean): void;
   configure(patch: Partial<FakeSpeechConfig>): void;
   clear(): void;
 }
@@ -135,4 +237,9 @@ export async function waitForSpoken(page: Page, pattern: RegExp | string, timeou
     [source, flags, literal] as const,
     { timeout },
   );
+}
+
+/** What sounded of each utterance that started, in order (see HeardUtterance). */
+export function heardUtterances(page: Page): Promise<HeardUtterance[]> {
+  return page.evaluate(() => window.__fakeSpeech.heard);
 }
