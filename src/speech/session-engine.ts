@@ -281,15 +281,19 @@ export function createSessionEngine(options: SessionEngineOptions): SpeechEngine
     return true;
   }
 
+  /** Where the article's next utterance would go, with no voice asked for. */
+  const defaultTarget = (): Target => route({ text: '', lang: options.lang, rate: 1, volume: 1 }).target;
+  /** The engine speaking now, or that would speak next. */
+  const headTarget = (): Target => jobs[0]?.target ?? defaultTarget();
+
   function head(): SpeechEngine | null {
-    const t = jobs[0]?.target ?? route({ text: '', lang: options.lang, rate: 1, volume: 1 }).target;
+    const t = headTarget();
     return t === 'web' ? web : t === 'fallback' ? fallback : null;
   }
 
   const engine: SpeechEngine = {
     get kind() {
-      const t = jobs[0]?.target ?? route({ text: '', lang: options.lang, rate: 1, volume: 1 }).target;
-      return t === 'fallback' ? 'fallback' : 'webspeech';
+      return headTarget() === 'fallback' ? 'fallback' : 'webspeech';
     },
     get canPause() {
       // Until the fallback is loaded its queued utterances cannot be held: cancel and re-speak instead.
@@ -321,14 +325,14 @@ export function createSessionEngine(options: SessionEngineOptions): SpeechEngine
     unlock() {
       web?.unlock?.();
       if (fallback) fallback.unlock?.();
-      else if (route({ text: '', lang: options.lang, rate: 1, volume: 1 }).target === 'fallback' && typeof AudioContext !== 'undefined') {
+      else if (defaultTarget() === 'fallback' && typeof AudioContext !== 'undefined') {
         // Made and resumed inside the gesture, for the fallback still loading.
         ctx ??= new AudioContext();
         if (ctx.state === 'suspended') void ctx.resume().catch(() => {});
       }
     },
     prepare() {
-      if (!disposed && !fallback && route({ text: '', lang: options.lang, rate: 1, volume: 1 }).target === 'fallback') {
+      if (!disposed && !fallback && defaultTarget() === 'fallback') {
         ensureFallback().catch(() => {});
       }
     },
