@@ -9,6 +9,7 @@ import { split as ssSplit } from 'sentence-splitter';
 import { splitSentences } from '../src/article/segment.ts';
 import { SEGMENTATION_CASES, type SegCase } from '../test/fixtures/segmentation-cases.ts';
 import { HOLDOUT_CASES } from '../test/fixtures/segmentation-holdout.ts';
+import { extractionReport } from './extraction-accuracy.ts';
 
 // sbd ships no types.
 const sbd = createRequire(import.meta.url)('sbd') as {
@@ -109,4 +110,5 @@ if (isMain) {
   table('The case table, test/fixtures/segmentation-cases.ts', SEGMENTATION_CASES);
   table('Held-out cases, test/fixtures/segmentation-holdout.ts (never used for tuning)', HOLDOUT_CASES);
   if (!process.argv.includes('--failures')) console.log('\n(`npm run accuracy -- --failures` lists our failures.)');
+  extractionReport();
 }

@@ -2,6 +2,7 @@ import type { DraftSection, ParagraphKind } from './model.ts';
 import type { ParsedDraft } from './build-article.ts';
 import { ArticleParseError } from './parse-error.ts';
 import { cleanBlock, cleanByline, isCreditSentence, isoDate, normalizeSource, tooDeepIsUnparsable } from './parse-util.ts';
+import { classWords, extract, isHardSkipped, SKIPPED_TAGS, type Extraction } from './extract.ts';
 
 /**
  * Anything that turns an HTML string into an inert Document: the browser's
@@ -17,37 +18,14 @@ export interface ParseHtmlOptions {
   domParser?: DomParserLike;
 }
 
-// Never part of the text, wherever they are.
-const SKIPPED_TAGS = new Set([
-  'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math',
-  'canvas', 'video', 'audio', 'picture', 'img', 'nav', 'aside', 'figure', 'figcaption',
-  'form', 'button', 'select', 'textarea', 'input', 'label', 'dialog', 'footer', 'head',
-  'meta', 'link', 'title', 'map', 'pre',
-]);
-const SKIPPED_ROLES = new Set([
-  'navigation', 'complementary', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog',
-  'menu', 'menubar', 'toolbar', 'form',
-]);
-/**
- * Class or id words of boxes that are not article text: ads, share bars,
- * related links, captions, and the metadata (byline, kicker) read apart. Matched as
- * whole words of the class/id ("ad-slot", "shareBar", "related_links"), so
- * "header" or "lead" never match "ad".
- */
-export const CLUTTER_WORDS: readonly string[] = [
-  'ad', 'ads', 'adsbygoogle', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsored',
-  'promo', 'promotion', 'share', 'sharing', 'social', 'related', 'newsletter', 'subscribe',
-  'comments', 'byline', 'dateline', 'breadcrumb', 'breadcrumbs', 'caption', 'credit',
-  'kicker', 'eyebrow',
-];
-const CLUTTER = new Set(CLUTTER_WORDS);
+export { CLUTTER_WORDS } from './extract.ts';
 // Elements whose children are blocks: walked, never read as one paragraph.
 const HEADINGS = /^h[1-6]$/;
 const BLOCK_TAGS = new Set([
   'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt',
   'fieldset', 'header', 'hgroup', 'hr', 'li', 'main', 'ol', 'p', 'section', 'summary',
   'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'ul', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', ...SKIPPED_TAGS,
+  'h4', 'h5', 'h6', 'form', ...SKIPPED_TAGS,
 ]);
 
 const MAX_DEPTH = 200;
@@ -56,11 +34,12 @@ const TEXT = 3;
 
 /**
  * Parses an HTML page or fragment into a draft. The DOM is built by an inert
- * parser: nothing in the input runs or loads. Content comes from the largest
- * `<article>`, else `<main>`, else `[role=main]`, else the body; headings,
+ * parser: nothing in the input runs or loads. The article is found by its
+ * prose (see src/article/extract.ts), whatever the markup calls it; headings,
  * paragraphs, list items and block quotes are kept, and navigation, asides,
- * figures, forms, scripts, styles, templates, hidden elements and ad/share/
- * related boxes (see {@link CLUTTER_WORDS}) are left out.
+ * figures, form controls, scripts, styles, templates, hidden and visually
+ * hidden elements, link lists and small ad/share/related boxes (see
+ * {@link CLUTTER_WORDS}) are left out.
  */
 export function parseHtml(source: string, options: ParseHtmlOptions = {}): ParsedDraft {
   const parser = options.domParser ?? nativeParser();
@@ -76,28 +55,39 @@ export function parseHtml(source: string, options: ParseHtmlOptions = {}): Parse
     }
     // linkedom leaves no root element for some broken markup ('<html lang="').
     if (!doc.documentElement) return { sections: [] };
-    return draftFrom(doc, chooseRoot(doc));
+    const scope = doc.body?.hasChildNodes() ? doc.body : doc.documentElement;
+    return draftFrom(doc, extract(scope));
   });
 }
 
 /**
  * The same reading applied to an element that is already in a document, for
- * a page that asks to have one of its own elements read (the element is the
- * content root; title, byline and date come from it, then its document).
- * Reads the DOM only: never changes it.
+ * a page that asks to have one of its own elements read: the article is found
+ * inside it by the same rules as for a source (title, byline and date come
+ * from it, then its document). Reads the DOM only: never changes it.
  */
-export function parseElement(root: Element): ParsedDraft {
-  return draftFrom(root.ownerDocument, root);
+export function parseElement(scope: Element): ParsedDraft {
+  return readElement(scope).draft;
 }
 
-function draftFrom(doc: Document, root: Element | null): ParsedDraft {
+/** {@link parseElement} with the extraction it used, for mapping text back to the page. */
+export function readElement(scope: Element): { draft: ParsedDraft; extraction: Extraction } {
+  const extraction = extract(scope);
+  return { draft: draftFrom(scope.ownerDocument, extraction), extraction };
+}
+
+function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
+  const root: Element | null = extraction.root;
+  const isSkipped = extraction.isLeftOut;
+  const textOf = (el: Element): string => textWithout(el, isSkipped);
   const draft: ParsedDraft = { sections: [] };
 
   const lang = root?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement?.getAttribute('lang');
   if (lang?.trim()) draft.lang = lang.trim();
 
   // The kicker ("Local news") is a label above the title, not text.
-  const kicker = cleanBlock(root?.querySelector('.kicker, .eyebrow')?.textContent ?? '');
+  const kickerEl = root ? (byClassWord(root, 'kicker') ?? byClassWord(root, 'eyebrow')) : null;
+  const kicker = cleanBlock(kickerEl?.textContent ?? '');
   if (kicker) draft.kicker = kicker;
   const byline = findByline(doc, root);
   if (byline) draft.byline = byline;
@@ -122,6 +112,13 @@ function draftFrom(doc: Document, root: Element | null): ParsedDraft {
     const clean = cleanBlock(text);
     // "By" is left over once the author's name went to the byline.
     if (!clean || /^by\W*$/i.test(clean) || clean === dateText) return;
+    // Date lines are metadata (published, updated), never spoken: kept apart
+    // so "7.30am" and "Updated 11.02am" cannot run together into the text.
+    if (isDateLine(clean)) {
+      const updated = /\b(?:updated|last modified)\b.*$/i.exec(clean)?.[0];
+      if (updated && !draft.updated) draft.updated = updated.replace(/^./, (c) => c.toUpperCase());
+      return;
+    }
     sections[sections.length - 1]!.paragraphs.push({ kind, text: clean });
   };
 
@@ -203,6 +200,11 @@ function draftFrom(doc: Document, root: Element | null): ParsedDraft {
     const title = candidates.map((c) => cleanBlock(c ?? '')).find(Boolean);
     if (title) draft.title = title;
   }
+  if (!draft.updated && root) {
+    // "Updated 11.02am" beside the date: kept apart, as written, never spoken.
+    const updated = cleanBlock(byClassWord(root, 'updated')?.textContent ?? '');
+    if (/^(?:updated|last updated)\b/i.test(updated) && updated.length < 80) draft.updated = updated;
+  }
   markCredits(sections);
   draft.sections = sections;
   return draft;
@@ -240,29 +242,25 @@ function nativeParser(): DomParserLike {
   return new Native();
 }
 
-function chooseRoot(doc: Document): Element | null {
-  const articles = Array.from(doc.querySelectorAll('article')).filter((a) => !isHiddenTree(a));
-  if (articles.length > 0) {
-    let best = articles[0]!;
-    let bestLength = -1;
-    for (const article of articles) {
-      const length = textOf(article).length;
-      if (length > bestLength) {
-        best = article;
-        bestLength = length;
-      }
-    }
-    return best;
+/** The first element under `scope` with `word` as a whole word of its class ("article__byline"). */
+function byClassWord(scope: ParentNode, word: string): Element | null {
+  for (const el of Array.from(scope.querySelectorAll(`[class*="${word}" i]`))) {
+    if (classWords(el.getAttribute('class')).includes(word)) return el;
   }
-  const body = doc.body?.hasChildNodes() ? doc.body : null;
-  return doc.querySelector('main') ?? doc.querySelector('[role=main]') ?? body ?? doc.documentElement;
+  return null;
 }
 
 function findByline(doc: Document, root: Element | null): string | undefined {
+  const inClass = (scope: ParentNode | null) => (scope ? byClassWord(scope, 'byline') : null);
   for (const selector of ['.byline', '[itemprop=author]', '[rel=author]']) {
-    const el = root?.querySelector(selector) ?? doc.querySelector(selector);
+    const el =
+      selector === '.byline'
+        ? (inClass(root) ?? inClass(doc))
+        : (root?.querySelector(selector) ?? doc.querySelector(selector));
     if (!el) continue;
-    const name = el.getAttribute('content') ?? textOf(el);
+    // The names are the links' text ("By <a>Priya Natarajan</a>, Transport
+    // Correspondent"); dates and visually hidden hints are not.
+    const name = el.getAttribute('content') ?? textWithout(el, (x) => isHardSkipped(x) || x.localName === 'time');
     const byline = cleanByline(name);
     if (byline) return byline;
   }
@@ -279,8 +277,8 @@ function metaContent(doc: Document, name: string): string | undefined {
   return undefined;
 }
 
-/** The visible text of an element, hidden and skipped descendants left out. */
-function textOf(el: Element): string {
+/** The visible text of an element, descendants that `isSkipped` leaves out left out. */
+function textWithout(el: Element, isSkipped: (el: Element) => boolean): string {
   // An explicit stack, not recursion: hostile pages nest thousands deep.
   const parts: string[] = [];
   const stack: (Node | string)[] = [el];
@@ -304,7 +302,9 @@ function textOf(el: Element): string {
       if (isSkipped(child)) continue;
     }
     // Inline elements glue to their neighbours ("<b>in</b>line"), blocks do not.
-    const gap = item !== el && BLOCK_TAGS.has((item as Element).localName) ? ' ' : '';
+    // A <time> is a unit of its own: "7.30am" never glues to "Updated".
+    const tag = (item as Element).localName;
+    const gap = item !== el && (BLOCK_TAGS.has(tag) || tag === 'time') ? ' ' : '';
     if (gap) stack.push(gap);
     const children = item.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
@@ -313,42 +313,15 @@ function textOf(el: Element): string {
   return parts.join('');
 }
 
-/**
- * Whether an element and everything inside it is left out of the text
- * (scripts, navigation, hidden elements, ad/share/related boxes…). Exported
- * so code that walks a live page's text nodes skips exactly what the parser
- * skips.
- */
-export function isLeftOut(el: Element): boolean {
-  return isSkipped(el);
-}
+const DATE_TOKEN =
+  /^(?:updated|published|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|et|pt|\d{1,4}(?:[.:/-]\d{1,4})*(?:am|pm|st|nd|rd|th|h)?\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i;
 
-function isSkipped(el: Element): boolean {
-  if (SKIPPED_TAGS.has(el.localName)) return true;
-  // The author's name is metadata (the byline), not body text.
-  if (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author') return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const role = el.getAttribute('role');
-  if (role && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
-  const style = el.getAttribute('style');
-  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style)) return true;
-  return isClutter(el.getAttribute('class')) || isClutter(el.getAttribute('id'));
-}
-
-function isHiddenTree(el: Element): boolean {
-  for (let at: Element | null = el; at; at = at.parentElement) {
-    if (at.localName !== 'body' && at.localName !== 'html' && isSkipped(at)) return true;
-  }
-  return false;
-}
-
-function isClutter(names: string | null): boolean {
-  if (!names) return false;
-  return names
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .some((word) => CLUTTER.has(word));
+/** "20 November 2026, 7.30am", "Updated 11.02am GMT": only dates, times and their labels. */
+function isDateLine(text: string): boolean {
+  if (text.length > 120 || !/\d/.test(text)) return false;
+  const tokens = text.split(/[\s,|·•–—()]+/).filter(Boolean);
+  if (!tokens.every((w) => DATE_TOKEN.test(w))) return false;
+  return tokens.some((w) => /^(?:updated|published|posted|modified)$/i.test(w) || /^[a-z]{3}/i.test(w) || /\d[.:]\d\d/.test(w));
 }
 
 // Same rule as plain text: trailing paragraphs that only credit reporters.

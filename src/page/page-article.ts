@@ -5,7 +5,7 @@
  */
 import type { Article } from '../article/model.ts';
 import { buildArticle } from '../article/build-article.ts';
-import { isLeftOut, parseElement } from '../article/parse-html.ts';
+import { readElement } from '../article/parse-html.ts';
 import { alignItems, buildStream, compact, compactOffset, spanSlice, type CharStream, type StreamSpan } from './align.ts';
 
 /** Options for {@link extractPageArticle}. */
@@ -60,11 +60,13 @@ interface Entry {
 }
 
 /**
- * Reads `root` (an element of a live document, e.g. `<article id="story">`)
- * as an article: the same rules as the HTML parser (navigation, asides,
- * figures and captions, forms, ads, scripts, templates and hidden elements
- * are left out), then segmentation, ids and speech text; and maps every
- * sentence back to the text nodes it came from.
+ * Reads `root` (an element of a live document, e.g. `<article id="story">`,
+ * or a whole page's `<body>`) as an article: the same extraction as the HTML
+ * parser (the story found by its prose; navigation, asides, figures and
+ * captions, form controls, link lists, small ad/share boxes, scripts,
+ * templates, hidden and visually hidden elements left out), then
+ * segmentation, ids and speech text; and maps every sentence back to the text
+ * nodes it came from.
  *
  * The language is `options.lang`, else the closest `lang` attribute of
  * `root` (its own or an ancestor's), else `<html lang>`.
@@ -72,13 +74,15 @@ interface Entry {
  * @throws {ArticleParseError} `empty-article` when the element has no text to read.
  */
 export function extractPageArticle(root: Element, options: PageArticleOptions = {}): PageArticle {
-  const draft = parseElement(root);
+  // The same extraction as an HTML source: the story inside `root`, found by
+  // its prose, and the same rule for what is left out of it.
+  const { draft, extraction } = readElement(root);
   const article = buildArticle(draft, {
     ...(options.id !== undefined ? { id: options.id } : {}),
     ...(options.lang ? { lang: options.lang } : {}),
   });
 
-  const { nodes, runs } = collectText(root);
+  const { nodes, runs } = collectText(extraction.root, extraction.isLeftOut);
   const stream = buildStream(nodes.map((n) => n.data));
 
   // Headings and sentences in reading order; headings only anchor.
@@ -158,7 +162,7 @@ const TEXT = 3;
  * that changes wherever left-out content was stepped over (so a sentence can
  * be split around it). An explicit stack: hostile pages nest thousands deep.
  */
-function collectText(root: Element): { nodes: Text[]; runs: Int32Array } {
+function collectText(root: Element, isLeftOut: (el: Element) => boolean): { nodes: Text[]; runs: Int32Array } {
   const nodes: Text[] = [];
   const runList: number[] = [];
   let run = 0;

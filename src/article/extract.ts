@@ -1,0 +1,254 @@
+/**
+ * Finding the article in a page, shared by HTML sources (parse-html.ts) and
+ * page mode (src/page/page-article.ts), so both read the same text.
+ *
+ * Markup names alone mislead on real pages (a teaser `<article>`, an ad slot in
+ * the first `<main>`, a whole page inside one `<form>`), so the root is chosen
+ * by prose: every paragraph scores by its length and commas, the score flows
+ * to its ancestors, and each candidate is discounted by its link density. What
+ * is left out inside the root is decided per element: hard rules (scripts,
+ * navigation, hidden and visually hidden text) always, class/id words (ads,
+ * share bars, related links…) only on blocks that are small beside the root,
+ * and link lists (menus, tag lists, "Most popular", next-article teasers)
+ * wherever they are. See docs/content-pipeline.md.
+ */
+
+// Never part of the text, wherever they are.
+export const SKIPPED_TAGS = new Set([
+  'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math',
+  'canvas', 'video', 'audio', 'picture', 'img', 'nav', 'aside', 'figure', 'figcaption',
+  'button', 'select', 'textarea', 'input', 'label', 'dialog', 'footer', 'head',
+  'meta', 'link', 'title', 'map', 'pre', 'amp-ad', 'amp-embed', 'amp-sidebar', 'amp-analytics',
+]);
+const SKIPPED_ROLES = new Set([
+  'navigation', 'complementary', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog',
+  'menu', 'menubar', 'toolbar',
+]);
+/**
+ * Class or id words of boxes that are not article text: ads, share bars,
+ * related links, captions, bios, tag lists, and the metadata (byline, kicker)
+ * read apart. Matched as whole words of the class/id ("ad-slot", "shareBar",
+ * "related_links"), so "header" or "lead" never match "ad"; and only on blocks
+ * smaller than half the article, so a page wrapper named
+ * "advertisement-off-canvas--pusher" never deletes the story.
+ */
+export const CLUTTER_WORDS: readonly string[] = [
+  'ad', 'ads', 'adsbygoogle', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsored',
+  'promo', 'promotion', 'share', 'sharing', 'social', 'related', 'newsletter', 'subscribe',
+  'comment', 'comments', 'byline', 'dateline', 'breadcrumb', 'breadcrumbs', 'caption', 'credit',
+  'kicker', 'eyebrow', 'meta', 'submitted', 'bio', 'tags', 'topics', 'popular', 'teaser', 'outbrain', 'taboola',
+];
+const CLUTTER = new Set(CLUTTER_WORDS);
+// Text meant for screen readers only ("(opens in a new tab)"): a listener
+// hears the article, not the page's link hints.
+const VISUALLY_HIDDEN = new Set([
+  'sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text', 'screen-reader-only',
+  'a11y-hidden', 'element-invisible', 'offscreen', 'u-visually-hidden', 'hidden-visually', 'hide-text',
+]);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+const CLIP_STYLE = /\bclip\s*:\s*rect\(\s*0|\bclip-path\s*:\s*inset\(\s*50%/i;
+// Candidate boosts and penalties from class/id words (a light version of
+// the weights every extractor uses): only to rank roots, never to delete.
+const POSITIVE = /^(?:article|body|content|entry|main|post|story|text|prose|blog|page)$/;
+const NEGATIVE = /^(?:comment|comments|sidebar|related|teaser|promo|footer|widget|popular|sponsored|ad|ads|menu|nav)$/;
+// Below this many visible characters a root is not judged by its prose.
+const MIN_ROOT = 200;
+const ELEMENT = 1;
+const TEXT = 3;
+
+/** Words of a class or id attribute, camelCase split, WordPress taxonomy classes dropped. */
+export function classWords(names: string | null): string[] {
+  if (!names) return [];
+  const out: string[] = [];
+  for (const token of names.split(/\s+/)) {
+    // "category-…-advertising-platform", "tag-promotion": what the story is
+    // filed under, not what the box is.
+    if (/^(?:category|tag|post_tag|topic|section|format)-/i.test(token)) continue;
+    for (const w of token.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/)) if (w) out.push(w);
+  }
+  return out;
+}
+
+/** Left out wherever it is, whatever its size. */
+export function isHardSkipped(el: Element): boolean {
+  if (SKIPPED_TAGS.has(el.localName)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const role = el.getAttribute('role');
+  if (role && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
+  const style = el.getAttribute('style');
+  if (style && (HIDDEN_STYLE.test(style) || CLIP_STYLE.test(style))) return true;
+  const cls = el.getAttribute('class');
+  if (cls && cls.split(/\s+/).some((c) => VISUALLY_HIDDEN.has(c.toLowerCase()))) return true;
+  return false;
+}
+
+function hasClutterWord(el: Element): boolean {
+  return classWords(el.getAttribute('class')).some((w) => CLUTTER.has(w)) || classWords(el.getAttribute('id')).some((w) => CLUTTER.has(w));
+}
+
+function visibleLength(el: Element): number {
+  let n = 0;
+  const t = el.textContent ?? '';
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) > 32) n++;
+  return n;
+}
+
+function linkLength(el: Element): number {
+  let n = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += visibleLength(a);
+  return n;
+}
+
+const LIST_LIKE = new Set(['ul', 'ol', 'dl', 'div', 'section', 'p', 'table', 'header', 'article', 'span', 'li']);
+
+/** The content root and the rule for what inside it is left out. */
+export interface Extraction {
+  readonly root: Element;
+  /** Whether `el` (inside the root) and everything in it is left out of the text. */
+  isLeftOut(el: Element): boolean;
+}
+
+/**
+ * The article inside `scope` (a document's body, or the element page mode
+ * was pointed at) and its leave-out rule.
+ */
+export function extract(scope: Element): Extraction {
+  const root = chooseRoot(scope);
+  const rootLength = Math.max(1, visibleLength(root));
+  const cache = new Map<Element, boolean>();
+  const isLeftOut = (el: Element): boolean => {
+    let v = cache.get(el);
+    if (v === undefined) {
+      v = decide(el, root, rootLength);
+      cache.set(el, v);
+    }
+    return v;
+  };
+  return { root, isLeftOut };
+}
+
+function decide(el: Element, root: Element, rootLength: number): boolean {
+  if (isHardSkipped(el)) return true;
+  // The author's name is metadata (the byline), not body text.
+  if (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author') return true;
+  if (el === root) return false;
+  const length = visibleLength(el);
+  // Class words only on small blocks: never the container of the story.
+  if (hasClutterWord(el) && length < rootLength / 2) return true;
+  // A block that is mostly links is navigation of some kind (menus, tags,
+  // "Most popular", the next article's teaser), not prose.
+  if (LIST_LIKE.has(el.localName) && length > 0 && length < rootLength / 2) {
+    if (linkLength(el) / length > 0.5) return true;
+  }
+  return false;
+}
+
+/** Within `ancestor`, is `el` under a hard-skipped element? */
+function underSkipped(el: Element, scope: Element): boolean {
+  for (let at: Element | null = el; at && at !== scope; at = at.parentElement) {
+    if (isHardSkipped(at)) return true;
+    if (at.localName === 'header' && !at.closest('article')) return true;
+  }
+  return false;
+}
+
+/** Direct text of an element (its own text nodes), for loose text in <div>s. */
+function ownTextLength(el: Element): number {
+  let n = 0;
+  for (const c of Array.from(el.childNodes)) {
+    if (c.nodeType !== TEXT) continue;
+    const t = c.textContent ?? '';
+    for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) > 32) n++;
+  }
+  return n;
+}
+
+function classWeight(el: Element): number {
+  let w = 0;
+  const all = [...classWords(el.getAttribute('class')), ...classWords(el.getAttribute('id'))];
+  if (all.some((x) => POSITIVE.test(x))) w += 25;
+  if (all.some((x) => NEGATIVE.test(x))) w -= 25;
+  if (el.getAttribute('itemprop') === 'articleBody') w += 50;
+  return w;
+}
+
+/**
+ * The element holding the story: the best-scoring container of prose, widened
+ * to its `<article>` when it is most of that article (so the title, standfirst
+ * and byline come along), or `scope` itself when nothing scores.
+ */
+export function chooseRoot(scope: Element): Element {
+  const scores = new Map<Element, number>();
+  const blocks = Array.from(scope.querySelectorAll('p, td, blockquote, div, section, article, main, span, font, center'));
+  for (const el of blocks) {
+    const isP = el.localName === 'p' || el.localName === 'blockquote' || el.localName === 'td';
+    if (!isP && ownTextLength(el) < 50) continue;
+    if (el.parentElement && el.parentElement.closest('p')) continue;
+    if (underSkipped(el, scope)) continue;
+    const text = isP ? (el.textContent ?? '') : Array.from(el.childNodes).filter((c) => c.nodeType === TEXT).map((c) => c.textContent).join('');
+    const length = text.replace(/\s+/g, '').length;
+    if (length < 25) continue;
+    const points = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(length / 100), 3);
+    // A paragraph of loose text scores for its own element too.
+    let at: Element | null = isP ? el.parentElement : el;
+    for (let level = 0; at && level < 5; level++, at = at.parentElement) {
+      scores.set(at, (scores.get(at) ?? 0) + points / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+      if (at === scope) break;
+    }
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  const finals = new Map<Element, number>();
+  for (const [el, raw] of scores) {
+    if (el !== scope && !scope.contains(el)) continue;
+    const length = visibleLength(el);
+    const density = length ? linkLength(el) / length : 0;
+    const score = (raw + classWeight(el)) * (1 - density);
+    finals.set(el, score);
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  // Too little prose to judge by (a fragment, a short note): the markup's
+  // own word, then the whole scope.
+  if (!best || visibleLength(best) < MIN_ROOT) return semanticRoot(scope);
+  // A story split by an inline box scores in two siblings: take the parent
+  // that holds every close competitor.
+  for (const [el, score] of finals) {
+    if (score < bestScore * 0.75 || el === best || best.contains(el) || el.contains(best)) continue;
+    const common = commonAncestor(best, el);
+    if (common && (common === scope || scope.contains(common)) && visibleLength(common) < 3 * (visibleLength(best) + visibleLength(el))) best = common;
+  }
+  // Title, standfirst and byline sit in the <article> around the body.
+  const article = best.closest('article');
+  if (article && article !== best && (article === scope || scope.contains(article)) && visibleLength(best) >= visibleLength(article) * 0.5) {
+    best = article;
+  }
+  while (best !== scope && best.parentElement && best.parentElement.children.length === 1 && best.parentElement !== scope) {
+    best = best.parentElement;
+  }
+  return best;
+}
+
+/** The largest visible `<article>`, else `<main>`, else `[role=main]`, else `scope`. */
+function semanticRoot(scope: Element): Element {
+  let best: Element | null = null;
+  let bestLength = -1;
+  for (const a of Array.from(scope.querySelectorAll('article'))) {
+    if (underSkipped(a, scope)) continue;
+    const length = visibleLength(a);
+    if (length > bestLength) {
+      best = a;
+      bestLength = length;
+    }
+  }
+  return best ?? scope.querySelector('main') ?? scope.querySelector('[role=main]') ?? scope;
+}
+
+function commonAncestor(a: Element, b: Element): Element | null {
+  for (let at: Element | null = a; at; at = at.parentElement) if (at.contains(b)) return at;
+  return null;
+}
+
+export { ELEMENT, TEXT };
