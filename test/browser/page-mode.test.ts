@@ -6,6 +6,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import { extractPageArticle, PageHighlighter, PageModeController, SENTENCE_HIGHLIGHT, WORD_HIGHLIGHT } from '../../src/page/index.ts';
 import type { Article } from '../../src/article/model.ts';
+import { parseSource } from '../../src/article/parse.ts';
 import { cleanup, flush, mount, until } from './support/player.ts';
 
 // A host page the way news sites write them: a site header and menu outside
@@ -93,6 +94,30 @@ describe('extractPageArticle', () => {
     expect(article.byline).to.equal('Jo Writer');
     expect(article.sections.map((s) => s.heading)).to.deep.equal([undefined, 'What the forecasters say']);
     expect(unmatched).to.deep.equal([]);
+  });
+
+  it('finds the story inside a wide element exactly as the HTML parser does, and maps it in place', () => {
+    // A CMS page's whole content column: teasers, a newsletter box, a bio,
+    // topics and a visually hidden link hint around the story.
+    const para = (n: number) => `Paragraph ${n} of the story tells what happened, with enough words and commas, to be prose.`;
+    const wide = `<div id="story"><article class="teaser"><h3><a href="/t">Teaser headline</a></h3><p>Short.</p></article>
+      <div class="article"><h1>Buses cut</h1>
+      <p class="article__byline">By <a href="/p">Priya Natarajan<span class="sr-only"> (opens in a new tab)</span></a>, Transport Correspondent</p>
+      <p class="article__dates"><time datetime="2026-11-20T07:30">20 November 2026, 7.30am</time><span>Updated 11.02am</span></p>
+      <div class="article__body"><p>${para(1)}</p><aside class="newsletter"><p>Sign up now.</p></aside><p>${para(2)}</p><p>${para(3)}</p></div>
+      <div class="article__bio"><p>Priya writes about transport.</p></div>
+      <div class="article__topics">Topics <a href="/b">Buses</a> <a href="/l">Local government</a></div></div></div>`;
+    const root = mountHost(wide);
+    const page = extractPageArticle(root);
+    const fromSource = parseSource(`<html><body>${wide}</body></html>`, { format: 'html' });
+    const texts = sentencesOf(page.article).map((s) => s.text);
+    expect(texts).to.deep.equal(sentencesOf(fromSource).map((s) => s.text));
+    expect(texts).to.deep.equal([para(1), para(2), para(3)]);
+    expect(page.article.byline).to.equal('Priya Natarajan, Transport Correspondent');
+    expect(page.unmatched).to.deep.equal([]);
+    for (const s of sentencesOf(page.article)) {
+      expect(squash(page.sentenceRange(s.id)!.toString()), s.id).to.equal(squash(s.text));
+    }
   });
 
   it('maps every sentence to a Range over the page text that reads as the sentence', () => {
