@@ -40,6 +40,7 @@ export type ArticleLoadErrorCode =
   | 'not-an-article'
   | 'empty-article'
   | 'unsupported-format'
+  | 'not-text'
   | 'aborted';
 
 /** Thrown by `assertArticle` when a value is not a valid article. */
@@ -114,10 +115,14 @@ const MESSAGES: Record<ArticleLoadErrorCode, (o: ArticleLoadErrorOptions) => str
   'invalid-json': (o) => `The article file is damaged: it is not valid JSON${o.detail ? ` (${o.detail})` : ''}.`,
   'not-an-article': (o) => notAnArticleMessage(o.issues ?? [], o.detail),
   'empty-article': () => 'This article is empty: there is no text to read aloud.',
-  'unsupported-format': (o) =>
-    `This file cannot be read aloud: its format is not supported${o.detail ? ` (${o.detail})` : ''}.`,
+  'unsupported-format': cannotRead('its format is not supported'),
+  'not-text': cannotRead('it is not text'),
   aborted: () => 'Loading the article was cancelled.',
 };
+
+function cannotRead(why: string): (o: ArticleLoadErrorOptions) => string {
+  return (o) => `This file cannot be read aloud: ${why}${o.detail ? ` (${o.detail})` : ''}.`;
+}
 
 /** A few words a listener understands beside the status number. */
 function httpHint(status: number | undefined): string {

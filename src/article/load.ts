@@ -45,6 +45,7 @@ export interface LoadArticleOptions {
  *  - `not-an-article`: valid JSON or a source that is not an article (`issues` says why);
  *  - `empty-article`: an article with no sentences;
  *  - `unsupported-format`: neither URL, type nor body names a readable format;
+ *  - `not-text`: the body is binary, compressed or in an undeclared encoding;
  *  - `aborted`: `options.signal` was aborted.
  */
 export async function loadArticle(src: string | URL, options: LoadArticleOptions = {}): Promise<Article> {
@@ -117,6 +118,8 @@ function fromJson(body: string, contentType: string, url: string): Article {
   try {
     value = JSON.parse(body);
   } catch (e) {
+    // NUL or undecodable bytes: binary data, not a damaged article.
+    if (/[\0\ufffd]/.test(body)) throw new ArticleLoadError('not-text', { url, cause: e });
     if (/^\s*text\/html/i.test(contentType) || /^\s*</.test(body)) {
       throw new ArticleLoadError('not-an-article', { url, cause: e, detail: 'the server sent a web page instead' });
     }
@@ -144,12 +147,7 @@ async function fromSource(
       ...(options.domParser ? { domParser: options.domParser } : {}),
     });
   } catch (e) {
-    if (e instanceof parser.ArticleParseError) {
-      if (e.code === 'empty-article') throw new ArticleLoadError('empty-article', { url, cause: e });
-      if (e.code === 'unknown-format') throw new ArticleLoadError('unsupported-format', { url, cause: e, detail: format });
-      throw new ArticleLoadError('not-an-article', { url, cause: e, detail: e.message });
-    }
-    throw new ArticleLoadError('not-an-article', { url, cause: e, detail: e instanceof Error ? e.message : String(e) });
+    throw parser.toLoadError(e, url, format);
   }
   // The parser promises a valid article; the player relies on it, so check.
   return validated(article, url);

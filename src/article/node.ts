@@ -4,6 +4,7 @@
  * instead, so that linkedom never reaches the bundle.
  */
 import { readFile } from 'node:fs/promises';
+import { binaryKind, decodeText } from './not-text.ts';
 import { DOMParser } from 'linkedom';
 import type { Article } from './model.ts';
 import { ArticleParseError, detectFormat, parseSource, type DomParserLike, type ParseSourceOptions } from './parse.ts';
@@ -31,7 +32,8 @@ export type ParseFileOptions = Omit<ParseSourceOptions, 'format' | 'fileName'> &
  * Reads and parses one source file; the format comes from the extension
  * unless given, the id from the file name unless declared.
  *
- * @throws {ArticleParseError} for an unknown format or a bad article; the
+ * @throws {ArticleParseError} for an unknown format, a file that is not text
+ *   (`not-text`: binary, compressed, wrongly encoded) or a bad article; the
  *   file system's own error (code ENOENT…) when the file cannot be read.
  */
 export async function parseFile(path: string, options: ParseFileOptions = {}): Promise<Article> {
@@ -42,6 +44,9 @@ export async function parseFile(path: string, options: ParseFileOptions = {}): P
       `cannot tell the format of ${path} (use .txt, .md, .html or .json, or --format)`,
     );
   }
-  const source = await readFile(path, 'utf8');
+  const bytes = await readFile(path);
+  const kind = binaryKind(bytes);
+  if (kind) throw new ArticleParseError('not-text', `it is ${kind}`);
+  const source = decodeText(bytes);
   return parseSourceInNode(source, { ...options, format, fileName: path });
 }

@@ -1,5 +1,6 @@
 /** Why a source could not become an article. */
-export type ArticleParseErrorCode = 'empty-article' | 'unparsable' | 'unknown-format';
+/** `not-text`: binary data, a compressed file, or text in an encoding it does not declare. */
+export type ArticleParseErrorCode = 'empty-article' | 'unparsable' | 'unknown-format' | 'not-text';
 
 /**
  * The one error the content pipeline throws for bad input. Callers (the CLI,

@@ -10,7 +10,9 @@ import { parseHtml, type DomParserLike } from './parse-html.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { parseText } from './parse-text.ts';
 import { normalizeSource } from './parse-util.ts';
+import { notTextReason } from './not-text.ts';
 import { validateArticle } from './validate.ts';
+import { ArticleLoadError } from './errors.ts';
 
 export { ArticleParseError } from './parse-error.ts';
 export type { ArticleParseErrorCode } from './parse-error.ts';
@@ -65,9 +67,12 @@ export function detectFormat(fileNameOrUrl: string, contentType?: string): Sourc
  * paragraphs, sentences with stable ids and speech text. JSON sources must
  * already be valid articles.
  *
- * @throws {ArticleParseError} `empty-article`, `unparsable` or `unknown-format`.
+ * @throws {ArticleParseError} `empty-article`, `unparsable`, `unknown-format`,
+ *   or `not-text` for a source that is binary data or wrongly decoded.
  */
 export function parseSource(source: string, options: ParseSourceOptions): Article {
+  const why = typeof source === 'string' ? notTextReason(source) : undefined;
+  if (why) throw new ArticleParseError('not-text', why);
   const text = normalizeSource(source);
   const build = { id: options.id, lang: options.lang, fileName: options.fileName };
   switch (options.format) {
@@ -85,6 +90,20 @@ export function parseSource(source: string, options: ParseSourceOptions): Articl
     default:
       throw new ArticleParseError('unknown-format', `unknown format "${String(options.format)}"`);
   }
+}
+
+/**
+ * The loader's error for a parse failure (src/article/load.ts). Here, in the
+ * parser's lazy chunk, rather than in the loader, which is in the widget entry.
+ */
+export function toLoadError(e: unknown, url: string, format: SourceFormat): ArticleLoadError {
+  if (e instanceof ArticleParseError) {
+    if (e.code === 'empty-article') return new ArticleLoadError('empty-article', { url, cause: e });
+    if (e.code === 'unknown-format') return new ArticleLoadError('unsupported-format', { url, cause: e, detail: format });
+    // not-text: "it contains binary data", "it is gzip-compressed data"…
+    return new ArticleLoadError(e.code === 'not-text' ? e.code : 'not-an-article', { url, cause: e, detail: e.message });
+  }
+  return new ArticleLoadError('not-an-article', { url, cause: e, detail: e instanceof Error ? e.message : String(e) });
 }
 
 function parseJson(text: string): Article {

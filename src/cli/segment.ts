@@ -71,7 +71,8 @@ function usage(problem: string): CliResult {
 /** One line naming the problem, whatever was thrown. */
 export function describe(e: unknown, file: string): string {
   if (e instanceof ArticleParseError) {
-    return `${file}: ${e.code === 'empty-article' ? 'empty article: ' : ''}${firstLine(e.message)}`;
+    const label = e.code === 'empty-article' ? 'empty article: ' : e.code === 'not-text' ? 'not text: ' : '';
+    return `${file}: ${label}${firstLine(e.message)}`;
   }
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return `${file}: no such file`;
