@@ -209,6 +209,26 @@ const SPECS: Record<string, Spec> = {
       'Antes Quando Se Como Porque Hoje Ontem Amanhã Aqui Ali Não Sim Já Ainda Também Então Todos Cada',
     joiners: 'o a os as um uma de do da dos das em no na e ou mas com sem por para que se não é foi',
   },
+  da: {
+    prefix: 'Hr Fru Frk Dr Prof Skt St bl.a f.eks dvs mht ca jf evt ift vha pga inkl ekskl',
+    numeric: 'nr s kap stk tlf',
+    general: 'jan feb mar apr jun jul aug sep sept okt nov dec kl mio mia',
+    suffix: 'mv osv m.fl m.m A/S ApS',
+    starters:
+      'Han Hun Den Det De Vi Jeg Du I Der Her Men Og Eller Så Når Hvis Da Efter Før Nu I På Med Til ' +
+      'Fra For Om Ved Som Hvad Hvem Hvor Hvorfor Hvordan Alle Mange Nogle Også Ikke Denne Dette Disse',
+    joiners: 'og i på med til fra for om ved af en et den det de som at er var har ikke',
+  },
+  sk: {
+    prefix: 'napr t.j tzv resp Ing Mgr Bc PhDr JUDr MUDr RNDr PaedDr doc prof p pí sv tzn príp cca vs',
+    numeric: 'č s str ods odst obr tab',
+    general: 'jan feb mar apr jún júl aug sep sept okt nov dec tis mil mld hod',
+    suffix: 'atď a.i a.pod a.s s.r.o',
+    starters:
+      'On Ona Ono Oni Ony My Ja Ty Vy To Ten Tá Tí Tie Ale A Alebo Keď Ak Potom Teraz Dnes Včera Zajtra ' +
+      'Tu Tam Aj Už Ešte Len V Vo Na Z Zo S So K Ku O Pre Pri Po Od Do Za Čo Kto Kde Prečo Ako Všetci',
+    joiners: 'a v vo na z zo s so k ku o pre pri po od do za že je bol bola bolo sú nie',
+  },
   nl: {
     prefix: 'Dhr Mevr Mr Dr Prof Ir Drs Ing Mgr bijv m.b.t t.a.v i.p.v z.g.a.n ca vs',
     numeric: 'nr blz p art fig',

@@ -42,7 +42,7 @@ function classifyToken(text: string, dot: number, floor: number, L: LangTable, b
   const single = i - j === 1 || (i - j === 2 && text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdbff);
   // Quick exit: not an abbreviation, not an initial, not in a dotted chain.
   if (!single && !L.any.has(last.toLowerCase()) && text.charCodeAt(j - 1) !== 46 && !(text.charCodeAt(j - 1) === 32 && text.charCodeAt(j - 2) === 46)) {
-    return Cls.None;
+    return vowellessTitle(last) ? Cls.General : Cls.None;
   }
   // Build the chain key.
   let key = last;
@@ -87,7 +87,17 @@ function classifyToken(text: string, dot: number, floor: number, L: LangTable, b
   if (runs > 1 && compact && shortRuns) return Cls.General; // U.S.A., a.m., Ph.D.
   // A single letter: an initial (J. R. R. Tolkien, А. С. Пушкин).
   if (single) return Cls.General;
-  return Cls.None;
+  return vowellessTitle(last) ? Cls.General : Cls.None;
+}
+
+/**
+ * "Cllr", "Hr", "Skt", "Sgt", "Pvt": a capitalised Latin-script token of
+ * two to five letters with no vowel is no word of any Latin-script language,
+ * so before a period it is an abbreviation, most often a title. General class:
+ * joined before a name, a break before a sentence opener ("Hmm. I see.").
+ */
+function vowellessTitle(word: string): boolean {
+  return /^[B-DF-HJ-NP-TV-XZ][b-df-hj-np-tv-xz]{1,4}$/.test(word);
 }
 
 /** Index of the first character of what follows, past opening punctuation and dashes. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPages, prf } from '../../bench/extraction-accuracy.ts';
 import { parseHtml } from '../../src/article/parse-html.ts';
+import { buildArticle } from '../../src/article/build-article.ts';
 import { nodeDomParser } from '../../src/article/node.ts';
 
 const parse = (html: string) => parseHtml(html, { domParser: nodeDomParser });
@@ -38,6 +39,8 @@ describe('finding the article on real page shapes (test/fixtures/pages)', () => 
     }
     // The standfirst is read, first.
     expect(text.split('\n')[0]).toMatch(/^Nine routes lose their evening services/);
+    const sentences = buildArticle(draft).sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text)));
+    expect(sentences).toContain('Cllr. Amira Hassan, who leads on transport, said the council had tried every other saving first.');
   });
 
   it('never deletes the story for a class word on its container', () => {
