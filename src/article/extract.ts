@@ -86,17 +86,53 @@ function hasClutterWord(el: Element): boolean {
   return classWords(el.getAttribute('class')).some((w) => CLUTTER.has(w)) || classWords(el.getAttribute('id')).some((w) => CLUTTER.has(w));
 }
 
-function visibleLength(el: Element): number {
-  let n = 0;
-  const t = el.textContent ?? '';
-  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) > 32) n++;
-  return n;
-}
+/** Visible characters (code units above U+0020) and those inside links, per element. */
+type Sizes = Map<Element, { text: number; link: number }>;
 
-function linkLength(el: Element): number {
-  let n = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) n += visibleLength(a);
-  return n;
+/**
+ * Every element's visible text length and link text length under `top`, in
+ * one pass (an explicit stack: hostile pages nest thousands deep), so that
+ * judging each block costs a lookup, not a walk of its subtree.
+ */
+function measure(top: Element): Sizes {
+  const sizes: Sizes = new Map();
+  const stack: (Node | { exit: Element; link: boolean })[] = [top];
+  const open: { text: number; link: number }[] = [];
+  let inLink = 0;
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('exit' in item) {
+      const own = open.pop()!;
+      sizes.set(item.exit, own);
+      if (item.link) inLink--;
+      const parent = open[open.length - 1];
+      if (parent) {
+        parent.text += own.text;
+        parent.link += own.link;
+      }
+      continue;
+    }
+    if (item.nodeType === TEXT) {
+      const s = item.textContent ?? '';
+      let n = 0;
+      for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 32) n++;
+      const parent = open[open.length - 1];
+      if (parent) {
+        parent.text += n;
+        if (inLink > 0) parent.link += n;
+      }
+      continue;
+    }
+    if (item.nodeType !== ELEMENT) continue;
+    const el = item as Element;
+    const link = el.localName === 'a';
+    if (link) inLink++;
+    open.push({ text: 0, link: 0 });
+    stack.push({ exit: el, link });
+    const children = el.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return sizes;
 }
 
 const LIST_LIKE = new Set(['ul', 'ol', 'dl', 'div', 'section', 'p', 'table', 'header', 'article', 'span', 'li']);
@@ -113,13 +149,14 @@ export interface Extraction {
  * was pointed at) and its leave-out rule.
  */
 export function extract(scope: Element): Extraction {
-  const root = chooseRoot(scope);
-  const rootLength = Math.max(1, visibleLength(root));
+  const sizes = measure(scope);
+  const root = chooseRoot(scope, sizes);
+  const rootLength = Math.max(1, sizes.get(root)?.text ?? 0);
   const cache = new Map<Element, boolean>();
   const isLeftOut = (el: Element): boolean => {
     let v = cache.get(el);
     if (v === undefined) {
-      v = decide(el, root, rootLength);
+      v = decide(el, root, rootLength, sizes);
       cache.set(el, v);
     }
     return v;
@@ -127,18 +164,19 @@ export function extract(scope: Element): Extraction {
   return { root, isLeftOut };
 }
 
-function decide(el: Element, root: Element, rootLength: number): boolean {
+function decide(el: Element, root: Element, rootLength: number, sizes: Sizes): boolean {
   if (isHardSkipped(el)) return true;
   // The author's name is metadata (the byline), not body text.
   if (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author') return true;
   if (el === root) return false;
-  const length = visibleLength(el);
+  const size = sizes.get(el);
+  const length = size?.text ?? 0;
   // Class words only on small blocks: never the container of the story.
   if (hasClutterWord(el) && length < rootLength / 2) return true;
   // A block that is mostly links is navigation of some kind (menus, tags,
   // "Most popular", the next article's teaser), not prose.
   if (LIST_LIKE.has(el.localName) && length > 0 && length < rootLength / 2) {
-    if (linkLength(el) / length > 0.5) return true;
+    if ((size?.link ?? 0) / length > 0.5) return true;
   }
   return false;
 }
@@ -177,7 +215,8 @@ function classWeight(el: Element): number {
  * to its `<article>` when it is most of that article (so the title, standfirst
  * and byline come along), or `scope` itself when nothing scores.
  */
-export function chooseRoot(scope: Element): Element {
+export function chooseRoot(scope: Element, sizes: Sizes = measure(scope)): Element {
+  const textOf = (el: Element) => sizes.get(el)?.text ?? 0;
   const scores = new Map<Element, number>();
   const blocks = Array.from(scope.querySelectorAll('p, td, blockquote, div, section, article, main, span, font, center'));
   for (const el of blocks) {
@@ -201,8 +240,8 @@ export function chooseRoot(scope: Element): Element {
   const finals = new Map<Element, number>();
   for (const [el, raw] of scores) {
     if (el !== scope && !scope.contains(el)) continue;
-    const length = visibleLength(el);
-    const density = length ? linkLength(el) / length : 0;
+    const length = textOf(el);
+    const density = length ? (sizes.get(el)?.link ?? 0) / length : 0;
     const score = (raw + classWeight(el)) * (1 - density);
     finals.set(el, score);
     if (score > bestScore) {
@@ -212,17 +251,17 @@ export function chooseRoot(scope: Element): Element {
   }
   // Too little prose to judge by (a fragment, a short note): the markup's
   // own word, then the whole scope.
-  if (!best || visibleLength(best) < MIN_ROOT) return semanticRoot(scope);
+  if (!best || textOf(best) < MIN_ROOT) return semanticRoot(scope, sizes);
   // A story split by an inline box scores in two siblings: take the parent
   // that holds every close competitor.
   for (const [el, score] of finals) {
     if (score < bestScore * 0.75 || el === best || best.contains(el) || el.contains(best)) continue;
     const common = commonAncestor(best, el);
-    if (common && (common === scope || scope.contains(common)) && visibleLength(common) < 3 * (visibleLength(best) + visibleLength(el))) best = common;
+    if (common && (common === scope || scope.contains(common)) && textOf(common) < 3 * (textOf(best) + textOf(el))) best = common;
   }
   // Title, standfirst and byline sit in the <article> around the body.
   const article = best.closest('article');
-  if (article && article !== best && (article === scope || scope.contains(article)) && visibleLength(best) >= visibleLength(article) * 0.5) {
+  if (article && article !== best && (article === scope || scope.contains(article)) && textOf(best) >= textOf(article) * 0.5) {
     best = article;
   }
   while (best !== scope && best.parentElement && best.parentElement.children.length === 1 && best.parentElement !== scope) {
@@ -232,12 +271,12 @@ export function chooseRoot(scope: Element): Element {
 }
 
 /** The largest visible `<article>`, else `<main>`, else `[role=main]`, else `scope`. */
-function semanticRoot(scope: Element): Element {
+function semanticRoot(scope: Element, sizes: Sizes): Element {
   let best: Element | null = null;
   let bestLength = -1;
   for (const a of Array.from(scope.querySelectorAll('article'))) {
     if (underSkipped(a, scope)) continue;
-    const length = visibleLength(a);
+    const length = sizes.get(a)?.text ?? 0;
     if (length > bestLength) {
       best = a;
       bestLength = length;
