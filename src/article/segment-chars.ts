@@ -40,6 +40,14 @@ export function isNoSpaceScript(c: number): boolean {
   );
 }
 
+/**
+ * Full stops of scripts that need no space after them (Armenian ։, Ethiopic
+ * ። ፧ ፨): a sentence may start right after one.
+ */
+export function isGluedStop(c: number): boolean {
+  return c === 0x589 || c === 0x1362 || c === 0x1367 || c === 0x1368;
+}
+
 export const FULL_STOPS = new Set([0x2e, 0x2024, 0xfe52, 0xff0e]);
 const OTHER_TERMINALS = new Set(
   [...'!?։؟۔܀܁܂।॥።፧፨᙮‼‽⁇⁈⁉。꓿！？｡︒﹖﹗߹჻᰻᱾᱿'].map((ch) => ch.codePointAt(0)!),

@@ -4,7 +4,7 @@
  * stays, moves (past quotes and brackets) or goes. Also the few candidates
  * Intl.Segmenter does not propose ("…" before a capital, lone bullets).
  */
-import { isWs, isLineBreak, isNoSpaceScript, FULL_STOPS, ELLIPSIS, isTerminal, isOpener, isCloser, isQuoteOrBracket, BULLETS, isLetterAt, isDigit, caseAt, hasLetterOrDigit } from './segment-chars.ts';
+import { isWs, isLineBreak, isNoSpaceScript, FULL_STOPS, ELLIPSIS, isTerminal, isOpener, isCloser, isQuoteOrBracket, BULLETS, isLetterAt, isDigit, caseAt, hasLetterOrDigit, isGluedStop } from './segment-chars.ts';
 import { matches, type LangTable } from './segment-lang.ts';
 
 const enum Cls {
@@ -23,6 +23,11 @@ const enum Cls {
 function classifyToken(text: string, dot: number, floor: number, L: LangTable, b: number): Cls {
   // Letters run, then chains "U.S", "z. B", "Lt. Gen".
   let i = dot;
+  // "N°. 5", "nº. 12": a number sign, an abbreviation before a number.
+  const sign = text.charCodeAt(i - 1);
+  if ((sign === 0xb0 || sign === 0xba) && i - 2 >= floor && (text.charCodeAt(i - 2) | 32) === 110) {
+    if (i - 3 < floor || !isLetterAt(text, i - 3)) return Cls.Numeric;
+  }
   let j = i;
   const stop = Math.max(floor, i - L.maxLen - 1);
   while (j > stop && isLetterAt(text, j - 1)) j--;
@@ -194,18 +199,20 @@ function isListMarker(text: string, s: number, e: number): boolean {
   if (n > 6) return false;
   const last = text.charCodeAt(e - 1);
   if (last !== 46 && last !== 41) return false;
+  // "1.)" is one marker, as "1." and "1)" are.
+  const end = last === 41 && text.charCodeAt(e - 2) === 46 ? e - 2 : e - 1;
   let i = s;
   if (text.charCodeAt(i) === 40) i++;
   let digits = 0;
   let letters = 0;
-  for (; i < e - 1; i++) {
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (isDigit(c)) digits++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
     else return false;
   }
   if (digits > 0 && letters === 0) return digits <= 3;
-  if (letters > 0 && digits === 0) return letters === 1 || /^[ivxlcdm]+$/i.test(text.slice(e - 1 - letters, e - 1));
+  if (letters > 0 && digits === 0) return letters === 1 || /^[ivxlcdm]+$/i.test(text.slice(end - letters, end));
   return false;
 }
 
@@ -273,10 +280,19 @@ export function decide(text: string, cur: number, p: number, nextBoundary: numbe
   if (forced) return sp;
 
   // No space between them: only a boundary next to a script written without spaces.
-  if (e === b && !isNoSpaceScript(text.charCodeAt(e - 1)) && !isNoSpaceScript(text.charCodeAt(b))) return -1;
+  if (e === b && !isNoSpaceScript(text.charCodeAt(e - 1)) && !isNoSpaceScript(text.charCodeAt(b)) && !isGluedStop(text.charCodeAt(e - 1))) {
+    return -1;
+  }
 
   // List markers and punctuation-only pieces are not sentences.
   if (isListMarker(text, skipWsFwd(text, cur, e), e)) return -1;
+  // "Items: 1.) First thing.": a marker closed by ")" at the end of a sentence
+  // opens the next item; the break moves before it.
+  if (text.charCodeAt(e - 1) === 41) {
+    let m = e - 1;
+    while (m > cur && !isWs(text.charCodeAt(m - 1))) m--;
+    if (m > cur && isListMarker(text, m, e) && capitalisedWordAt(text, b)) return m;
+  }
   if (!hasLetterOrDigit(text, cur, e)) return -1;
   if (!hasLetterOrDigit(text, b, Math.min(nextBoundary, len))) return -1;
 
@@ -286,6 +302,9 @@ export function decide(text: string, cur: number, p: number, nextBoundary: numbe
   const closed = t < e - 1;
   const c = text.charCodeAt(t);
 
+  // Inside a pair that the sentence goes on after (《你好！世界》很好看): no break.
+  if (!closed && breaks === 0 && isTerminal(c) && insideContinuingPair(text, cur, e, b, L)) return -1;
+
   if (!isTerminal(c)) {
     if (breaks === 0) return sp;
     return softWrap(text, cur, e, b, L) ? -1 : sp;
@@ -294,6 +313,10 @@ export function decide(text: string, cur: number, p: number, nextBoundary: numbe
   if (FULL_STOPS.has(c)) {
     const prev = text.charCodeAt(t - 1);
     if (t > cur && (FULL_STOPS.has(prev) || prev === ELLIPSIS)) return ellipsis(text, b);
+    // A spaced ellipsis ". . .": no sentence starts with its next dot, and
+    // after its last dot it is decided as "...".
+    if (text.charCodeAt(b) === 46) return -1;
+    if (prev === 32 && t - 2 >= cur && text.charCodeAt(t - 2) === 46) return ellipsis(text, b);
     // A Latin full stop glued to Chinese or Japanese text ends no sentence (我在U.S.工作).
     if (c === 46 && t === e - 1 && e === b && isNoSpaceScript(text.charCodeAt(b))) return -1;
     const cls = classifyToken(text, t, cur, L, b);
@@ -398,9 +421,67 @@ function softWrap(text: string, cur: number, e: number, b: number, L: LangTable)
   return false;
 }
 
+const PAIRS: Record<number, number> = {
+  0x300a: 0x300b, // 《》
+  0x3008: 0x3009, // 〈〉
+  0x300c: 0x300d, // 「」
+  0x300e: 0x300f, // 『』
+  0x28: 0x29, // ()
+  0x5b: 0x5d, // []
+  0xff08: 0xff09, // （）
+  0xab: 0xbb, // «»
+  0x201c: 0x201d, // “”
+  0x201e: 0x201c, // „“ (German style)
+};
+
+/**
+ * Is the boundary inside a quote or bracket opened in this sentence, whose
+ * closer follows on the same line with no terminal mark before it? Then the
+ * mark inside is part of a title or a quoted phrase the sentence runs on
+ * after: `他说《你好！世界》很好看。`, `„Nein. Nie“, sagte er`.
+ */
+function insideContinuingPair(text: string, cur: number, e: number, b: number, L: LangTable): boolean {
+  // A native regex scan finds the openers: most sentences have none.
+  OPENERS_RE.lastIndex = cur;
+  let want = -1;
+  let open = -1;
+  let m: RegExpExecArray | null;
+  while ((m = OPENERS_RE.exec(text)) !== null && m.index < e) {
+    const c = text.charCodeAt(m.index);
+    // “ and « close „ and » in German-style languages.
+    if (L.deQuotes && (c === 0x201c || c === 0xab)) continue;
+    const close = PAIRS[c]!;
+    // Searches stay inside the sentence and the next 300 characters: an
+    // unbalanced quote must not make every boundary scan the whole text.
+    let q = m.index + 1;
+    while (q < e && text.charCodeAt(q) !== close) q++;
+    if (q < e) {
+      OPENERS_RE.lastIndex = q + 1;
+      continue;
+    }
+    want = close;
+    open = c;
+    break;
+  }
+  if (want < 0) return false;
+  const limit = Math.min(text.length, b + 300);
+  for (let i = b; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === want) {
+      let k = i - 1;
+      while (k > b && isWs(text.charCodeAt(k))) k--;
+      return !isTerminal(text.charCodeAt(k));
+    }
+    if (isLineBreak(c) || c === open) return false;
+  }
+  return false;
+}
+
+const OPENERS_RE = /[(\[\u00ab\u201c\u201e\u3008\u300a\u300c\u300e\uff08]/g;
+
 // ---------------------------------------------------------------- extra candidates
 
-const EXTRA_RE = /[\u2026\u2022\u2023\u25a0\u25aa\u25b8\u25ba\u25cf\u25e6]/g;
+const EXTRA_RE = /[\u2026\u2022\u2023\u25a0\u25aa\u25b8\u25ba\u25cf\u25e6\u0589\u1362\u1367\u1368]/g;
 
 /**
  * Boundaries Intl does not propose: "…" followed by whitespace (decided like
@@ -414,7 +495,10 @@ export function extraCandidates(text: string): number[] | null {
   const len = text.length;
   while ((m = EXTRA_RE.exec(text)) !== null) {
     const i = m.index;
-    if (text.charCodeAt(i) === ELLIPSIS) {
+    if (isGluedStop(text.charCodeAt(i))) {
+      // Armenian and Ethiopic stops need no space: the next sentence may start right after.
+      if (i + 1 < len && !isWs(text.charCodeAt(i + 1)) && !isTerminal(text.charCodeAt(i + 1))) (out ??= []).push(i + 1);
+    } else if (text.charCodeAt(i) === ELLIPSIS) {
       let k = i + 1;
       while (k < len && isQuoteOrBracket(text.charCodeAt(k))) k++;
       if (k < len && isWs(text.charCodeAt(k))) {

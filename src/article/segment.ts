@@ -23,7 +23,7 @@
  * exact separator is always known.
  */
 import { langTable, type LangTable } from './segment-lang.ts';
-import { isWs, isLineBreak, isNoSpaceScript, FULL_STOPS, ELLIPSIS, isTerminal, isQuoteOrBracket, isDigit, caseAt } from './segment-chars.ts';
+import { isWs, isLineBreak, isNoSpaceScript, FULL_STOPS, ELLIPSIS, isTerminal, isQuoteOrBracket, isDigit, caseAt, isGluedStop } from './segment-chars.ts';
 import { decide, extraCandidates } from './segment-rules.ts';
 
 export interface SentenceSpan {
@@ -77,7 +77,7 @@ const FALLBACK: Proposer = {
         let j = i + 1;
         while (j < len && isTerminal(text.charCodeAt(j))) j++;
         while (j < len && isQuoteOrBracket(text.charCodeAt(j))) j++;
-        const glued = isNoSpaceScript(c) && j < len && !isWs(text.charCodeAt(j));
+        const glued = (isNoSpaceScript(c) || isGluedStop(c)) && j < len && !isWs(text.charCodeAt(j));
         if (glued) out.push({ index: j });
         else if (j < len && isWs(text.charCodeAt(j)) && !isLineBreak(text.charCodeAt(j))) {
           let k = j;
