@@ -605,11 +605,15 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     if (!rec.started || rec.silent) return chunk.offset;
     const slow = voiceSpeed.has(job.voiceKey) ? SLOW_FACTOR_MEASURED : SLOW_FACTOR_UNMEASURED;
     const heardMs = Math.min(rec.waited, CUTOFF_MS) / slow;
-    const words = estimateWordTimes(chunk.text, job.request.rate, msPerChar(job));
+    // A rate above 1 is not counted on: Android's speech service may play
+    // every utterance at its own rate, and the voice's speed measured at
+    // another rate says nothing about that.
+    const rate = Math.min(1, job.request.rate);
+    const words = estimateWordTimes(chunk.text, rate, msPerChar(job));
     let at = chunk.offset;
     for (const w of words) {
       // A word counts only if it would have been said to its end.
-      const endMs = w.atMs + (w.length * msPerChar(job)) / Math.max(0.1, job.request.rate);
+      const endMs = w.atMs + (w.length * msPerChar(job)) / Math.max(0.1, rate);
       if (endMs > heardMs) break;
       at = chunk.offset + w.index;
     }
@@ -1005,7 +1009,13 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
         return;
       }
       // Pause emulated by cancel: resume() speaks the current sentence again
-      // from its last word boundary.
+      // from the last word known to have been heard. With real boundaries
+      // that is the word sounding; estimated ones may run ahead of the voice
+      // (a slower voice, a rate it ignores), so go back to a safe point.
+      const head = natives[0];
+      if (head && head.started && head.chunk.text !== '') {
+        head.job.spokenTo = Math.max(head.job.spokenTo, safeResumePoint(head));
+      }
       paused = 'emulated';
       generation++;
       clearWatchdog();
@@ -1039,7 +1049,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       }
       if (paused === 'emulated') {
         paused = 'no';
-        jobs.forEach((j, i) => feed(j, i === 0 ? Math.max(j.lastBoundary, j.spokenTo) : j.spokenTo));
+        for (const j of jobs) feed(j, j.spokenTo);
         armWatchdog();
         completeEmpty();
       }

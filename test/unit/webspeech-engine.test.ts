@@ -367,6 +367,29 @@ describe('pause', () => {
     });
   }
 
+  // Without boundary events the engine only estimates where the voice is; a
+  // pause by cancel must not resume past what was heard.
+  const emulatedNoBoundaries = [
+    ['Linux speech-dispatcher, a voice 1.4 times slower than estimated', LINUX_UA, { msPerChar: 1400 / 15 }, 1],
+    ['Android at speed 2, a rate it ignores', ANDROID_UA, { ignoreRate: true, pauseIsCancel: true }, 2],
+  ] as const;
+  for (const [name, ua, script, rate] of emulatedNoBoundaries) {
+    it(`${name}, no boundaries: a pause mid-sentence resumes from a word already heard, none lost`, async () => {
+      const { engine, synth } = setup({ boundaries: false, cancelFires: 'error', ...script }, { userAgent: ua });
+      const a = recorder();
+      engine.speak(req(SEED, { rate }), a.events);
+      // Well into the sentence: its estimated boundaries have run ahead of the voice.
+      await vi.advanceTimersByTimeAsync(4000);
+      engine.pause();
+      await vi.advanceTimersByTimeAsync(1000);
+      engine.resume();
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(eventTypes(a.log)).toEqual(['start', 'end']);
+      expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(2); // it did resume mid-sentence
+      expectHeardOnce(synth, SEED, 12);
+    });
+  }
+
   it('queues speak() calls made while pause is emulated and speaks them after resume', async () => {
     const { engine, synth } = setup({}, { userAgent: LINUX_UA });
     engine.pause();
