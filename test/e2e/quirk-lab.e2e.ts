@@ -295,6 +295,9 @@ const STOP_SPEECH: FakeSpeechConfig = {
   slowWordMs: REAL_WORD_MS,
 };
 
+/** The first sentence longer than Chrome's cut-off at real speed (45 words, 18 s: "Mosul's liberation is "imminent," …"). */
+const LONG_PART = SEED_SCRIPT.findIndex((p) => p.kind === 'sentence' && p.text.split(/\s+/).length * REAL_WORD_MS > 15_000);
+
 /** Waits until the STOP_PART sentence has sounded five whole words and half of the sixth. */
 async function midStopSentence(page: Page): Promise<HeardUtterance> {
   await page
@@ -353,6 +356,33 @@ describe('quirk lab: the whole player on scripted platforms, judged by what the 
     }));
     expect(fake).toEqual({ wedgedBy: null, pauseCalls: 0, blank: 0 });
   }, TEST_MS);
+
+  it('Chrome desktop, Google voice: no start/end/boundary events and a 15 s cut-off; every sentence heard once, UI says playing', async () => {
+    // Real speed throughout: with no events the player follows the voice by time alone.
+    const page = await openProfile('chrome-google-voice', { speech: { wordMs: REAL_WORD_MS } });
+    await waitForPlatformVoices(page);
+    const clickAt = await clickPlay(page);
+    // Through the long sentence at speed 1 (where the cut-off could bite), then the listener
+    // speeds up to 3 as the next sentence begins, so the rest plays in under two minutes.
+    const speed = player(page).getByRole('slider', { name: 'Speed' });
+    await tabTo(page, speed);
+    await waitForPart(page, LONG_PART + 1, 120_000);
+    await page.keyboard.press('End');
+    await expect.poll(() => speed.getAttribute('aria-valuetext')).toBe('3 times speed');
+    const outcome = await playOn(page, { maxMs: 240_000 });
+    const log = await speechLog(page);
+    const cuts = log.filter((e) => e.type === 'cut').length;
+    // One repeat allowed for the speed change, one per cut-off.
+    await expectHeardWholeSeed(page, 1 + cuts, outcome);
+    await expectUiPlayedThrough(page, clickAt);
+    // The quirk was live: this voice sent the page no event at all.
+    expect(await page.evaluate(() => window.__fakeSpeech.config.events)).toBe(false);
+    // The long sentence (18 s at this voice's speed) went out in pieces that each end
+    // well before the cut-off, and nothing was cut: room to spare, not a recovery.
+    const long = (await utterances(page)).filter((u) => u.text.trim() && SEED_SCRIPT[LONG_PART]!.text.includes(u.text.trim()));
+    expect(long.length, await diagnostics(page, outcome)).toBeGreaterThanOrEqual(2);
+    expect(cuts, await diagnostics(page, outcome)).toBe(0);
+  }, 360_000);
 
   it('Safari iOS: Play from script (no tap) is refused by the platform; the player says so, then a tap plays every sentence once', async () => {
     const page = await openProfile('safari-ios', {
