@@ -265,7 +265,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   function handlers(s: Segment): UtteranceEvents {
     return {
       onStart: () => onStart(s),
-      onBoundary: (b) => onBoundary(s, b.charIndex, b.charLength, b.estimated),
+      onBoundary: (b) => onBoundary(s, b.charIndex, b.charLength, b.estimated, b.heardTo),
       onEnd: () => onEnd(s),
       onError: (e) => onError(s, e.code, e.message),
     };
@@ -291,10 +291,13 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     });
   }
 
-  function onBoundary(s: Segment, charIndex: number, charLength: number, estimated: boolean): void {
+  function onBoundary(s: Segment, charIndex: number, charLength: number, estimated: boolean, heardTo?: number): void {
     if (disposed || queue[0] !== s || !s.started) return;
     const abs = Math.min(s.text.length, s.offset + Math.max(0, charIndex));
-    point = { ...s.at, offset: abs };
+    // `point` is where speech goes on after a stop: an estimated word may be
+    // ahead of the voice, so the point is the part known to have been heard.
+    const resumeAt = heardTo === undefined ? abs : Math.min(abs, s.offset + Math.max(0, heardTo));
+    point = { ...s.at, offset: Math.max(point.flat === s.flat && point.stage === s.kind ? point.offset : 0, resumeAt) };
     if (s.kind !== 'sentence' || !index) return;
     const item = index.sentences[s.flat];
     if (!item) return;

@@ -722,7 +722,9 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
   function emitBoundary(rec: Native, charIndex: number, charLength: number, estimated: boolean): void {
     rec.job.lastBoundary = charIndex;
     const { events } = rec.job;
-    deliver(() => events.onBoundary?.({ charIndex, charLength, estimated }));
+    if (!estimated) return deliver(() => events.onBoundary?.({ charIndex, charLength, estimated }));
+    const heardTo = Math.min(charIndex, safeResumePoint(rec));
+    deliver(() => events.onBoundary?.({ charIndex, charLength, estimated, heardTo }));
   }
 
   // ---- the queue ----------------------------------------------------------

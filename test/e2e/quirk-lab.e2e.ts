@@ -384,6 +384,32 @@ describe('quirk lab: the whole player on scripted platforms, judged by what the 
     expect(cuts, await diagnostics(page, outcome)).toBe(0);
   }, 360_000);
 
+  it('Chrome Android: pause() cancels, no boundaries, rate ignored; at speed 2 a pause mid-sentence resumes without losing a word', async () => {
+    const page = await openProfile('chrome-android', {
+      speech: STOP_SPEECH,
+      context: { isMobile: true, hasTouch: true, viewport: { width: 412, height: 915 } },
+    });
+    await waitForPlatformVoices(page);
+    const clickAt = await clickPlay(page);
+    // The listener drags Speed to 2 as the sentence to pause in begins: the player has measured
+    // the voice at speed 1 only, and the platform goes on at its own rate all the same.
+    await waitForPart(page, STOP_PART);
+    await player(page).getByRole('slider', { name: 'Speed' }).fill('2');
+    await expect.poll(() => player(page).getByRole('slider', { name: 'Speed' }).getAttribute('aria-valuetext')).toBe('2 times speed');
+    await pauseMidSentence(page);
+    await playButton(page).click();
+    const outcome = await playOn(page);
+    // One repeat for the speed change (the current sentence again from its word), one for the pause.
+    await expectHeardWholeSeed(page, 2, outcome);
+    await expectUiPlayedThrough(page, clickAt, { paused: true });
+    const said = (await utterances(page)).filter((u) => u.volume > 0);
+    const fromStop = said.findIndex((u) => partsOf(u.text).some((p) => p.id === SEED_SCRIPT[STOP_PART]!.id) && u.rate === 2);
+    // Speed 2 was asked of every utterance from there on (the fake ignored it), and pause() was never trusted.
+    expect(fromStop).toBeGreaterThan(0);
+    expect(said.slice(fromStop).map((u) => u.rate)).toEqual(said.slice(fromStop).map(() => 2));
+    expect((await speechLog(page)).filter((e) => e.type === 'pause')).toEqual([]);
+  }, TEST_MS);
+
   it('Safari iOS: Play from script (no tap) is refused by the platform; the player says so, then a tap plays every sentence once', async () => {
     const page = await openProfile('safari-ios', {
       context: { isMobile: true, hasTouch: true, viewport: { width: 390, height: 844 } },

@@ -390,6 +390,24 @@ describe('pause', () => {
     });
   }
 
+  it('estimated boundaries carry heardTo: a point the voice has surely passed, even when it is slower than the guess', async () => {
+    const { engine, synth } = setup({ boundaries: false, msPerChar: 1400 / 15 }, { userAgent: LINUX_UA });
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(4000);
+    const guesses = a.log.filter((e) => e.type === 'boundary');
+    expect(guesses.length).toBeGreaterThan(3);
+    engine.cancel();
+    // How far the voice really got (the fake's own record of what sounded).
+    const reached = Math.max(...synth.heard.filter((h) => h.text === SEED).map((h) => h.to));
+    const last = guesses.at(-1)!;
+    expect(last.estimated).toBe(true);
+    expect(last.charIndex).toBeGreaterThan(reached); // the guess ran ahead of the voice…
+    expect(last.heardTo).toBeGreaterThan(0);
+    expect(last.heardTo).toBeLessThanOrEqual(reached); // …the heard point did not
+    for (const g of guesses) expect(g.heardTo).toBeLessThanOrEqual(g.charIndex!);
+  });
+
   it('queues speak() calls made while pause is emulated and speaks them after resume', async () => {
     const { engine, synth } = setup({}, { userAgent: LINUX_UA });
     engine.pause();
