@@ -93,6 +93,30 @@ const UI_PROBE_SCRIPT = `(() => {
   }
 })();`;
 
+// Every segment the store starts (title, heading, or a new sentence), whatever engine speaks it.
+const STORE_PROBE_SCRIPT = `(() => {
+  const starts = [];
+  Object.defineProperty(window, '__storeStarts', { value: starts, configurable: true });
+  const t = setInterval(() => {
+    const el = document.querySelector('aloud-player');
+    if (!el || !el.store) return;
+    clearInterval(t);
+    el.store.subscribe((e) => {
+      const s = e.state;
+      if (s.status !== 'playing' || !s.position) return;
+      const fresh = e.previous.status !== 'playing' || e.changes.has('announcing') || e.changes.has('position');
+      if (!fresh) return;
+      starts.push({ at: performance.now(), key: (s.announcing || 'sentence') + ':' + s.position.sentenceId });
+    });
+  }, 10);
+})();`;
+
+interface StoreStart {
+  at: number;
+  key: string;
+}
+const partKey = (p: ScriptPart) => `${p.kind}:${p.id}`;
+
 interface UiEvent {
   at: number;
   type: string;
@@ -408,6 +432,59 @@ describe('quirk lab: the whole player on scripted platforms, judged by what the 
     expect(fromStop).toBeGreaterThan(0);
     expect(said.slice(fromStop).map((u) => u.rate)).toEqual(said.slice(fromStop).map(() => 2));
     expect((await speechLog(page)).filter((e) => e.type === 'pause')).toEqual([]);
+  }, TEST_MS);
+
+  it('Safari iOS: first speak only inside the tap, late voices, speech stops while hidden; every sentence heard once, resumes at the last word', async () => {
+    const opened = await e2e.open({
+      width: 390,
+      serviceWorkers: 'block',
+      userAgent: PROFILE_USER_AGENTS['safari-ios'],
+      isMobile: true,
+      hasTouch: true,
+      viewport: { width: 390, height: 844 },
+      fakeSpeech: { profile: 'safari-ios', wordMs: WORD_MS, ...STOP_SPEECH },
+    });
+    await opened.context.addInitScript({ content: UI_PROBE_SCRIPT });
+    await opened.context.addInitScript({ content: AUDIO_PROBE_SCRIPT });
+    await opened.context.addInitScript({ content: STORE_PROBE_SCRIPT });
+    const { page } = opened;
+    await page.goto(e2e.server.url('/'));
+    await playButton(page).filter({ hasText: /^\s*Play\s*$/ }).waitFor();
+    // The tap comes before the platform's voices (they arrive 1 s after load).
+    expect(await page.evaluate(() => window.speechSynthesis.getVoices().length)).toBe(0);
+    const clickAt = await clickPlay(page);
+    // Mid-sentence the phone is locked: the platform stops the speech, with no event.
+    const sounding = await midStopSentence(page);
+    const heardAtHide = await heardSoFar(page);
+    await page.evaluate(() => window.__fakeSpeech.setVisibility('hidden'));
+    await page.waitForTimeout(8000);
+    expect(await heardSoFar(page), 'something sounded while hidden').toBe(heardAtHide);
+    const place = await playerPlace(page);
+    expect(partsOf(sounding.text).map((p) => p.id), `hidden during "${sounding.text.slice(0, 40)}", the place is ${place}`).toContain(place);
+    await page.evaluate(() => window.__fakeSpeech.setVisibility('visible'));
+    const outcome = await playOn(page);
+    // What the fallback said while the voices were on their way: the parts it started, in
+    // order, with non-silent audio, up to the part Web Speech took over at.
+    const heard = (await heardUtterances(page)).filter((h) => h.volume > 0 && h.heard.trim());
+    const first = SEED_SCRIPT.findIndex((p) => p.text.includes(heard[0]!.text.trim()));
+    const started = await page.evaluate(() => (window as unknown as { __storeStarts: StoreStart[] }).__storeStarts);
+    const before = started.filter((st) => st.at < heard[0]!.startedAt);
+    expect(first, `Web Speech began at part ${first}\n${await diagnostics(page, outcome)}`).toBeGreaterThan(0);
+    expect(before.map((st) => st.key), 'the fallback started each earlier part once, in order').toEqual(
+      SEED_SCRIPT.slice(0, first).map(partKey),
+    );
+    const audio = (await page.evaluate(() => (window as unknown as { __audioProbe: AudioProbeEntry[] }).__audioProbe)).filter(
+      (e) => e.type === 'audio' && e.peak > 0.01,
+    );
+    expect(audio.length, 'the fallback made sound').toBeGreaterThan(0);
+    console.log(`fallback parts: ${first}; starts before: ${before.length}; audio buffers: ${audio.length}`);
+    // From there on, every word from Web Speech, once, in order (one repeat after the return).
+    const verdict = checkHeard(SEED_SCRIPT.slice(first), heardWords(heard), { repeats: 1 });
+    expect(verdict.ok, `${verdict.summary}\n${await diagnostics(page, outcome)}`).toBe(true);
+    await expectUiPlayedThrough(page, clickAt);
+    // The unlock inside the tap was a silent '.', never the empty text that wedges speech-dispatcher.
+    expect(await page.evaluate(() => window.__fakeSpeech.wedgedBy)).toBe(null);
+    expect((await utterances(page)).filter((u) => u.text.trim() === '')).toEqual([]);
   }, TEST_MS);
 
   it('Safari iOS: Play from script (no tap) is refused by the platform; the player says so, then a tap plays every sentence once', async () => {
