@@ -15,6 +15,7 @@ import { DEFAULT_MS_PER_CHAR, DEFAULT_TARGET_CHUNK_MS, wordLengthAt, type TextCh
 import type { SynthLike, UtteranceLike, WebSpeechEngine, WebSpeechEngineOptions } from './webspeech-types.ts';
 import { detectCanPause, documentVisibility, mapError, needsGestureUnlock, SILENT_UNLOCK_TEXT } from './webspeech-platform.ts';
 import { createWebSpeechVoices } from './webspeech-voices.ts';
+import { deliver } from './deliver.ts';
 import {
   estimatedMs as estimatedMsAt,
   MAX_STALLS,
@@ -96,15 +97,6 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
   const voiceSpeed = new Map<string, number>();
   const unsubscribeVisibility = visibility?.subscribe(onVisibilityChange) ?? null;
 
-  function deliver(fn: () => void): void {
-    try {
-      fn();
-    } catch (err) {
-      // A failing listener must not wedge the queue.
-      console.error(err);
-    }
-  }
-
   function msPerChar(job: Job): number {
     return voiceSpeed.get(job.voiceKey) ?? DEFAULT_MS_PER_CHAR;
   }
@@ -139,10 +131,6 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
   function stopTicker(): void {
     if (ticker) clearInterval(ticker);
     ticker = null;
-  }
-
-  function clearWatchdog(): void {
-    stopTicker();
   }
 
   function startTimeoutFor(rec: Native): number {
@@ -280,8 +268,8 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
   function emitBoundary(rec: Native, charIndex: number, charLength: number, estimated: boolean): void {
     rec.job.lastBoundary = charIndex;
     const { events } = rec.job;
-    if (!estimated) return deliver(() => events.onBoundary?.({ charIndex, charLength, estimated }));
-    const heardTo = Math.min(charIndex, safeResumePoint(rec));
+    // Never past the word just guessed: safeResumePoint stops at the last boundary.
+    const heardTo = estimated ? safeResumePoint(rec) : undefined;
     deliver(() => events.onBoundary?.({ charIndex, charLength, estimated, heardTo }));
   }
 
@@ -488,8 +476,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       const handle: UtteranceHandle = { id: nextId++ };
       if (disposed) return handle;
       const job = newJob(handle, request, events);
-      const known = voices.known();
-      if (known !== null && known.length === 0 && voices.read().length === 0) {
+      if (voices.known()?.length === 0 && voices.read().length === 0) {
         const gen = generation;
         queueMicrotask(() => {
           if (gen === generation && !disposed)
@@ -521,12 +508,12 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
       // that is the word sounding; estimated ones may run ahead of the voice
       // (a slower voice, a rate it ignores), so go back to a safe point.
       const head = natives[0];
-      if (head && head.started && head.chunk.text !== '') {
+      if (head?.started) {
         head.job.spokenTo = Math.max(head.job.spokenTo, safeResumePoint(head));
       }
       paused = 'emulated';
       generation++;
-      clearWatchdog();
+      stopTicker();
       estimator.stop();
       for (const n of natives) n.done = true;
       natives = [];
@@ -564,7 +551,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     },
     cancel() {
       generation++;
-      clearWatchdog();
+      stopTicker();
       estimator.stop();
       for (const n of natives) n.done = true;
       natives = [];

@@ -178,12 +178,12 @@ export function safeResumePoint(rec: Native, measured: number | undefined): numb
   // A rate above 1 is not counted on: Android's speech service may play
   // every utterance at its own rate, and the voice's speed measured at
   // another rate says nothing about that.
-  const rate = Math.min(1, job.request.rate);
+  const rate = Math.max(0.1, Math.min(1, job.request.rate));
   const words = estimateWordTimes(chunk.text, rate, msPerChar);
   let at = chunk.offset;
   for (const w of words) {
     // A word counts only if it would have been said to its end.
-    const endMs = w.atMs + (w.length * msPerChar) / Math.max(0.1, rate);
+    const endMs = w.atMs + (w.length * msPerChar) / rate;
     if (endMs > heardMs) break;
     at = chunk.offset + w.index;
   }
