@@ -9,9 +9,11 @@
 // Time: the fake speaks one word per WORD_MS (20 ms) so the whole seed plays
 // in seconds; one fake word stands for 400 ms of real speech, and the
 // profiles' time-based quirks are written in words (Chrome's 15 s cut-off is
-// 37.5 words). The player's own clocks are not scaled, so where a quirk
-// depends on the player estimating time (no boundary events) the sentence it
-// is caught in is spoken at REAL_WORD_MS, real speed.
+// 37.5 words). The player's own clocks are not scaled and it measures each
+// voice's speed on what it said, so where a test stops in a sentence that
+// sentence and everything before it are spoken at REAL_WORD_MS (a voice
+// keeps one speed), and the Google voice, followed by time alone, speaks at
+// real speed throughout.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -477,7 +479,7 @@ describe('quirk lab: the whole player on scripted platforms, judged by what the 
       (e) => e.type === 'audio' && e.peak > 0.01,
     );
     expect(audio.length, 'the fallback made sound').toBeGreaterThan(0);
-    console.log(`fallback parts: ${first}; starts before: ${before.length}; audio buffers: ${audio.length}`);
+    console.log(`iOS: the fallback said ${first} part(s) before Web Speech took over (${audio.length} audio buffers)`);
     // From there on, every word from Web Speech, once, in order (one repeat after the return).
     const verdict = checkHeard(SEED_SCRIPT.slice(first), heardWords(heard), { repeats: 1 });
     expect(verdict.ok, `${verdict.summary}\n${await diagnostics(page, outcome)}`).toBe(true);
