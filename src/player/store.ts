@@ -10,8 +10,6 @@ import { chooseVoice } from '../speech/voices.ts';
 import { indexArticle, type ArticleIndex } from './cursor.ts';
 import { clampRate, clampVolume } from './settings.ts';
 import type {
-  CurrentWord,
-  PlayerChange,
   PlayerChangeEvent,
   PlayerErrorInfo,
   PlayerState,
@@ -20,6 +18,7 @@ import type {
   Position,
 } from './types.ts';
 import { mapBoundary } from './word-map.ts';
+import { changesBetween } from './changes.ts';
 
 export interface PlayerStoreOptions {
   engine: SpeechEngine;
@@ -73,14 +72,6 @@ const LOOKAHEAD = 2;
 
 const defaultNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-const sameWord = (a: CurrentWord | null, b: CurrentWord | null): boolean =>
-  a === b ||
-  (!!a && !!b && a.sentenceId === b.sentenceId && a.start === b.start && a.end === b.end && a.estimated === b.estimated);
-
-const sameError = (a: PlayerErrorInfo | null, b: PlayerErrorInfo | null): boolean =>
-  a === b || (!!a && !!b && a.code === b.code && a.message === b.message);
-
-
 /** Creates a playback store driving `options.engine`. The store does not own the engine: dispose it yourself. */
 export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   const engine = options.engine;
@@ -127,21 +118,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     const next: PlayerState = { ...prev, ...patch };
     // Derived, never patched: asked to speak, holding nothing, not yet confirmed.
     next.starting = queue.length > 0 && !held && next.status !== 'playing';
-    const changes = new Set<PlayerChange>();
-    if (next.status !== prev.status) changes.add('status');
-    if (next.starting !== prev.starting) changes.add('starting');
-    if (next.notice !== prev.notice) changes.add('notice');
-    if (next.article !== prev.article) changes.add('article');
-    if (next.position !== prev.position) changes.add('position');
-    if ((next.position?.sectionIndex ?? -1) !== (prev.position?.sectionIndex ?? -1)) changes.add('section');
-    if (!sameWord(next.word, prev.word)) changes.add('word');
-    if (next.announcing !== prev.announcing) changes.add('announcing');
-    if (next.rate !== prev.rate) changes.add('rate');
-    if (next.volume !== prev.volume) changes.add('volume');
-    if ((next.voice?.id ?? null) !== (prev.voice?.id ?? null)) changes.add('voice');
-    if (next.voices !== prev.voices) changes.add('voices');
-    if (next.announceHeadings !== prev.announceHeadings) changes.add('announceHeadings');
-    if (!sameError(next.error, prev.error)) changes.add('error');
+    const changes = changesBetween(prev, next);
     if (changes.size === 0) return;
     state = Object.freeze(next);
     const event: PlayerChangeEvent = { changes, state, previous: prev };
@@ -265,7 +242,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   function handlers(s: Segment): UtteranceEvents {
     return {
       onStart: () => onStart(s),
-      onBoundary: (b) => onBoundary(s, b.charIndex, b.charLength, b.estimated),
+      onBoundary: (b) => onBoundary(s, b.charIndex, b.charLength, b.estimated, b.heardTo),
       onEnd: () => onEnd(s),
       onError: (e) => onError(s, e.code, e.message),
     };
@@ -291,10 +268,13 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     });
   }
 
-  function onBoundary(s: Segment, charIndex: number, charLength: number, estimated: boolean): void {
+  function onBoundary(s: Segment, charIndex: number, charLength: number, estimated: boolean, heardTo?: number): void {
     if (disposed || queue[0] !== s || !s.started) return;
-    const abs = Math.min(s.text.length, s.offset + Math.max(0, charIndex));
-    point = { ...s.at, offset: abs };
+    const at = (i: number): number => Math.min(s.text.length, s.offset + Math.max(0, i));
+    const abs = at(charIndex);
+    // `point` is where speech goes on after a stop: an estimated word may be
+    // ahead of the voice, so the point is the part known to have been heard.
+    point = { ...s.at, offset: at(heardTo ?? charIndex) };
     if (s.kind !== 'sentence' || !index) return;
     const item = index.sentences[s.flat];
     if (!item) return;

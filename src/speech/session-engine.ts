@@ -26,6 +26,7 @@ import type {
   VoiceInfo,
 } from './types.ts';
 import { chooseVoice } from './voices.ts';
+import { deliver } from './deliver.ts';
 import { FALLBACK_VOICES, packFor } from './fallback/languages.ts';
 
 export interface SessionEngineOptions {
@@ -93,14 +94,6 @@ export function createSessionEngine(options: SessionEngineOptions): SpeechEngine
   const usableWeb = (): VoiceInfo[] => (web && !webBroken ? webVoices.filter((v) => !brokenVoices.has(v.id)) : []);
   const webVoiceFor = (lang: string): VoiceInfo | null => chooseVoice(usableWeb(), lang);
   const allVoices = (): VoiceInfo[] => [...usableWeb(), ...(fallbackBroken ? [] : fallbackVoices)];
-
-  function deliver(fn: () => void): void {
-    try {
-      fn();
-    } catch (err) {
-      console.error(err);
-    }
-  }
 
   function notify(change: Omit<EngineChange, 'voices'> = {}): void {
     const full: EngineChange = { voices: allVoices(), ...change };

@@ -47,8 +47,12 @@ export interface UtteranceEvents {
    * A word is about to be spoken. charIndex/charLength are UTF-16 offsets into
    * the request's `text`. `estimated` is true when the engine gave no boundary
    * events and the timing is guessed from text length and rate.
+   * `heardTo`, with estimated boundaries only: an offset the listener has
+   * certainly heard up to (the guess may run ahead of the voice). Whoever
+   * stops and speaks again from here (a pause by cancel, a rate change)
+   * goes on from it, so a few words may be said twice but none is lost.
    */
-  onBoundary?(b: { charIndex: number; charLength: number; estimated: boolean }): void;
+  onBoundary?(b: { charIndex: number; charLength: number; estimated: boolean; heardTo?: number }): void;
   onEnd?(): void;
   onError?(e: { code: SpeechErrorCode; message: string }): void;
 }

@@ -9,9 +9,11 @@
 // Time: the fake speaks one word per WORD_MS (20 ms) so the whole seed plays
 // in seconds; one fake word stands for 400 ms of real speech, and the
 // profiles' time-based quirks are written in words (Chrome's 15 s cut-off is
-// 37.5 words). The player's own clocks are not scaled, so where a quirk
-// depends on the player estimating time (no boundary events) the sentence it
-// is caught in is spoken at REAL_WORD_MS, real speed.
+// 37.5 words). The player's own clocks are not scaled and it measures each
+// voice's speed on what it said, so where a test stops in a sentence that
+// sentence and everything before it are spoken at REAL_WORD_MS (a voice
+// keeps one speed), and the Google voice, followed by time alone, speaks at
+// real speed throughout.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -93,6 +95,30 @@ const UI_PROBE_SCRIPT = `(() => {
   }
 })();`;
 
+// Every segment the store starts (title, heading, or a new sentence), whatever engine speaks it.
+const STORE_PROBE_SCRIPT = `(() => {
+  const starts = [];
+  Object.defineProperty(window, '__storeStarts', { value: starts, configurable: true });
+  const t = setInterval(() => {
+    const el = document.querySelector('aloud-player');
+    if (!el || !el.store) return;
+    clearInterval(t);
+    el.store.subscribe((e) => {
+      const s = e.state;
+      if (s.status !== 'playing' || !s.position) return;
+      const fresh = e.previous.status !== 'playing' || e.changes.has('announcing') || e.changes.has('position');
+      if (!fresh) return;
+      starts.push({ at: performance.now(), key: (s.announcing || 'sentence') + ':' + s.position.sentenceId });
+    });
+  }, 10);
+})();`;
+
+interface StoreStart {
+  at: number;
+  key: string;
+}
+const partKey = (p: ScriptPart) => `${p.kind}:${p.id}`;
+
 interface UiEvent {
   at: number;
   type: string;
@@ -133,6 +159,17 @@ async function openProfile(
   await playButton(page).filter({ hasText: /^\s*Play\s*$/ }).waitFor();
   return page;
 }
+
+/** Waits until the player knows the platform's (Web Speech) voices. */
+const waitForPlatformVoices = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      (
+        document.querySelector('aloud-player') as HTMLElement & { store: { state: { voices: { engine: string }[] } } | null }
+      ).store?.state.voices.some((v) => v.engine === 'webspeech') ?? false,
+    null,
+    { timeout: 30_000 },
+  );
 
 /** Clicks the real Play button; returns the page time of the click. */
 async function clickPlay(page: Page): Promise<number> {
@@ -203,7 +240,11 @@ async function diagnostics(page: Page, outcome?: string): Promise<string> {
       .join(' → ')}`,
     `live region: ${JSON.stringify(said.map((s) => s.text).slice(-6))}`,
     `player errors: ${JSON.stringify(errors)}`,
-    `heard (last 6 of ${heard.length}): ${heardTranscript(heard).slice(-6).join(' | ')}`,
+    `heard (first 4, last 6 of ${heard.length}): ${heardTranscript(heard).slice(0, 4).join(' | ')} … ${heardTranscript(heard).slice(4).slice(-6).join(' | ')}`,
+    `first utterances: ${(await utterances(page))
+      .slice(0, 6)
+      .map((u) => `"${u.text.slice(0, 24)}" v${u.volume} ${u.state}${u.error ? `/${u.error}` : ''}`)
+      .join(' ; ')}`,
     `fake log (last 14): ${log
       .slice(-14)
       .map((e) => `${e.at} ${e.type}${e.detail !== undefined ? `(${e.detail})` : ''} "${e.text.slice(0, 30)}"`)
@@ -267,7 +308,21 @@ async function expectUiPlayedThrough(page: Page, clickAt: number, { paused = fal
  * first sentence after the opening list, not for how it fares.
  */
 const STOP_PART = SEED_SCRIPT.findIndex((p) => p.kind === 'sentence' && p.id === 's2p1s1');
-const STOP_SPEECH: FakeSpeechConfig = { slowText: SEED_SCRIPT[STOP_PART]!.text, slowWordMs: REAL_WORD_MS };
+/**
+ * Everything up to and including the STOP_PART sentence at real speed: a
+ * real voice keeps one speed, and the player measures it on what it has
+ * said. Only that sentence slow after a run at 20 ms a word would be a
+ * voice 20 times slower than the one just measured, which no voice is.
+ */
+const STOP_SPEECH: FakeSpeechConfig = {
+  slowText: SEED_SCRIPT.slice(0, STOP_PART + 1)
+    .map((p) => p.text)
+    .join('\n'),
+  slowWordMs: REAL_WORD_MS,
+};
+
+/** The first sentence longer than Chrome's cut-off at real speed (45 words, 18 s: "Mosul's liberation is "imminent," …"). */
+const LONG_PART = SEED_SCRIPT.findIndex((p) => p.kind === 'sentence' && p.text.split(/\s+/).length * REAL_WORD_MS > 15_000);
 
 /** Waits until the STOP_PART sentence has sounded five whole words and half of the sixth. */
 async function midStopSentence(page: Page): Promise<HeardUtterance> {
@@ -309,6 +364,131 @@ async function pauseMidSentence(page: Page): Promise<string> {
 }
 
 describe('quirk lab: the whole player on scripted platforms, judged by what the listener hears', () => {
+  it('Linux speech-dispatcher: no empty utterance, no pause() call; every sentence heard once, pause keeps the place', async () => {
+    const page = await openProfile('linux-speech-dispatcher', { speech: STOP_SPEECH });
+    // As on a desktop whose daemon already runs: Play once the Voice list offers the system's voices.
+    // (eSpeak's own voice has the same name, so ask the store for a platform voice.)
+    await waitForPlatformVoices(page);
+    const clickAt = await clickPlay(page);
+    await pauseMidSentence(page);
+    await playButton(page).click();
+    const outcome = await playOn(page);
+    await expectHeardWholeSeed(page, 1, outcome);
+    await expectUiPlayedThrough(page, clickAt, { paused: true });
+    const fake = await page.evaluate(() => ({
+      wedgedBy: window.__fakeSpeech.wedgedBy,
+      pauseCalls: window.__fakeSpeech.log.filter((e) => e.type === 'pause').length,
+      blank: window.__fakeSpeech.utterances.filter((u) => u.text.trim() === '').length,
+    }));
+    expect(fake).toEqual({ wedgedBy: null, pauseCalls: 0, blank: 0 });
+  }, TEST_MS);
+
+  it('Chrome desktop, Google voice: no start/end/boundary events and a 15 s cut-off; every sentence heard once, UI says playing', async () => {
+    // Real speed throughout: with no events the player follows the voice by time alone.
+    const page = await openProfile('chrome-google-voice', { speech: { wordMs: REAL_WORD_MS } });
+    await waitForPlatformVoices(page);
+    const clickAt = await clickPlay(page);
+    // Through the long sentence at speed 1 (where the cut-off could bite), then the listener
+    // speeds up to 3 as the next sentence begins, so the rest plays in under two minutes.
+    const speed = player(page).getByRole('slider', { name: 'Speed' });
+    await tabTo(page, speed);
+    await waitForPart(page, LONG_PART + 1, 120_000);
+    await page.keyboard.press('End');
+    await expect.poll(() => speed.getAttribute('aria-valuetext')).toBe('3 times speed');
+    const outcome = await playOn(page, { maxMs: 240_000 });
+    const log = await speechLog(page);
+    const cuts = log.filter((e) => e.type === 'cut').length;
+    // One repeat allowed for the speed change, one per cut-off.
+    await expectHeardWholeSeed(page, 1 + cuts, outcome);
+    await expectUiPlayedThrough(page, clickAt);
+    // The quirk was live: this voice sent the page no event at all.
+    expect(await page.evaluate(() => window.__fakeSpeech.config.events)).toBe(false);
+    // The long sentence (18 s at this voice's speed) went out in pieces that each end
+    // well before the cut-off, and nothing was cut: room to spare, not a recovery.
+    const long = (await utterances(page)).filter((u) => u.text.trim() && SEED_SCRIPT[LONG_PART]!.text.includes(u.text.trim()));
+    expect(long.length, await diagnostics(page, outcome)).toBeGreaterThanOrEqual(2);
+    expect(cuts, await diagnostics(page, outcome)).toBe(0);
+  }, 360_000);
+
+  it('Chrome Android: pause() cancels, no boundaries, rate ignored; at speed 2 a pause mid-sentence resumes without losing a word', async () => {
+    const page = await openProfile('chrome-android', {
+      speech: STOP_SPEECH,
+      context: { isMobile: true, hasTouch: true, viewport: { width: 412, height: 915 } },
+    });
+    await waitForPlatformVoices(page);
+    const clickAt = await clickPlay(page);
+    // The listener drags Speed to 2 as the sentence to pause in begins: the player has measured
+    // the voice at speed 1 only, and the platform goes on at its own rate all the same.
+    await waitForPart(page, STOP_PART);
+    await player(page).getByRole('slider', { name: 'Speed' }).fill('2');
+    await expect.poll(() => player(page).getByRole('slider', { name: 'Speed' }).getAttribute('aria-valuetext')).toBe('2 times speed');
+    await pauseMidSentence(page);
+    await playButton(page).click();
+    const outcome = await playOn(page);
+    // One repeat for the speed change (the current sentence again from its word), one for the pause.
+    await expectHeardWholeSeed(page, 2, outcome);
+    await expectUiPlayedThrough(page, clickAt, { paused: true });
+    const said = (await utterances(page)).filter((u) => u.volume > 0);
+    const fromStop = said.findIndex((u) => partsOf(u.text).some((p) => p.id === SEED_SCRIPT[STOP_PART]!.id) && u.rate === 2);
+    // Speed 2 was asked of every utterance from there on (the fake ignored it), and pause() was never trusted.
+    expect(fromStop).toBeGreaterThan(0);
+    expect(said.slice(fromStop).map((u) => u.rate)).toEqual(said.slice(fromStop).map(() => 2));
+    expect((await speechLog(page)).filter((e) => e.type === 'pause')).toEqual([]);
+  }, TEST_MS);
+
+  it('Safari iOS: first speak only inside the tap, late voices, speech stops while hidden; every sentence heard once, resumes at the last word', async () => {
+    const opened = await e2e.open({
+      width: 390,
+      serviceWorkers: 'block',
+      userAgent: PROFILE_USER_AGENTS['safari-ios'],
+      isMobile: true,
+      hasTouch: true,
+      viewport: { width: 390, height: 844 },
+      fakeSpeech: { profile: 'safari-ios', wordMs: WORD_MS, ...STOP_SPEECH },
+    });
+    await opened.context.addInitScript({ content: UI_PROBE_SCRIPT });
+    await opened.context.addInitScript({ content: AUDIO_PROBE_SCRIPT });
+    await opened.context.addInitScript({ content: STORE_PROBE_SCRIPT });
+    const { page } = opened;
+    await page.goto(e2e.server.url('/'));
+    await playButton(page).filter({ hasText: /^\s*Play\s*$/ }).waitFor();
+    // The tap comes before the platform's voices (they arrive 1 s after load).
+    expect(await page.evaluate(() => window.speechSynthesis.getVoices().length)).toBe(0);
+    const clickAt = await clickPlay(page);
+    // Mid-sentence the phone is locked: the platform stops the speech, with no event.
+    const sounding = await midStopSentence(page);
+    const heardAtHide = await heardSoFar(page);
+    await page.evaluate(() => window.__fakeSpeech.setVisibility('hidden'));
+    await page.waitForTimeout(8000);
+    expect(await heardSoFar(page), 'something sounded while hidden').toBe(heardAtHide);
+    const place = await playerPlace(page);
+    expect(partsOf(sounding.text).map((p) => p.id), `hidden during "${sounding.text.slice(0, 40)}", the place is ${place}`).toContain(place);
+    await page.evaluate(() => window.__fakeSpeech.setVisibility('visible'));
+    const outcome = await playOn(page);
+    // What the fallback said while the voices were on their way: the parts it started, in
+    // order, with non-silent audio, up to the part Web Speech took over at.
+    const heard = (await heardUtterances(page)).filter((h) => h.volume > 0 && h.heard.trim());
+    const first = SEED_SCRIPT.findIndex((p) => p.text.includes(heard[0]!.text.trim()));
+    const started = await page.evaluate(() => (window as unknown as { __storeStarts: StoreStart[] }).__storeStarts);
+    const before = started.filter((st) => st.at < heard[0]!.startedAt);
+    expect(first, `Web Speech began at part ${first}\n${await diagnostics(page, outcome)}`).toBeGreaterThan(0);
+    expect(before.map((st) => st.key), 'the fallback started each earlier part once, in order').toEqual(
+      SEED_SCRIPT.slice(0, first).map(partKey),
+    );
+    const audio = (await page.evaluate(() => (window as unknown as { __audioProbe: AudioProbeEntry[] }).__audioProbe)).filter(
+      (e) => e.type === 'audio' && e.peak > 0.01,
+    );
+    expect(audio.length, 'the fallback made sound').toBeGreaterThan(0);
+    console.log(`iOS: the fallback said ${first} part(s) before Web Speech took over (${audio.length} audio buffers)`);
+    // From there on, every word from Web Speech, once, in order (one repeat after the return).
+    const verdict = checkHeard(SEED_SCRIPT.slice(first), heardWords(heard), { repeats: 1 });
+    expect(verdict.ok, `${verdict.summary}\n${await diagnostics(page, outcome)}`).toBe(true);
+    await expectUiPlayedThrough(page, clickAt);
+    // The unlock inside the tap was a silent '.', never the empty text that wedges speech-dispatcher.
+    expect(await page.evaluate(() => window.__fakeSpeech.wedgedBy)).toBe(null);
+    expect((await utterances(page)).filter((u) => u.text.trim() === '')).toEqual([]);
+  }, TEST_MS);
+
   it('Safari iOS: Play from script (no tap) is refused by the platform; the player says so, then a tap plays every sentence once', async () => {
     const page = await openProfile('safari-ios', {
       context: { isMobile: true, hasTouch: true, viewport: { width: 390, height: 844 } },

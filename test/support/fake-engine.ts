@@ -253,7 +253,7 @@ export class FakeSpeechEngine implements SpeechEngine {
    * word of its text (after the previous default boundary); returns false when
    * there is no word left.
    */
-  fireBoundary(charIndex?: number, charLength?: number, estimated = false): boolean {
+  fireBoundary(charIndex?: number, charLength?: number, estimated = false, heardTo?: number): boolean {
     const u = this.head('boundary');
     if (u.state !== 'speaking') throw new Error(`fake engine: boundary before start of utterance ${u.id}`);
     if (charIndex === undefined) {
@@ -265,7 +265,7 @@ export class FakeSpeechEngine implements SpeechEngine {
       charLength = m[0].length;
     }
     u.wordCursor = charIndex + Math.max(1, charLength ?? 1);
-    u.events.onBoundary?.({ charIndex, charLength: charLength ?? 0, estimated });
+    u.events.onBoundary?.({ charIndex, charLength: charLength ?? 0, estimated, ...(heardTo === undefined ? {} : { heardTo }) });
     return true;
   }
 

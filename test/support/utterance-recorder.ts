@@ -7,6 +7,7 @@ export type RecordedEvent = {
   charIndex?: number;
   charLength?: number;
   estimated?: boolean;
+  heardTo?: number;
   code?: string;
 };
 

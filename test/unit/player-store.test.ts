@@ -194,6 +194,30 @@ describe('pause and resume', () => {
     expect(h.store.state).toMatchObject({ announcing: 'heading', position: { sentenceId: 's2p1s1' } });
   });
 
+  it('canPause=false, estimated boundaries: pause and a rate change go on from what was surely heard, the highlight stays on the guess', () => {
+    const h = setup(makeArticle([{ paragraphs: [['The quick brown fox jumps over it.', 'Next one.']] }]), {}, { canPause: false });
+    playTo(h, 's1p1s1');
+    // The engine guesses "fox" (16) is sounding; it knows only "The quick" (up to 4) was heard.
+    h.engine.fireBoundary(16, 3, true, 4);
+    h.engine.clearCalls();
+    h.store.pause();
+    expect(h.store.state).toMatchObject({ status: 'paused', word: { start: 16, end: 19 } });
+    h.engine.clearCalls();
+    h.store.play();
+    expect(h.texts().at(-2)).toBe('quick brown fox jumps over it.');
+    h.engine.fireStart();
+    // In the remainder: guessed at "over" (21 of it, 27 in the sentence), heard up to "brown" (6, 12).
+    h.engine.fireBoundary(21, 4, true, 6);
+    h.store.setRate(2);
+    expect(h.texts().at(-2)).toBe('brown fox jumps over it.');
+    // A real boundary is where the voice is: no going back.
+    h.engine.fireStart();
+    h.engine.fireBoundary(10, 5);
+    h.store.pause();
+    h.store.play();
+    expect(h.texts().at(-2)).toBe('jumps over it.');
+  });
+
   it('canPause=false: pause cancels and play re-speaks the sentence from its last word', () => {
     const h = setup(makeArticle([{ paragraphs: [['The quick brown fox jumps.', 'Next one.']] }]), {}, { canPause: false });
     playTo(h, 's1p1s1');

@@ -367,6 +367,47 @@ describe('pause', () => {
     });
   }
 
+  // Without boundary events the engine only estimates where the voice is; a
+  // pause by cancel must not resume past what was heard.
+  const emulatedNoBoundaries = [
+    ['Linux speech-dispatcher, a voice 1.4 times slower than estimated', LINUX_UA, { msPerChar: 1400 / 15 }, 1],
+    ['Android at speed 2, a rate it ignores', ANDROID_UA, { ignoreRate: true, pauseIsCancel: true }, 2],
+  ] as const;
+  for (const [name, ua, script, rate] of emulatedNoBoundaries) {
+    it(`${name}, no boundaries: a pause mid-sentence resumes from a word already heard, none lost`, async () => {
+      const { engine, synth } = setup({ boundaries: false, cancelFires: 'error', ...script }, { userAgent: ua });
+      const a = recorder();
+      engine.speak(req(SEED, { rate }), a.events);
+      // Well into the sentence: its estimated boundaries have run ahead of the voice.
+      await vi.advanceTimersByTimeAsync(4000);
+      engine.pause();
+      await vi.advanceTimersByTimeAsync(1000);
+      engine.resume();
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(eventTypes(a.log)).toEqual(['start', 'end']);
+      expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(2); // it did resume mid-sentence
+      expectHeardOnce(synth, SEED, 12);
+    });
+  }
+
+  it('estimated boundaries carry heardTo: a point the voice has surely passed, even when it is slower than the guess', async () => {
+    const { engine, synth } = setup({ boundaries: false, msPerChar: 1400 / 15 }, { userAgent: LINUX_UA });
+    const a = recorder();
+    engine.speak(req(SEED), a.events);
+    await vi.advanceTimersByTimeAsync(4000);
+    const guesses = a.log.filter((e) => e.type === 'boundary');
+    expect(guesses.length).toBeGreaterThan(3);
+    engine.cancel();
+    // How far the voice really got (the fake's own record of what sounded).
+    const reached = Math.max(...synth.heard.filter((h) => h.text === SEED).map((h) => h.to));
+    const last = guesses.at(-1)!;
+    expect(last.estimated).toBe(true);
+    expect(last.charIndex).toBeGreaterThan(reached); // the guess ran ahead of the voice…
+    expect(last.heardTo).toBeGreaterThan(0);
+    expect(last.heardTo).toBeLessThanOrEqual(reached); // …the heard point did not
+    for (const g of guesses) expect(g.heardTo).toBeLessThanOrEqual(g.charIndex!);
+  });
+
   it('queues speak() calls made while pause is emulated and speaks them after resume', async () => {
     const { engine, synth } = setup({}, { userAgent: LINUX_UA });
     engine.pause();

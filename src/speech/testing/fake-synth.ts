@@ -25,6 +25,8 @@ export interface FakeSynthScript {
   swallow?: (text: string) => boolean;
   /** Speaking speed at rate 1. */
   msPerChar?: number;
+  /** Android's speech service: every utterance plays at rate 1, whatever its `rate`. */
+  ignoreRate?: boolean;
   /**
    * Chromium's speech-dispatcher backend (Linux): an empty utterance fails
    * with synthesis-failed, and afterwards no utterance ever starts again
@@ -132,6 +134,7 @@ export class FakeSynth implements SynthLike {
       pauseIsCancel: script.pauseIsCancel ?? false,
       requireGesture: script.requireGesture ?? false,
       msPerChar: script.msPerChar ?? 1000 / 15,
+      ignoreRate: script.ignoreRate ?? false,
       emptyWedges: script.emptyWedges ?? true,
       noEvents: script.noEvents ?? false,
       firstStartDelayMs: script.firstStartDelayMs ?? 0,
@@ -322,9 +325,14 @@ export class FakeSynth implements SynthLike {
     return this.s.firstStartDelayMs;
   }
 
+  /** The rate an utterance actually plays at. */
+  private rateOf(u: FakeUtterance): number {
+    return this.s.ignoreRate ? 1 : Math.max(0.1, u.rate);
+  }
+
   private play(c: NonNullable<FakeSynth['current']>): void {
     const { u } = c;
-    const msPerChar = this.s.msPerChar / Math.max(0.1, u.rate);
+    const msPerChar = this.s.msPerChar / this.rateOf(u);
     const duration = u.text.length * msPerChar;
     if (this.s.boundaries) {
       for (const m of u.text.matchAll(/\S+/g)) {
@@ -360,7 +368,7 @@ export class FakeSynth implements SynthLike {
   }
 
   private noteHeard(c: NonNullable<FakeSynth['current']>): void {
-    const msPerChar = this.s.msPerChar / Math.max(0.1, c.u.rate);
+    const msPerChar = this.s.msPerChar / this.rateOf(c.u);
     const played = c.elapsed + (Date.now() - c.resumedAt);
     const from = Math.min(c.u.text.length, Math.round(c.elapsed / msPerChar));
     const to = Math.min(c.u.text.length, Math.round(played / msPerChar));
