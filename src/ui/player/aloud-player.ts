@@ -11,6 +11,7 @@ import { createPlayerStore } from '../../player/store.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
+import { EventBridge } from '../controllers/event-bridge.ts';
 import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
 import type { PageGlue } from './page-glue.ts';
 import type { MiniPlayerController } from './mini-player.ts';
@@ -19,6 +20,7 @@ import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.
 import { heading, renderArticleBody } from './article-view.ts';
 import type { voiceGroups } from './voice-options.ts';
 import { styles } from './aloud-player.styles.ts';
+import { errorAnnouncement, shownError, type ErrorCode, type ShownError } from './errors.ts';
 
 // The engine chooser is a lazy chunk; naming the one export used (rather
 // than taking the whole module) keeps the bundler from adding a runtime
@@ -57,7 +59,7 @@ export interface AloudPlaybackDetail {
 }
 /** `detail` of `aloud-error`. */
 export interface AloudErrorDetail {
-  code: PlayerErrorInfo['code'] | ArticleLoadErrorCode | 'missing-element';
+  code: ErrorCode;
   message: string;
 }
 
@@ -73,14 +75,6 @@ declare global {
   }
 }
 
-type ErrorKind = 'load' | 'notArticle' | 'empty' | 'noVoice' | 'notAllowed' | 'speech';
-
-interface ShownError {
-  kind: ErrorKind;
-  code: AloudErrorDetail['code'];
-  message: string;
-  retry: boolean;
-}
 
 const RATE_STEP = 0.1;
 const roundRate = (r: number) => Math.round(r * 10) / 10;
@@ -281,10 +275,10 @@ export class AloudPlayer extends LitElement {
   private _returnFocus: HTMLElement | null = null;
   /** True during the commits of swapping in an updated article (no events for them). */
   private _swapping = false;
-  /** What the events last told the page, so each fires only for a real change. */
-  private _emittedPlaying = false;
-  private _emittedSentence: string | null = null;
-  private _emittedSection = -1;
+  private readonly _events = new EventBridge(
+    (type, detail) => fire(this, type, detail),
+    (error) => this._shownError(error),
+  );
   private _media: MediaSessionController | null = null;
   private _sleep: SleepTimer | null = null;
   private _wake: WakeLockController | null = null;
@@ -620,15 +614,18 @@ export class AloudPlayer extends LitElement {
 
   /** No engine could be created: the listener can still read the text. */
   private _showEngineless(): void {
-    const lang = this._article ? this._articleLang(this._article) : uiLang;
-    this._loadError = {
-      kind: 'noVoice',
-      code: 'no-voice',
-      message: t.errorHelp.noVoice(lang),
-      retry: false,
-    };
-    this._announce(`${t.errorTitle.noVoice}. ${this._loadError.message}`);
-    this._emit('aloud-error', { code: 'no-voice', message: this._loadError.message });
+    this._showError(shownError('no-voice', '', this._errorLang()));
+  }
+
+  /** An error of loading (not the store's): shown in place of the player, announced and fired once. */
+  private _showError(e: ShownError): void {
+    this._loadError = e;
+    this._announce(errorAnnouncement(e));
+    this._emit('aloud-error', { code: e.code, message: e.message });
+  }
+
+  private _errorLang(): string {
+    return this._article ? this._articleLang(this._article) : uiLang;
   }
 
   private _dropStore(): void {
@@ -671,18 +668,9 @@ export class AloudPlayer extends LitElement {
   private _loadFailed(e: unknown): void {
     const code = (e as { code?: ArticleLoadErrorCode }).code;
     if (code === 'aborted') return;
-    const message = e instanceof Error ? e.message : String(e);
-    const kind: ErrorKind =
-      code === 'not-an-article' || code === 'invalid-json' || code === 'unsupported-format'
-        ? 'notArticle'
-        : code === 'empty-article'
-          ? 'empty'
-          : 'load';
     this._article = null;
     this._index = null;
-    this._loadError = { kind, code: code ?? 'load-failed', message, retry: kind === 'load' };
-    this._announce(`${t.errorTitle[kind]}. ${message}`);
-    this._emit('aloud-error', { code: code ?? 'load-failed', message });
+    this._showError(shownError(code, e instanceof Error ? e.message : String(e), uiLang, true));
   }
 
   /** "Try again" after a failed load. */
@@ -709,42 +697,12 @@ export class AloudPlayer extends LitElement {
     this._page?.onChange(e);
     if (changes.has('starting')) this._syncBusy(s.starting);
     if (changes.has('notice') && s.notice) this._announce(t.voiceReplaced(s.notice.reason, s.notice.to.name));
-    if (changes.has('status')) {
-      const sentenceId = s.position?.sentenceId ?? null;
-      if (s.status === 'playing') {
-        void this._loadTimers();
-        if (!this._emittedPlaying) this._emit('aloud-play', { sentenceId });
-        this._emittedPlaying = true;
-      } else if (!quiet) {
-        if (s.status === 'paused' && this._emittedPlaying) this._emit('aloud-pause', { sentenceId });
-        this._emittedPlaying = false;
-        if (s.status === 'ended') {
-          this._emit('aloud-end', {});
-          this._announce(t.ended);
-        }
-      }
-    }
-    if (changes.has('error') && s.error) {
-      const shown = this._shownError(s.error);
-      this._emit('aloud-error', { code: shown.code, message: shown.message });
-      this._announce(`${t.errorTitle[shown.kind]}. ${shown.message}`);
-    }
-    if (changes.has('position') && s.position && p.position && !changes.has('article') && !quiet) {
-      const { sentenceId, flatIndex: index, sectionIndex } = s.position;
-      if (sentenceId !== this._emittedSentence) {
-        this._emit('aloud-sentence', { sentenceId, index, sectionIndex });
-        if (sectionIndex !== this._emittedSection) {
-          const section = s.article?.sections[sectionIndex];
-          this._emit('aloud-section', { sectionIndex, sectionId: section?.id ?? '', heading: section?.heading });
-          if (this._announceSection) this._announce(this._sectionText(sectionIndex));
-        }
-      }
-      this._announceSection = false;
-    }
-    if (!quiet && s.position) {
-      this._emittedSentence = s.position.sentenceId;
-      this._emittedSection = s.position.sectionIndex;
-    }
+    if (changes.has('status') && s.status === 'playing') void this._loadTimers();
+    const told = this._events.onChange(e, quiet);
+    if (told.ended) this._announce(t.ended);
+    if (told.error) this._announce(errorAnnouncement(told.error));
+    if (told.section >= 0 && this._announceSection) this._announce(this._sectionText(told.section));
+    if (changes.has('position') && s.position && p.position && !changes.has('article') && !quiet) this._announceSection = false;
   }
 
   // ---- storage (lazy) ----
@@ -815,12 +773,7 @@ export class AloudPlayer extends LitElement {
           target: () => this.for,
           lang: () => this.lang,
           following: () => this._followAlong,
-          onError: (code, message) => {
-            const kind: ErrorKind = code === 'empty-article' ? 'empty' : 'notArticle';
-            this._loadError = { kind, code, message, retry: false };
-            this._announce(`${t.errorTitle[kind]}. ${message}`);
-            this._emit('aloud-error', { code, message });
-          },
+          onError: (code, message) => this._showError(shownError(code, message, uiLang)),
         });
         this.requestUpdate();
       },
@@ -850,29 +803,9 @@ export class AloudPlayer extends LitElement {
     });
   }
 
-  /** A store error as shown: where the code says it all (no voice, needs a tap), the UI's own words. */
+  /** A store error as shown (never a retry: the store's errors are not the element's fetch). */
   private _shownError(error: PlayerErrorInfo): ShownError {
-    const kind = this._errorKind(error);
-    const lang = this._article ? this._articleLang(this._article) : uiLang;
-    const message = kind === 'noVoice' ? t.errorHelp.noVoice(lang) : kind === 'notAllowed' ? t.errorHelp.notAllowed : error.message;
-    return { kind, code: error.code, message, retry: false };
-  }
-
-  private _errorKind(error: PlayerErrorInfo): ErrorKind {
-    switch (error.code) {
-      case 'no-voice':
-        return 'noVoice';
-      case 'not-allowed':
-        return 'notAllowed';
-      case 'empty-article':
-        return 'empty';
-      case 'not-an-article':
-        return 'notArticle';
-      case 'load-failed':
-        return 'load';
-      default:
-        return 'speech';
-    }
+    return shownError(error.code, error.message, this._errorLang());
   }
 
   // ---- requests from the user ----
@@ -1163,8 +1096,7 @@ export class AloudPlayer extends LitElement {
   }
 
   private _renderError(err: ShownError): TemplateResult {
-    const lang = this._article ? this._articleLang(this._article) : uiLang;
-    const help = err.kind === 'noVoice' ? t.errorHelp.noVoice(lang) : t.errorHelp[err.kind];
+    const help = err.kind === 'noVoice' ? t.errorHelp.noVoice(this._errorLang()) : t.errorHelp[err.kind];
     return html`<div part="error" class="error">
       ${heading(this.headingLevel, t.errorTitle[err.kind])}
       ${err.message !== help ? html`<p class="detail">${err.message}</p>` : nothing}
