@@ -6,12 +6,12 @@ import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import { loadArticle } from '../../article/load.ts';
 import type { SpeechEngine, VoiceInfo } from '../../speech/types.ts';
 import { primaryLanguage } from '../../speech/voices.ts';
-import { highlightsSupported, WORD_HIGHLIGHT } from '../../page/highlight-api.ts';
 import { createPlayerStore } from '../../player/store.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
 import { EventBridge } from '../controllers/event-bridge.ts';
+import { TextView } from '../controllers/text-view.ts';
 import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
 import type { PageGlue } from './page-glue.ts';
 import type { MiniPlayerController } from './mini-player.ts';
@@ -81,19 +81,6 @@ const roundRate = (r: number) => Math.round(r * 10) / 10;
 
 /** The connected players of the page: starting one pauses the others. */
 const players = new Set<AloudPlayer>();
-
-/** A Highlight shared by every player of the page: one name in the document-wide registry. */
-let wordHighlight: Highlight | null | undefined;
-function sharedWordHighlight(): Highlight | null {
-  if (wordHighlight === undefined) {
-    wordHighlight = null;
-    if (highlightsSupported()) {
-      wordHighlight = new Highlight();
-      CSS.highlights.set(WORD_HIGHLIGHT, wordHighlight);
-    }
-  }
-  return wordHighlight;
-}
 
 const icon = (d: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d}></path></svg>`;
@@ -265,13 +252,6 @@ export class AloudPlayer extends LitElement {
   private _engineRun = 0;
   /** Set by a user's navigation request: the next section change is announced. */
   private _announceSection = false;
-  private _sentenceEls = new Map<string, HTMLElement>();
-  private _currentEl: HTMLElement | null = null;
-  private _followedEl: HTMLElement | null = null;
-  private _rovingEl: HTMLElement | null = null;
-  /** The one sentence with tabindex 0 (the text's single Tab stop). */
-  private _tabStop: HTMLElement | null = null;
-  private _wordRange: Range | null = null;
   private _returnFocus: HTMLElement | null = null;
   /** True during the commits of swapping in an updated article (no events for them). */
   private _swapping = false;
@@ -294,6 +274,16 @@ export class AloudPlayer extends LitElement {
   private _loadAbort: AbortController | null = null;
 
   private readonly _follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
+  private readonly _text = new TextView(
+    {
+      root: () => this.renderRoot,
+      state: () => this._state,
+      index: () => this._index,
+      followAlong: () => this._followAlong,
+      playFrom: (id) => this._playFrom(id),
+    },
+    this._follow,
+  );
 
   constructor() {
     super();
@@ -449,12 +439,12 @@ export class AloudPlayer extends LitElement {
     super.disconnectedCallback();
     players.delete(this);
     this._dropStore();
-    this._clearWord();
+    this._text.clearWord();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new heading level or layout re-renders the text: forget the old sentence elements.
-    if (changed.has('headingLevel') || changed.has('layout') || changed.has('for')) this._forgetText();
+    if (changed.has('headingLevel') || changed.has('layout') || changed.has('for')) this._text.forget();
     if (changed.has('src') || changed.has('article')) this._runLoad();
     if (changed.has('sticky')) this._stick();
     if (changed.has('for') && this.for && !this._pageLoad) this._startPageMode();
@@ -478,7 +468,7 @@ export class AloudPlayer extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('_state') || changed.has('headingLevel') || this._sentenceEls.size === 0) this._syncHighlight();
+    if (changed.has('_state') || changed.has('headingLevel') || this._text.empty) this._text.sync();
     // What the store (or the listener's choice) committed, checked against the live control every
     // render, like lit's live(): a control the listener moved shows the committed value again.
     const s = this._state;
@@ -502,7 +492,7 @@ export class AloudPlayer extends LitElement {
     if (article === this._article) return;
     this._article = article;
     this._index = article ? indexArticle(article) : null;
-    this._forgetText();
+    this._text.forget();
     this._follow.following = true;
     if (!article) {
       this._dropStore();
@@ -747,7 +737,7 @@ export class AloudPlayer extends LitElement {
     this._cancelUpdate = null;
     this._article = article;
     this._index = indexArticle(article);
-    this._forgetText();
+    this._text.forget();
     this._announce(t.updated);
   }
 
@@ -759,7 +749,7 @@ export class AloudPlayer extends LitElement {
   private _onFollowChange(e: Event): void {
     const on = (e.target as HTMLInputElement).checked;
     this._followAlong = on;
-    if (on) this._follow.resume(this._currentEl);
+    if (on) this._follow.resume(this._text.current);
     this._panel()?.setFollowAlong?.(on);
   }
 
@@ -897,14 +887,6 @@ export class AloudPlayer extends LitElement {
     this._goToSection(Number((e.target as HTMLInputElement).value) - 1, false);
   }
 
-  private _sentenceFrom(e: Event): HTMLElement | null {
-    for (const n of e.composedPath()) {
-      if (n instanceof HTMLElement && n.dataset['id']) return n;
-      if (n === e.currentTarget) break;
-    }
-    return null;
-  }
-
   private _playFrom(id: string): void {
     this._follow.following = true;
     this._pauseOthers();
@@ -914,50 +896,8 @@ export class AloudPlayer extends LitElement {
     });
   }
 
-  private _onTextClick(e: MouseEvent): void {
-    const el = this._sentenceFrom(e);
-    // Selecting text to copy it is not a request to play.
-    const sel = (this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.();
-    if (!el || (sel && !sel.isCollapsed)) return;
-    this._playFrom(el.dataset['id']!);
-  }
-
-  private _onTextKeydown(e: KeyboardEvent): void {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const el = this._sentenceFrom(e);
-    if (!el) return;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this._playFrom(el.dataset['id']!);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const ids = this._index?.ids ?? [];
-      const i = (this._index?.flatOf.get(el.dataset['id']!) ?? 0) + (e.key === 'ArrowDown' ? 1 : -1);
-      const next = this._sentenceEl(ids[Math.max(0, Math.min(ids.length - 1, i))]);
-      if (next && next !== el) {
-        this._follow.userScrolled();
-        this._setRoving(next);
-        next.focus();
-      }
-    }
-  }
-
-  private _onTextFocusIn(e: FocusEvent): void {
-    const el = this._sentenceFrom(e);
-    if (el) this._setRoving(el);
-  }
-
-  private _onTextFocusOut(e: FocusEvent): void {
-    // Leaving the text: the tab stop goes back to the current sentence.
-    const to = e.relatedTarget as Node | null;
-    if (!to || !(e.currentTarget as Node).contains(to)) {
-      this._rovingEl = null;
-      this._syncRoving();
-    }
-  }
-
   private _backToCurrent(): void {
-    this._follow.resume(this._currentEl);
+    this._follow.resume(this._text.current);
   }
 
   // ---- help dialog ----
@@ -983,76 +923,6 @@ export class AloudPlayer extends LitElement {
     const back = this._returnFocus;
     this._returnFocus = null;
     if (back?.isConnected) back.focus();
-  }
-
-  // ---- highlight, roving tab stop, follow-along (imperative: the text is rendered once) ----
-
-  private _sentenceEl(id: string | undefined): HTMLElement | null {
-    if (!id) return null;
-    if (this._sentenceEls.size === 0) {
-      for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.s')) this._sentenceEls.set(el.dataset['id']!, el);
-    }
-    return this._sentenceEls.get(id) ?? null;
-  }
-
-  private _syncHighlight(): void {
-    const pos = this._state?.position;
-    const el = this._sentenceEl(pos?.sentenceId ?? this._index?.ids[0]);
-    if (el !== this._currentEl) {
-      this._currentEl?.classList.remove('current');
-      el?.classList.add('current');
-      this._currentEl = el;
-    }
-    // Follow only while listening: a ready player must not scroll the text it just showed.
-    if (this._state?.status === 'playing' && this._followAlong && el !== this._followedEl) {
-      this._followedEl = el;
-      this._follow.follow(el);
-    }
-    this._syncRoving();
-    this._syncWord();
-  }
-
-  private _forgetText(): void {
-    this._sentenceEls.clear();
-    this._currentEl = this._rovingEl = this._followedEl = this._tabStop = null;
-    this._clearWord();
-  }
-
-  private _setRoving(el: HTMLElement): void {
-    this._rovingEl = el;
-    this._syncRoving();
-  }
-
-  private _syncRoving(): void {
-    const stop = this._rovingEl ?? this._currentEl;
-    // Tracked, not queried: no selector over the whole text (100,000 words
-    // in the budget's test) on every sentence change.
-    if (stop === this._tabStop) return;
-    if (this._tabStop) this._tabStop.tabIndex = -1;
-    if (stop) stop.tabIndex = 0;
-    this._tabStop = stop;
-  }
-
-  private _syncWord(): void {
-    const hl = sharedWordHighlight();
-    if (!hl) return;
-    const word = this._state?.word;
-    const el = word && this._sentenceEl(word.sentenceId);
-    const text = el && [...el.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && !!(n as Text).data);
-    if (!word || !text || word.end > text.length || word.start >= word.end) {
-      this._clearWord();
-      return;
-    }
-    const range = this._wordRange ?? new Range();
-    range.setStart(text, word.start);
-    range.setEnd(text, word.end);
-    if (!this._wordRange) hl.add(range);
-    this._wordRange = range;
-  }
-
-  private _clearWord(): void {
-    if (this._wordRange) wordHighlight?.delete(this._wordRange);
-    this._wordRange = null;
   }
 
   // ---- helpers ----
@@ -1219,7 +1089,7 @@ export class AloudPlayer extends LitElement {
             </nav>
             <div class="text-wrap">
               <div part="text" class="text" lang=${lang} aria-label=${t.articleText} role="region"
-                @click=${this._onTextClick} @keydown=${this._onTextKeydown} @focusin=${this._onTextFocusIn} @focusout=${this._onTextFocusOut}
+                @click=${this._text.onClick} @keydown=${this._text.onKeydown} @focusin=${this._text.onFocusIn} @focusout=${this._text.onFocusOut}
                 @wheel=${{ handleEvent: this._follow.userScrolled, passive: true }}
                 @touchmove=${{ handleEvent: this._follow.userScrolled, passive: true }}
                 @pointerdown=${this._follow.pointerDown}>
