@@ -36,73 +36,76 @@ export interface TextViewHost {
  * on the current sentence).
  */
 export class TextView {
-  private _els = new Map<string, HTMLElement>();
-  private _current: HTMLElement | null = null;
-  private _followed: HTMLElement | null = null;
-  private _roving: HTMLElement | null = null;
+  #els = new Map<string, HTMLElement>();
+  #current: HTMLElement | null = null;
+  #followed: HTMLElement | null = null;
+  #roving: HTMLElement | null = null;
   /** The one sentence with tabindex 0. */
-  private _tabStop: HTMLElement | null = null;
-  private _word: Range | null = null;
+  #tabStop: HTMLElement | null = null;
+  #word: Range | null = null;
 
-  constructor(
-    private readonly _host: TextViewHost,
-    private readonly _follow: FollowAlongController,
-  ) {}
+  readonly #host: TextViewHost;
+  readonly #follow: FollowAlongController;
+
+  constructor(host: TextViewHost, follow: FollowAlongController) {
+    this.#host = host;
+    this.#follow = follow;
+  }
 
   /** The current sentence's element (for "Back to the current sentence"). */
   get current(): HTMLElement | null {
-    return this._current;
+    return this.#current;
   }
 
   /** True before the sentence elements were looked up (the text is new or not rendered yet). */
   get empty(): boolean {
-    return this._els.size === 0;
+    return this.#els.size === 0;
   }
 
   sentence(id: string | undefined): HTMLElement | null {
     if (!id) return null;
-    if (this._els.size === 0) {
-      for (const el of this._host.root().querySelectorAll<HTMLElement>('.s')) this._els.set(el.dataset['id']!, el);
+    if (this.#els.size === 0) {
+      for (const el of this.#host.root().querySelectorAll<HTMLElement>('.s')) this.#els.set(el.dataset['id']!, el);
     }
-    return this._els.get(id) ?? null;
+    return this.#els.get(id) ?? null;
   }
 
   /** Paint the store's place: current sentence, follow-along scroll, tab stop and word. */
   sync(): void {
-    const state = this._host.state();
-    const el = this.sentence(state?.position?.sentenceId ?? this._host.index()?.ids[0]);
-    if (el !== this._current) {
-      this._current?.classList.remove('current');
+    const state = this.#host.state();
+    const el = this.sentence(state?.position?.sentenceId ?? this.#host.index()?.ids[0]);
+    if (el !== this.#current) {
+      this.#current?.classList.remove('current');
       el?.classList.add('current');
-      this._current = el;
+      this.#current = el;
     }
     // Follow only while listening: a ready player must not scroll the text it just showed.
-    if (state?.status === 'playing' && this._host.followAlong() && el !== this._followed) {
-      this._followed = el;
-      this._follow.follow(el);
+    if (state?.status === 'playing' && this.#host.followAlong() && el !== this.#followed) {
+      this.#followed = el;
+      this.#follow.follow(el);
     }
-    this._syncRoving();
-    this._syncWord(state);
+    this.#syncRoving();
+    this.#syncWord(state);
   }
 
   /** The text was re-rendered (or replaced): forget its elements. */
   forget(): void {
-    this._els.clear();
-    this._current = this._roving = this._followed = this._tabStop = null;
+    this.#els.clear();
+    this.#current = this.#roving = this.#followed = this.#tabStop = null;
     this.clearWord();
   }
 
   clearWord(): void {
-    if (this._word) wordHighlight?.delete(this._word);
-    this._word = null;
+    if (this.#word) wordHighlight?.delete(this.#word);
+    this.#word = null;
   }
 
   readonly onClick = (e: MouseEvent): void => {
     const el = sentenceFrom(e);
     // Selecting text to copy it is not a request to play.
-    const sel = (this._host.root() as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.();
+    const sel = (this.#host.root() as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.();
     if (!el || (sel && !sel.isCollapsed)) return;
-    this._host.playFrom(el.dataset['id']!);
+    this.#host.playFrom(el.dataset['id']!);
   };
 
   readonly onKeydown = (e: KeyboardEvent): void => {
@@ -111,17 +114,17 @@ export class TextView {
     if (!el) return;
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      this._host.playFrom(el.dataset['id']!);
+      this.#host.playFrom(el.dataset['id']!);
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      const index = this._host.index();
+      const index = this.#host.index();
       const ids = index?.ids ?? [];
       const i = (index?.flatOf.get(el.dataset['id']!) ?? 0) + (e.key === 'ArrowDown' ? 1 : -1);
       const next = this.sentence(ids[Math.max(0, Math.min(ids.length - 1, i))]);
       if (next && next !== el) {
-        this._follow.userScrolled();
-        this._roving = next;
-        this._syncRoving();
+        this.#follow.userScrolled();
+        this.#roving = next;
+        this.#syncRoving();
         next.focus();
       }
     }
@@ -130,29 +133,29 @@ export class TextView {
   readonly onFocusIn = (e: FocusEvent): void => {
     const el = sentenceFrom(e);
     if (!el) return;
-    this._roving = el;
-    this._syncRoving();
+    this.#roving = el;
+    this.#syncRoving();
   };
 
   readonly onFocusOut = (e: FocusEvent): void => {
     // Leaving the text: the tab stop goes back to the current sentence.
     const to = e.relatedTarget as Node | null;
     if (!to || !(e.currentTarget as Node).contains(to)) {
-      this._roving = null;
-      this._syncRoving();
+      this.#roving = null;
+      this.#syncRoving();
     }
   };
 
-  private _syncRoving(): void {
-    const stop = this._roving ?? this._current;
+  #syncRoving(): void {
+    const stop = this.#roving ?? this.#current;
     // Tracked, not queried: no selector over the whole text on every sentence change.
-    if (stop === this._tabStop) return;
-    if (this._tabStop) this._tabStop.tabIndex = -1;
+    if (stop === this.#tabStop) return;
+    if (this.#tabStop) this.#tabStop.tabIndex = -1;
     if (stop) stop.tabIndex = 0;
-    this._tabStop = stop;
+    this.#tabStop = stop;
   }
 
-  private _syncWord(state: PlayerState | null): void {
+  #syncWord(state: PlayerState | null): void {
     const hl = sharedWordHighlight();
     if (!hl) return;
     const word = state?.word;
@@ -162,11 +165,11 @@ export class TextView {
       this.clearWord();
       return;
     }
-    const range = this._word ?? new Range();
+    const range = this.#word ?? new Range();
     range.setStart(text, word.start);
     range.setEnd(text, word.end);
-    if (!this._word) hl.add(range);
-    this._word = range;
+    if (!this.#word) hl.add(range);
+    this.#word = range;
   }
 }
 
