@@ -13,7 +13,7 @@ import { FollowAlongController } from '../controllers/follow-along.ts';
 import { EventBridge } from '../controllers/event-bridge.ts';
 import { TextView } from '../controllers/text-view.ts';
 import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
-import type { PageGlue } from './page-glue.ts';
+import type { PageModeController } from '../../page/page-mode.ts';
 import type { MiniPlayerController } from './mini-player.ts';
 import { strings as t, uiLang } from '../strings.ts';
 import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.ts';
@@ -263,7 +263,7 @@ export class AloudPlayer extends LitElement {
   private _sleep: SleepTimer | null = null;
   #wake: WakeLockController | null = null;
   #handsFreeLoad: Promise<unknown> | null = null;
-  private _page: PageGlue | null = null;
+  private _page: PageModeController | null = null;
   #pageLoad: Promise<unknown> | null = null;
   /** An updated copy of the article waiting for a sentence boundary. */
   #update: Article | null = null;
@@ -684,7 +684,6 @@ export class AloudPlayer extends LitElement {
       queueMicrotask(() => (this.#swapping = false));
     }
     const quiet = this.#swapping;
-    this._page?.onChange(e);
     if (changes.has('starting')) this.#syncBusy(s.starting);
     if (changes.has('notice') && s.notice) this.#announce(t.voiceReplaced(s.notice.reason, s.notice.to.name));
     if (changes.has('status') && s.status === 'playing') void this.#loadTimers();
@@ -756,14 +755,15 @@ export class AloudPlayer extends LitElement {
   // ---- page mode (lazy) ----
 
   #startPageMode(): void {
-    this.#pageLoad = lazy(import('./page-glue.ts'), 'page mode').then(
+    // src/page's controller reads the page's element into `article` and highlights the store's place in it.
+    this.#pageLoad = lazy(import('../../page/page-mode.ts'), 'page mode').then(
       (m) => {
         if (!m) return;
-        this._page = new m.PageGlue(this, {
+        this._page = new m.PageModeController(this, {
           target: () => this.for,
           lang: () => this.lang,
           following: () => this._followAlong,
-          onError: (code, message) => this.#showError(shownError(code, message, uiLang)),
+          onError: (e) => this.#showError(shownError(e.code, e.message, uiLang)),
         });
         this.requestUpdate();
       },
@@ -1042,7 +1042,7 @@ export class AloudPlayer extends LitElement {
           </div>
           ${speed} ${progress} ${help}
         </div>
-        ${this._page?.caption(this._state, lang) ?? nothing} ${extras}`;
+        ${this.#caption(lang)} ${extras}`;
     }
 
     return html`
@@ -1072,7 +1072,7 @@ export class AloudPlayer extends LitElement {
       </div>
       ${progress}
       ${this.#renderHandsFree()}
-      ${this._page?.caption(this._state, lang) ?? nothing}
+      ${this.#caption(lang)}
       ${extras}
       ${showText
         ? html`<div class="layout">
@@ -1102,6 +1102,12 @@ export class AloudPlayer extends LitElement {
           </div>`
         : nothing}
     `;
+  }
+
+  /** Page mode where highlights cannot be painted: the current sentence as a caption (not a live region). */
+  #caption(lang: string): TemplateResult | typeof nothing {
+    const text = this._page?.caption(this._state);
+    return text ? html`<p part="caption" class="caption" lang=${lang}><span class="sr-only">${t.nowReading}: </span>${text}</p>` : nothing;
   }
 
   #renderHandsFree(): TemplateResult {
