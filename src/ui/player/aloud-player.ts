@@ -7,6 +7,7 @@ import { loadArticle } from '../../article/load.ts';
 import type { SpeechEngine, VoiceInfo } from '../../speech/types.ts';
 import { primaryLanguage } from '../../speech/voices.ts';
 import { createPlayerStore } from '../../player/store.ts';
+import { RATE_STEP, stepRate } from '../../player/settings.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
@@ -76,8 +77,6 @@ declare global {
 }
 
 
-const RATE_STEP = 0.1;
-const roundRate = (r: number) => Math.round(r * 10) / 10;
 
 /** The connected players of the page: starting one pauses the others. */
 const players = new Set<AloudPlayer>();
@@ -817,7 +816,7 @@ export class AloudPlayer extends LitElement {
         return this.#goToSection(action === 'start' ? 0 : (this.#index?.sectionStart.length ?? 1) - 1, true);
       case 'slower':
       case 'faster':
-        return this.#stepRate(action === 'faster' ? RATE_STEP : -RATE_STEP);
+        return this.#stepRate(action === 'faster' ? 1 : -1);
       case 'help':
         return void this.#openHelp();
     }
@@ -857,7 +856,7 @@ export class AloudPlayer extends LitElement {
   #stepRate(delta: number): void {
     const store = this.#store;
     if (!store) return;
-    const next = roundRate(Math.min(MAX_RATE, Math.max(MIN_RATE, store.state.rate + delta)));
+    const next = stepRate(store.state.rate, delta);
     if (next === store.state.rate) return;
     store.setRate(next);
     this.#announce(t.rateLong(next));
