@@ -568,8 +568,9 @@ export class AloudPlayer extends LitElement {
    * the screen wake lock load on first Play, or when the listener sets them.
    */
   async #wireHandsFree(store: PlayerStore): Promise<void> {
-    const { MediaSessionController } = await import('../hands-free/media-session.ts');
-    if (this.#store !== store) return;
+    const m = await lazy(import('../hands-free/media-session.ts'), 'the media controls');
+    if (!m || this.#store !== store) return;
+    const { MediaSessionController } = m;
     this.#media ??= new MediaSessionController(this, null);
     this.#media.store = store;
   }
