@@ -173,8 +173,26 @@ export class PageModeController implements ReactiveController {
     this.page = null;
   }
 
+  /**
+   * Where the browser cannot paint highlights (no CSS Custom Highlight API),
+   * the text of the current sentence while listening, for the element to
+   * show as a caption; null where the page itself shows the place.
+   */
+  caption(state: PlayerChangeEvent['state'] | null): string | null {
+    const h = this.highlighter;
+    const pos = state?.position;
+    if (!h || h.highlighting || !pos || (state.status !== 'playing' && state.status !== 'paused')) return null;
+    for (const para of state.article?.sections[pos.sectionIndex]?.paragraphs ?? []) {
+      for (const x of para.sentences) if (x.id === pos.sentenceId) return x.text;
+    }
+    return null;
+  }
+
   private onChange(e: PlayerChangeEvent): void {
-    if (e.changes.has('position') || e.changes.has('word') || e.changes.has('status') || e.changes.has('article')) {
+    // `announcing` too: the end of a title or heading announcement moves no
+    // position, and the first body sentence after it must still be shown.
+    const c = e.changes;
+    if (c.has('position') || c.has('word') || c.has('status') || c.has('article') || c.has('announcing')) {
       this.mirror(e.state);
     }
   }

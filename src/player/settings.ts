@@ -11,6 +11,17 @@ export function clampRate(rate: number): number | null {
   return Math.round(Math.min(MAX_RATE, Math.max(MIN_RATE, rate)) * 100) / 100;
 }
 
+/** The speed control's step: the slider's, and the shortcuts' slower/faster. */
+export const RATE_STEP = 0.1;
+
+/** A rate rounded to the step, 1.25 → 1.3 (times ten, not divided by 0.1: no float noise): what the controls show. */
+export const roundRate = (rate: number): number => Math.round(rate * 10) / 10;
+
+/** `steps` steps faster (negative: slower) from `rate`, on the step and within the limits. */
+export function stepRate(rate: number, steps: number): number {
+  return clampRate(Math.round(rate * 10 + steps) / 10) ?? rate;
+}
+
 /** Clamps a volume to 0–1, rounded to hundredths; NaN gives null. */
 export function clampVolume(volume: number): number | null {
   if (Number.isNaN(volume)) return null;

@@ -99,10 +99,14 @@ function languageName(language: string, displayLang: string): string {
 }
 
 /**
- * Groups voices by primary language for a picker. The article's language
- * comes first, then the others by their human name in `displayLang`. Within
- * a group voices are sorted by region then name, so "English (UK)" voices sit
- * together.
+ * Groups every voice by primary language, for a page that builds its own
+ * menu of all languages. The article's language comes first, then the others
+ * by their human name in `displayLang`. Within a group voices are sorted by
+ * region then name, so "English (UK)" voices sit together.
+ *
+ * Not the rule of `<aloud-player>`'s own picker, which lists only the voices
+ * that can read the article, grouped by regional variant, local voices first
+ * (src/ui/player/voice-options.ts; the reason is in docs/player.md).
  *
  * @param articleLang the article's language; its group is flagged `matchesArticle`.
  */

@@ -13,13 +13,22 @@ export const helpStrings = {
     'In the article text, Up and Down arrows move between sentences; Enter or Space plays from the focused sentence.',
   key: 'Key',
   action: 'Action',
+  /** The help table: the actions of each row (their keys come from src/ui/keymap.ts) and what they do. */
   shortcutRows: [
-    ['Space, K', 'Play or pause'],
-    ['Left arrow, Right arrow', 'Previous or next sentence'],
-    ['Shift + Left arrow, Shift + Right arrow, Page Up, Page Down', 'Previous or next section'],
-    ['Home', 'Start of the article'],
-    ['End', 'Last section'],
-    ['<  >', 'Slower or faster'],
-    ['?', 'This help'],
+    [['toggle'], 'Play or pause'],
+    [['previousSentence', 'nextSentence'], 'Previous or next sentence'],
+    [['previousSection', 'nextSection'], 'Previous or next section'],
+    [['start'], 'Start of the article'],
+    [['end'], 'Last section'],
+    [['slower', 'faster'], 'Slower or faster'],
+    [['help'], 'This help'],
   ] as const,
+  /** A key as the help names it. */
+  keyName: (key: string): string =>
+    key
+      .replace('Shift+', 'Shift + ')
+      .replace(/Arrow(Left|Right|Up|Down)/, (_, d: string) => `${d} arrow`)
+      .replace(/^Page(Up|Down)$/, 'Page $1')
+      .replace(/^ $/, 'Space')
+      .replace(/^[a-z]$/, (c) => c.toUpperCase()),
 } as const;

@@ -4,6 +4,8 @@
  * docs/player.md drive the player by role + name, so change them together.
  */
 
+import { roundRate } from '../player/settings.ts';
+
 /** The language of these strings; the controls are marked with it. */
 export const uiLang = 'en';
 
@@ -33,8 +35,8 @@ export function clock(seconds: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** One decimal at most: 1 → "1", 1.5 → "1.5". */
-const rateNumber = (rate: number) => String(Math.round(rate * 10) / 10);
+/** On the speed control's step: 1 → "1", 1.5 → "1.5". */
+const rateNumber = (rate: number) => String(roundRate(rate));
 
 export const strings = {
   player: 'Article player',

@@ -255,8 +255,8 @@ describe('aloud-player page mode', () => {
     expect(!!root.querySelector('[part="caption"]'), 'no caption where highlights paint').to.equal(false);
 
     // Where the CSS Custom Highlight API is missing the highlighter says so, and a caption shows the sentence.
-    const glue = (el as unknown as { _page: { controller: { highlighter: object } } })._page;
-    Object.defineProperty(glue.controller.highlighter, 'highlighting', { value: false });
+    const page = (el as unknown as { _page: { highlighter: object } })._page;
+    Object.defineProperty(page.highlighter, 'highlighting', { value: false });
     el.requestUpdate();
     await flush(el);
     const caption = q(root, '[part="caption"]');
@@ -276,7 +276,7 @@ describe('aloud-player page mode', () => {
     await until(() => el.store?.state.article, 'the page article in the store');
     await flush(el);
     expect(!!root.querySelector('[part="text"]'), 'still no text of its own').to.equal(false);
-    const glue = (el as unknown as { _page: { controller: { highlighter: { follow: boolean } } } })._page;
+    const page = (el as unknown as { _page: { highlighter: { follow: boolean } } })._page;
     q<HTMLInputElement>(root, '#follow').click();
     await flush(el);
     el.play();
@@ -284,12 +284,12 @@ describe('aloud-player page mode', () => {
     engine.finishCurrent();
     engine.fireStart();
     await flush(el);
-    expect(glue.controller.highlighter.follow).to.equal(false);
+    expect(page.highlighter.follow).to.equal(false);
     q<HTMLInputElement>(root, '#follow').click();
     engine.finishCurrent();
     engine.fireStart();
     await flush(el);
-    expect(glue.controller.highlighter.follow).to.equal(true);
+    expect(page.highlighter.follow).to.equal(true);
     el.pause();
     host.remove();
   });

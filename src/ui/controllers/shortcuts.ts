@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { globalAction, localAction } from '../keymap.ts';
 
 export type ShortcutAction =
   | 'toggle'
@@ -23,52 +24,6 @@ export interface ShortcutOptions {
 /** Keys a focused native control handles itself, and must keep. */
 const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 const ACTIVATION_KEYS = new Set([' ', 'Enter']);
-
-function localAction(e: KeyboardEvent): ShortcutAction | null {
-  switch (e.key) {
-    case ' ':
-    case 'k':
-    case 'K':
-      return 'toggle';
-    case 'ArrowLeft':
-      return e.shiftKey ? 'previousSection' : 'previousSentence';
-    case 'ArrowRight':
-      return e.shiftKey ? 'nextSection' : 'nextSentence';
-    case 'PageUp':
-      return 'previousSection';
-    case 'PageDown':
-      return 'nextSection';
-    case 'Home':
-      return 'start';
-    case 'End':
-      return 'end';
-    case '<':
-      return 'slower';
-    case '>':
-      return 'faster';
-    case '?':
-      return 'help';
-  }
-  return null;
-}
-
-/**
- * Page-wide keys go by physical key (`code`): with Alt held, `key` is a
- * different character on macOS and on many layouts.
- */
-const GLOBAL: Record<string, ShortcutAction> = {
-  Space: 'toggle',
-  KeyK: 'toggle',
-  ArrowLeft: 'previousSentence',
-  ArrowRight: 'nextSentence',
-  PageUp: 'previousSection',
-  PageDown: 'nextSection',
-  Home: 'start',
-  End: 'end',
-  Comma: 'slower',
-  Period: 'faster',
-  Slash: 'help',
-};
 
 /** Does the element the key went to handle this key itself? */
 function ownsKey(target: Element | undefined, key: string): boolean {
@@ -120,7 +75,7 @@ export class ShortcutsController implements ReactiveController {
   private readonly onGlobal = (e: KeyboardEvent) => {
     if (e.defaultPrevented || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
     if (this.options.mode() !== 'global') return;
-    const action = GLOBAL[e.code];
+    const action = globalAction(e);
     if (!action) return;
     e.preventDefault();
     this.options.run(action);

@@ -90,6 +90,14 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.9375rem;
   }
+  /* Page mode without the CSS Custom Highlight API: the current sentence, shown under the bar. */
+  .caption {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_highlight);
+    font-family: var(--_text-font);
+  }
   h1,
   h2,
   h3,

@@ -6,19 +6,22 @@ import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import { loadArticle } from '../../article/load.ts';
 import type { SpeechEngine, VoiceInfo } from '../../speech/types.ts';
 import { primaryLanguage } from '../../speech/voices.ts';
-import { highlightsSupported, WORD_HIGHLIGHT } from '../../page/highlight-api.ts';
 import { createPlayerStore } from '../../player/store.ts';
+import { RATE_STEP, stepRate } from '../../player/settings.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
+import { EventBridge } from '../controllers/event-bridge.ts';
+import { TextView } from '../controllers/text-view.ts';
 import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
-import type { PageGlue } from './page-glue.ts';
+import type { PageModeController } from '../../page/page-mode.ts';
 import type { MiniPlayerController } from './mini-player.ts';
 import { strings as t, uiLang } from '../strings.ts';
 import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.ts';
 import { heading, renderArticleBody } from './article-view.ts';
 import type { voiceGroups } from './voice-options.ts';
 import { styles } from './aloud-player.styles.ts';
+import { errorAnnouncement, shownError, type ErrorCode, type ShownError } from './errors.ts';
 
 // The engine chooser is a lazy chunk; naming the one export used (rather
 // than taking the whole module) keeps the bundler from adding a runtime
@@ -57,7 +60,7 @@ export interface AloudPlaybackDetail {
 }
 /** `detail` of `aloud-error`. */
 export interface AloudErrorDetail {
-  code: PlayerErrorInfo['code'] | ArticleLoadErrorCode | 'missing-element';
+  code: ErrorCode;
   message: string;
 }
 
@@ -73,33 +76,10 @@ declare global {
   }
 }
 
-type ErrorKind = 'load' | 'notArticle' | 'empty' | 'noVoice' | 'notAllowed' | 'speech';
 
-interface ShownError {
-  kind: ErrorKind;
-  code: AloudErrorDetail['code'];
-  message: string;
-  retry: boolean;
-}
-
-const RATE_STEP = 0.1;
-const roundRate = (r: number) => Math.round(r * 10) / 10;
 
 /** The connected players of the page: starting one pauses the others. */
 const players = new Set<AloudPlayer>();
-
-/** A Highlight shared by every player of the page: one name in the document-wide registry. */
-let wordHighlight: Highlight | null | undefined;
-function sharedWordHighlight(): Highlight | null {
-  if (wordHighlight === undefined) {
-    wordHighlight = null;
-    if (highlightsSupported()) {
-      wordHighlight = new Highlight();
-      CSS.highlights.set(WORD_HIGHLIGHT, wordHighlight);
-    }
-  }
-  return wordHighlight;
-}
 
 const icon = (d: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d}></path></svg>`;
@@ -249,7 +229,7 @@ export class AloudPlayer extends LitElement {
   @state() private _panelReady = false;
   /** Play has waited for its first sound longer than BUSY_AFTER_MS: the button says so. */
   @state() private _busy = false;
-  private _busyTimer: ReturnType<typeof setTimeout> | null = null;
+  #busyTimer: ReturnType<typeof setTimeout> | null = null;
   /**
    * Groups the voice picker's options: a lazy chunk fetched with the engine,
    * since there is nothing to group before an engine lists voices.
@@ -258,56 +238,59 @@ export class AloudPlayer extends LitElement {
   /** The help dialog's content, a lazy chunk loaded on first open. */
   @state() private _help: ((globalShortcuts: boolean, close: () => void) => TemplateResult) | null = null;
 
-  private _store: PlayerStore | null = null;
-  private _unsubscribe: (() => void) | null = null;
+  #store: PlayerStore | null = null;
+  #unsubscribe: (() => void) | null = null;
   /** The engine this element created (and so disposes); injected engines belong to the caller. */
-  private _ownEngine: SpeechEngine | null = null;
+  #ownEngine: SpeechEngine | null = null;
   /** The language `_ownEngine` was chosen for. */
-  private _engineLang = '';
-  private _storeEngine: SpeechEngine | null = null;
-  private _article: Article | null = null;
-  private _index: ArticleIndex | null = null;
-  private _queued: ((s: PlayerStore) => void)[] = [];
-  private _engineRun = 0;
+  #engineLang = '';
+  #storeEngine: SpeechEngine | null = null;
+  #article: Article | null = null;
+  #index: ArticleIndex | null = null;
+  #queued: ((s: PlayerStore) => void)[] = [];
+  #engineRun = 0;
   /** Set by a user's navigation request: the next section change is announced. */
-  private _announceSection = false;
-  private _sentenceEls = new Map<string, HTMLElement>();
-  private _currentEl: HTMLElement | null = null;
-  private _followedEl: HTMLElement | null = null;
-  private _rovingEl: HTMLElement | null = null;
-  /** The one sentence with tabindex 0 (the text's single Tab stop). */
-  private _tabStop: HTMLElement | null = null;
-  private _wordRange: Range | null = null;
-  private _returnFocus: HTMLElement | null = null;
+  #announceSection = false;
+  #returnFocus: HTMLElement | null = null;
   /** True during the commits of swapping in an updated article (no events for them). */
-  private _swapping = false;
-  /** What the events last told the page, so each fires only for a real change. */
-  private _emittedPlaying = false;
-  private _emittedSentence: string | null = null;
-  private _emittedSection = -1;
-  private _media: MediaSessionController | null = null;
+  #swapping = false;
+  readonly #events = new EventBridge(
+    (type, detail) => fire(this, type, detail),
+    (error) => this.#shownError(error),
+  );
+  #media: MediaSessionController | null = null;
   private _sleep: SleepTimer | null = null;
-  private _wake: WakeLockController | null = null;
-  private _handsFreeLoad: Promise<unknown> | null = null;
-  private _page: PageGlue | null = null;
-  private _pageLoad: Promise<unknown> | null = null;
+  #wake: WakeLockController | null = null;
+  #handsFreeLoad: Promise<unknown> | null = null;
+  private _page: PageModeController | null = null;
+  #pageLoad: Promise<unknown> | null = null;
   /** An updated copy of the article waiting for a sentence boundary. */
-  private _update: Article | null = null;
-  private _cancelUpdate: (() => void) | null = null;
+  #update: Article | null = null;
+  #cancelUpdate: (() => void) | null = null;
   /** The sticky mini-player (a lazy chunk, loaded for `sticky`). */
   private _mini: MiniPlayerController | null = null;
-  private _miniLoad: Promise<unknown> | null = null;
-  private _loadAbort: AbortController | null = null;
+  #miniLoad: Promise<unknown> | null = null;
+  #loadAbort: AbortController | null = null;
 
-  private readonly _follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
+  readonly #follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
+  readonly #text = new TextView(
+    {
+      root: () => this.renderRoot,
+      state: () => this._state,
+      index: () => this.#index,
+      followAlong: () => this._followAlong,
+      playFrom: (id) => this.#playFrom(id),
+    },
+    this.#follow,
+  );
 
   constructor() {
     super();
-    new ShortcutsController(this, { mode: () => this.shortcuts, run: (a) => this._shortcut(a) });
+    new ShortcutsController(this, { mode: () => this.shortcuts, run: (a) => this.#shortcut(a) });
     // Slotted pieces (e.g. <aloud-offline-panel slot="extras">) speak through the one live region.
     this.addEventListener('aloud-announce', (e) => {
       const message = (e as CustomEvent<{ message?: string }>).detail?.message;
-      if (message) this._announce(message);
+      if (message) this.#announce(message);
     });
     // A resume prompt removes the button that had focus: hand focus to Play/Pause
     // rather than losing it to the page (the one time the player moves focus itself).
@@ -337,10 +320,10 @@ export class AloudPlayer extends LitElement {
    * result and errors are then ignored. (A few lines rather than @lit/task:
    * the widget's size budget.)
    */
-  private _runLoad(): void {
-    this._loadAbort?.abort();
+  #runLoad(): void {
+    this.#loadAbort?.abort();
     const ctl = new AbortController();
-    this._loadAbort = ctl;
+    this.#loadAbort = ctl;
     const { src, article } = this;
     const signal = ctl.signal;
     this._loadError = null;
@@ -350,27 +333,27 @@ export class AloudPlayer extends LitElement {
       this._loading = false;
       fn();
     };
-    this._fetch(src, article, signal).then(
-      (a) => done(() => this._attach(a)),
-      (e: unknown) => done(() => this._loadFailed(e)),
+    this.#fetch(src, article, signal).then(
+      (a) => done(() => this.#attach(a)),
+      (e: unknown) => done(() => this.#loadFailed(e)),
     );
   }
 
-  private async _fetch(src: string, article: Article | null, signal: AbortSignal): Promise<Article | null> {
+  async #fetch(src: string, article: Article | null, signal: AbortSignal): Promise<Article | null> {
     if (article) return article;
     if (!src) return null;
-    this._announce(t.loading);
-    this._store?.setLoading();
+    this.#announce(t.loading);
+    this.#store?.setLoading();
     const lang = this.lang;
     const load = (s: string, o: { signal?: AbortSignal }) => loadArticle(s, lang ? { ...o, lang } : o);
-    if (!this._remembers()) return load(src, { signal });
+    if (!this.#remembers()) return load(src, { signal });
     // Storage is a lazy chunk: pages that do not ask for it never load it.
     const { cachedLoad } = await import('../../storage/article-cache.ts');
     const loaded = await cachedLoad(src, {
       loadArticle: load,
       signal,
       onUpdate: (next) => {
-        if (!signal.aborted) void this._updated(next);
+        if (!signal.aborted) void this.#updated(next);
       },
     });
     return loaded.article;
@@ -380,7 +363,7 @@ export class AloudPlayer extends LitElement {
 
   /** The playback store once an article is loaded (for controllers such as Media Session). */
   get store(): PlayerStore | null {
-    return this._store;
+    return this.#store;
   }
 
   /** True while speech is playing. */
@@ -394,42 +377,42 @@ export class AloudPlayer extends LitElement {
    */
   get state(): PlayerState['status'] {
     if (this._loading) return 'loading';
-    if (this._loadError && !this._article) return 'error';
-    return this._state?.status ?? (this._article ? 'ready' : 'idle');
+    if (this._loadError && !this.#article) return 'error';
+    return this._state?.status ?? (this.#article ? 'ready' : 'idle');
   }
 
   /** Start or resume; from the beginning after the end. */
   play(): void {
-    this._pauseOthers();
-    this._request((s) => s.play(), 'play');
+    this.#pauseOthers();
+    this.#request((s) => s.play(), 'play');
   }
   /** Pause, keeping the place. */
   pause(): void {
-    this._request((s) => s.pause(), 'pause');
+    this.#request((s) => s.pause(), 'pause');
   }
   /** Move to a sentence by id (keeps playing if playing). An unknown id is ignored, with a console warning. */
   seek(sentenceId: string): void {
-    if (this._article && (typeof sentenceId !== 'string' || !this._index?.flatOf.has(sentenceId))) {
+    if (this.#article && (typeof sentenceId !== 'string' || !this.#index?.flatOf.has(sentenceId))) {
       console.warn(`<aloud-player>: seek(${JSON.stringify(sentenceId)}) ignored: no such sentence.`);
       return;
     }
-    this._request((s) => s.seek(sentenceId), 'seek');
+    this.#request((s) => s.seek(sentenceId), 'seek');
   }
   /** Move to the next sentence. */
   nextSentence(): void {
-    this._request((s) => s.nextSentence(), 'nextSentence');
+    this.#request((s) => s.nextSentence(), 'nextSentence');
   }
   /** Move to the previous sentence. */
   previousSentence(): void {
-    this._request((s) => s.previousSentence(), 'previousSentence');
+    this.#request((s) => s.previousSentence(), 'previousSentence');
   }
   /** Move to the start of the next section. */
   nextSection(): void {
-    this._request((s) => s.nextSection(), 'nextSection');
+    this.#request((s) => s.nextSection(), 'nextSection');
   }
   /** To the start of this section, or of the previous one within two seconds of a section start. */
   previousSection(): void {
-    this._request((s) => s.previousSection(), 'previousSection');
+    this.#request((s) => s.previousSection(), 'previousSection');
   }
 
   // ---- lifecycle ----
@@ -439,42 +422,42 @@ export class AloudPlayer extends LitElement {
     players.add(this);
     // Fetch the engine chooser while the article loads, not after it: one
     // round trip less before the player is ready (a no-op once cached).
-    if (!this.engine && !this._store) {
+    if (!this.engine && !this.#store) {
       engineChooser().catch(() => undefined);
       // Browsers load their voice list on the first ask (Chrome), and
       // speech-dispatcher takes seconds: ask now, not at the click.
       globalThis.speechSynthesis?.getVoices();
     }
     // Moved in the DOM: rebuild the store where it left off.
-    if (this._article && !this._store) void this._ensureStore(this._article, this._state?.position?.sentenceId);
+    if (this.#article && !this.#store) void this.#ensureStore(this.#article, this._state?.position?.sentenceId);
     const slotted = this.querySelector('aloud-offline-panel');
-    if (slotted && !customElements.get('aloud-offline-panel')) this._loadPanel();
+    if (slotted && !customElements.get('aloud-offline-panel')) this.#loadPanel();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     players.delete(this);
-    this._dropStore();
-    this._clearWord();
+    this.#dropStore();
+    this.#text.clearWord();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new heading level or layout re-renders the text: forget the old sentence elements.
-    if (changed.has('headingLevel') || changed.has('layout') || changed.has('for')) this._forgetText();
-    if (changed.has('src') || changed.has('article')) this._runLoad();
-    if (changed.has('sticky')) this._stick();
-    if (changed.has('for') && this.for && !this._pageLoad) this._startPageMode();
-    if (changed.has('offline') && this.offline) this._loadPanel();
-    const s = this._store;
-    if (changed.has('engine') && this._article && this._storeEngine && this.engine !== this._storeEngine) {
+    if (changed.has('headingLevel') || changed.has('layout') || changed.has('for')) this.#text.forget();
+    if (changed.has('src') || changed.has('article')) this.#runLoad();
+    if (changed.has('sticky')) this.#stick();
+    if (changed.has('for') && this.for && !this.#pageLoad) this.#startPageMode();
+    if (changed.has('offline') && this.offline) this.#loadPanel();
+    const s = this.#store;
+    if (changed.has('engine') && this.#article && this.#storeEngine && this.engine !== this.#storeEngine) {
       const at = this._state?.position?.sentenceId;
-      this._dropStore();
-      void this._ensureStore(this._article, at);
+      this.#dropStore();
+      void this.#ensureStore(this.#article, at);
       return;
     }
-    if (changed.has('lang') && changed.get('lang') !== undefined && this._article) {
-      this._dropStore();
-      void this._ensureStore(this._article, this._state?.position?.sentenceId);
+    if (changed.has('lang') && changed.get('lang') !== undefined && this.#article) {
+      this.#dropStore();
+      void this.#ensureStore(this.#article, this._state?.position?.sentenceId);
       return;
     }
     if (!s) return;
@@ -484,7 +467,7 @@ export class AloudPlayer extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('_state') || changed.has('headingLevel') || this._sentenceEls.size === 0) this._syncHighlight();
+    if (changed.has('_state') || changed.has('headingLevel') || this.#text.empty) this.#text.sync();
     // What the store (or the listener's choice) committed, checked against the live control every
     // render, like lit's live(): a control the listener moved shows the committed value again.
     const s = this._state;
@@ -494,86 +477,86 @@ export class AloudPlayer extends LitElement {
     };
     set('#speed', 'value', String(s?.rate ?? this.rate));
     set('#section', 'value', String((s?.position?.sectionIndex ?? 0) + 1));
-    set('#keep-awake', 'checked', this._wake?.enabled ?? false);
+    set('#keep-awake', 'checked', this.#wake?.enabled ?? false);
     set('#follow', 'checked', this._followAlong);
   }
 
   // ---- loading and the store ----
 
-  private _articleLang(a: Article): string {
+  #articleLang(a: Article): string {
     return this.lang || a.lang;
   }
 
-  private _attach(article: Article | null): void {
-    if (article === this._article) return;
-    this._article = article;
-    this._index = article ? indexArticle(article) : null;
-    this._forgetText();
-    this._follow.following = true;
+  #attach(article: Article | null): void {
+    if (article === this.#article) return;
+    this.#article = article;
+    this.#index = article ? indexArticle(article) : null;
+    this.#text.forget();
+    this.#follow.following = true;
     if (!article) {
-      this._dropStore();
+      this.#dropStore();
       return;
     }
     // Said when the text is there, not when the voice is: the listener can start reading (or press Play) now.
-    if (this._index!.ids.length > 0) this._announce(t.ready(article.title));
-    if (this._store && !this._ownEngineFor(article)) {
+    if (this.#index!.ids.length > 0) this.#announce(t.ready(article.title));
+    if (this.#store && !this.#ownEngineFor(article)) {
       // The engine was chosen for another language (Web Speech may have no
       // voice for this one where the fallback has): choose again.
-      this._dropStore();
-      void this._ensureStore(article);
-    } else if (this._store) this._loadInto(this._store, article);
-    else void this._ensureStore(article);
+      this.#dropStore();
+      void this.#ensureStore(article);
+    } else if (this.#store) this.#loadInto(this.#store, article);
+    else void this.#ensureStore(article);
   }
 
   /** False when the player made its engine for a language other than this article's. */
-  private _ownEngineFor(article: Article): boolean {
-    if (!this._ownEngine || this._storeEngine !== this._ownEngine) return true;
-    return primaryLanguage(this._engineLang) === primaryLanguage(this._articleLang(article));
+  #ownEngineFor(article: Article): boolean {
+    if (!this.#ownEngine || this.#storeEngine !== this.#ownEngine) return true;
+    return primaryLanguage(this.#engineLang) === primaryLanguage(this.#articleLang(article));
   }
 
-  private _loadInto(store: PlayerStore, article: Article, at?: string): void {
+  #loadInto(store: PlayerStore, article: Article, at?: string): void {
     const lang = this.lang;
     store.load(lang && lang !== article.lang ? { ...article, lang } : article);
     if (at) store.seek(at);
   }
 
-  private async _ensureStore(article: Article, at?: string): Promise<void> {
-    const run = ++this._engineRun;
+  async #ensureStore(article: Article, at?: string): Promise<void> {
+    const run = ++this.#engineRun;
     let engine: SpeechEngine;
     if (this.engine) engine = this.engine;
     else {
       try {
         const createSessionSpeech = await engineChooser();
-        if (run !== this._engineRun || !this.isConnected) return;
-        const lang = this._articleLang(article);
+        if (run !== this.#engineRun || !this.isConnected) return;
+        const lang = this.#articleLang(article);
         // Where the page asked the player to remember (storage is opt-in), the fallback
         // voice keeps its pack and each sentence's audio: heard again without synthesis, offline too.
-        const fallbackStorage = this._remembers() ? import('../../storage/audio-cache.ts').then((m) => m.fallbackStorage()) : undefined;
+        const fallbackStorage = this.#remembers() ? import('../../storage/audio-cache.ts').then((m) => m.fallbackStorage()) : undefined;
         // Returned at once: Play never waits for voices (the session speaks with the fallback until one comes).
         const created = createSessionSpeech({ lang, fallbackStorage });
-        this._ownEngine = created;
-        this._engineLang = lang;
+        this.#ownEngine = created;
+        this.#engineLang = lang;
         engine = created;
       } catch {
-        if (run !== this._engineRun) return;
-        this._showEngineless();
+        if (run !== this.#engineRun) return;
+        this.#showEngineless();
         return;
       }
     }
-    if (run !== this._engineRun || !this.isConnected || this._store) return;
+    if (run !== this.#engineRun || !this.isConnected || this.#store) return;
     if (!this._voiceGroups) {
       void lazy(import('./voice-options.ts'), 'the voice list').then((m) => m && (this._voiceGroups = m.voiceGroups));
     }
     const store = createPlayerStore({ engine, rate: this.rate, preferredVoiceId: this.voice || null });
-    this._store = store;
-    this._storeEngine = engine;
-    this._unsubscribe = store.subscribe((e) => this._onChange(e));
-    this._loadInto(store, article, at);
+    this.#store = store;
+    this.#storeEngine = engine;
+    this.#unsubscribe = store.subscribe((e) => this.#onChange(e));
+    this.#loadInto(store, article, at);
     this._state = store.state;
-    this._setHandsFreeStore(store);
-    void this._wireHandsFree(store);
-    const queued = this._queued;
-    this._queued = [];
+    this.#setHandsFreeStore(store);
+    void this.#wireHandsFree(store);
+    const queued = this.#queued;
+    this.#queued = [];
     for (const q of queued) q(store);
   }
 
@@ -584,167 +567,131 @@ export class AloudPlayer extends LitElement {
    * Play gesture (iOS), so it has to be there before it. The sleep timer and
    * the screen wake lock load on first Play, or when the listener sets them.
    */
-  private async _wireHandsFree(store: PlayerStore): Promise<void> {
-    const { MediaSessionController } = await import('../hands-free/media-session.ts');
-    if (this._store !== store) return;
-    this._media ??= new MediaSessionController(this, null);
-    this._media.store = store;
+  async #wireHandsFree(store: PlayerStore): Promise<void> {
+    const m = await lazy(import('../hands-free/media-session.ts'), 'the media controls');
+    if (!m || this.#store !== store) return;
+    const { MediaSessionController } = m;
+    this.#media ??= new MediaSessionController(this, null);
+    this.#media.store = store;
   }
 
-  private _loadTimers(): Promise<unknown> {
-    return (this._handsFreeLoad ??= lazy(Promise.all([import('../hands-free/sleep-timer.ts'), import('../hands-free/wake-lock.ts')]), 'the sleep timer').then(
+  #loadTimers(): Promise<unknown> {
+    return (this.#handsFreeLoad ??= lazy(Promise.all([import('../hands-free/sleep-timer.ts'), import('../hands-free/wake-lock.ts')]), 'the sleep timer').then(
       (m) => {
         if (!m) return;
         const [{ SleepTimer }, { WakeLockController }] = m;
-        this._sleep = new SleepTimer(this, this._store, { onFire: () => this._announce(t.sleepFired) });
-        this._wake = new WakeLockController(this, this._store);
+        this._sleep = new SleepTimer(this, this.#store, { onFire: () => this.#announce(t.sleepFired) });
+        this.#wake = new WakeLockController(this, this.#store);
         this.requestUpdate();
       },
     ));
   }
 
-  private async _onSleepChange(e: Event): Promise<void> {
+  async #onSleepChange(e: Event): Promise<void> {
     const value = (e.target as HTMLSelectElement).value;
-    await this._loadTimers();
+    await this.#loadTimers();
     const sleep = this._sleep;
     if (!sleep) return;
     if (!value) sleep.cancel();
     else sleep.set(value === 'end-of-section' ? value : (Number(value) as SleepMode));
   }
 
-  private async _onKeepAwakeChange(e: Event): Promise<void> {
+  async #onKeepAwakeChange(e: Event): Promise<void> {
     const on = (e.target as HTMLInputElement).checked;
-    await this._loadTimers();
-    if (this._wake) this._wake.enabled = on;
+    await this.#loadTimers();
+    if (this.#wake) this.#wake.enabled = on;
   }
 
   /** No engine could be created: the listener can still read the text. */
-  private _showEngineless(): void {
-    const lang = this._article ? this._articleLang(this._article) : uiLang;
-    this._loadError = {
-      kind: 'noVoice',
-      code: 'no-voice',
-      message: t.errorHelp.noVoice(lang),
-      retry: false,
-    };
-    this._announce(`${t.errorTitle.noVoice}. ${this._loadError.message}`);
-    this._emit('aloud-error', { code: 'no-voice', message: this._loadError.message });
+  #showEngineless(): void {
+    this.#showError(shownError('no-voice', '', this.#errorLang()));
   }
 
-  private _dropStore(): void {
-    this._engineRun++;
-    this._syncBusy(false);
-    this._unsubscribe?.();
-    this._unsubscribe = null;
-    this._setHandsFreeStore(null);
-    this._store?.dispose();
-    this._store = null;
-    this._storeEngine = null;
-    this._ownEngine?.dispose();
-    this._ownEngine = null;
-    this._queued = [];
+  /** An error of loading (not the store's): shown in place of the player, announced and fired once. */
+  #showError(e: ShownError): void {
+    this._loadError = e;
+    this.#announce(errorAnnouncement(e));
+    this.#emit('aloud-error', { code: e.code, message: e.message });
   }
 
-  private _setHandsFreeStore(store: PlayerStore | null): void {
-    if (this._media) this._media.store = store;
+  #errorLang(): string {
+    return this.#article ? this.#articleLang(this.#article) : uiLang;
+  }
+
+  #dropStore(): void {
+    this.#engineRun++;
+    this.#syncBusy(false);
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#setHandsFreeStore(null);
+    this.#store?.dispose();
+    this.#store = null;
+    this.#storeEngine = null;
+    this.#ownEngine?.dispose();
+    this.#ownEngine = null;
+    this.#queued = [];
+  }
+
+  #setHandsFreeStore(store: PlayerStore | null): void {
+    if (this.#media) this.#media.store = store;
     if (this._sleep) this._sleep.store = store;
-    if (this._wake) this._wake.store = store;
+    if (this.#wake) this.#wake.store = store;
   }
 
   /** Runs a request on the store, queued while the voice is prepared; never throws into the page. */
-  private _request(fn: (s: PlayerStore) => void, name = ''): void {
+  #request(fn: (s: PlayerStore) => void, name = ''): void {
     try {
       // Every request comes from a user gesture or from the page's code; unlocking is harmless
       // for the latter, and iOS needs it in the former before speech (and the keep-alive clip) will start.
-      (this._storeEngine ?? this.engine)?.unlock?.();
-      this._media?.unlock();
-      if (this._store) fn(this._store);
-      else if (this._article) {
+      (this.#storeEngine ?? this.engine)?.unlock?.();
+      this.#media?.unlock();
+      if (this.#store) fn(this.#store);
+      else if (this.#article) {
         // The engine is still being made (its chunk loading): the request waits for it.
-        this._queued.push(fn);
+        this.#queued.push(fn);
       } else if (name) console.warn(`<aloud-player>: ${name}() ignored: no article is loaded yet.`);
     } catch (error) {
       console.warn(`<aloud-player>: ${name || 'request'} failed`, error);
     }
   }
 
-  private _loadFailed(e: unknown): void {
+  #loadFailed(e: unknown): void {
     const code = (e as { code?: ArticleLoadErrorCode }).code;
     if (code === 'aborted') return;
-    const message = e instanceof Error ? e.message : String(e);
-    const kind: ErrorKind =
-      code === 'not-an-article' || code === 'invalid-json' || code === 'unsupported-format'
-        ? 'notArticle'
-        : code === 'empty-article'
-          ? 'empty'
-          : 'load';
-    this._article = null;
-    this._index = null;
-    this._loadError = { kind, code: code ?? 'load-failed', message, retry: kind === 'load' };
-    this._announce(`${t.errorTitle[kind]}. ${message}`);
-    this._emit('aloud-error', { code: code ?? 'load-failed', message });
+    this.#article = null;
+    this.#index = null;
+    this.#showError(shownError(code, e instanceof Error ? e.message : String(e), uiLang, true));
   }
 
   /** "Try again" after a failed load. */
-  private _retry(): void {
+  #retry(): void {
     this._loadError = null;
-    this._runLoad();
+    this.#runLoad();
   }
 
   // ---- state from the store ----
 
-  private _onChange(e: PlayerChangeEvent): void {
+  #onChange(e: PlayerChangeEvent): void {
     const { state: s, previous: p, changes } = e;
     this._state = s;
     if (changes.has('rate')) this.rate = s.rate;
     if (changes.has('voice')) this.voice = s.voice?.id ?? '';
-    if (changes.has('article') && s.article && s.article === this._update) {
+    if (changes.has('article') && s.article && s.article === this.#update) {
       // switchAtBoundary reloads, seeks back and resumes in one go: to a
       // listener nothing changed but the text, so no event is fired for it.
-      this._switched(s.article);
-      this._swapping = true;
-      queueMicrotask(() => (this._swapping = false));
+      this.#switched(s.article);
+      this.#swapping = true;
+      queueMicrotask(() => (this.#swapping = false));
     }
-    const quiet = this._swapping;
-    this._page?.onChange(e);
-    if (changes.has('starting')) this._syncBusy(s.starting);
-    if (changes.has('notice') && s.notice) this._announce(t.voiceReplaced(s.notice.reason, s.notice.to.name));
-    if (changes.has('status')) {
-      const sentenceId = s.position?.sentenceId ?? null;
-      if (s.status === 'playing') {
-        void this._loadTimers();
-        if (!this._emittedPlaying) this._emit('aloud-play', { sentenceId });
-        this._emittedPlaying = true;
-      } else if (!quiet) {
-        if (s.status === 'paused' && this._emittedPlaying) this._emit('aloud-pause', { sentenceId });
-        this._emittedPlaying = false;
-        if (s.status === 'ended') {
-          this._emit('aloud-end', {});
-          this._announce(t.ended);
-        }
-      }
-    }
-    if (changes.has('error') && s.error) {
-      const shown = this._shownError(s.error);
-      this._emit('aloud-error', { code: shown.code, message: shown.message });
-      this._announce(`${t.errorTitle[shown.kind]}. ${shown.message}`);
-    }
-    if (changes.has('position') && s.position && p.position && !changes.has('article') && !quiet) {
-      const { sentenceId, flatIndex: index, sectionIndex } = s.position;
-      if (sentenceId !== this._emittedSentence) {
-        this._emit('aloud-sentence', { sentenceId, index, sectionIndex });
-        if (sectionIndex !== this._emittedSection) {
-          const section = s.article?.sections[sectionIndex];
-          this._emit('aloud-section', { sectionIndex, sectionId: section?.id ?? '', heading: section?.heading });
-          if (this._announceSection) this._announce(this._sectionText(sectionIndex));
-        }
-      }
-      this._announceSection = false;
-    }
-    if (!quiet && s.position) {
-      this._emittedSentence = s.position.sentenceId;
-      this._emittedSection = s.position.sectionIndex;
-    }
+    const quiet = this.#swapping;
+    if (changes.has('starting')) this.#syncBusy(s.starting);
+    if (changes.has('notice') && s.notice) this.#announce(t.voiceReplaced(s.notice.reason, s.notice.to.name));
+    if (changes.has('status') && s.status === 'playing') void this.#loadTimers();
+    const told = this.#events.onChange(e, quiet);
+    if (told.ended) this.#announce(t.ended);
+    if (told.error) this.#announce(errorAnnouncement(told.error));
+    if (told.section >= 0 && this.#announceSection) this.#announce(this.#sectionText(told.section));
+    if (changes.has('position') && s.position && p.position && !changes.has('article') && !quiet) this.#announceSection = false;
   }
 
   // ---- storage (lazy) ----
@@ -754,14 +701,14 @@ export class AloudPlayer extends LitElement {
    * attribute, or to upgrade an `<aloud-offline-panel>` the page put in the
    * `extras` slot without loading its script.
    */
-  private _loadPanel(): void {
+  #loadPanel(): void {
     if (this._panelReady) return;
     // The module defines its elements (guarded) when it is evaluated.
     void lazy(import('../offline/offline-panel.ts'), 'the offline panel').then((m) => (this._panelReady = !!m));
   }
 
   /** Articles and settings are remembered only where the page asked for it. */
-  private _remembers(): boolean {
+  #remembers(): boolean {
     return this.offline || this.querySelector('aloud-offline-panel') !== null;
   }
 
@@ -770,57 +717,53 @@ export class AloudPlayer extends LitElement {
    * the text, it simply replaces it; afterwards it is swapped in at the next
    * sentence boundary at the same place (`switchAtBoundary`).
    */
-  private async _updated(next: Article): Promise<void> {
-    const store = this._store;
-    if (!store || !this._article) {
-      this._attach(next);
+  async #updated(next: Article): Promise<void> {
+    const store = this.#store;
+    if (!store || !this.#article) {
+      this.#attach(next);
       return;
     }
     const { switchAtBoundary } = await import('../../storage/positions.ts');
-    if (store !== this._store) return;
+    if (store !== this.#store) return;
     const lang = this.lang;
-    this._update = lang && lang !== next.lang ? { ...next, lang } : next;
-    this._cancelUpdate?.();
-    this._cancelUpdate = switchAtBoundary(store, this._update);
+    this.#update = lang && lang !== next.lang ? { ...next, lang } : next;
+    this.#cancelUpdate?.();
+    this.#cancelUpdate = switchAtBoundary(store, this.#update);
   }
 
-  private _switched(article: Article): void {
-    this._update = null;
-    this._cancelUpdate = null;
-    this._article = article;
-    this._index = indexArticle(article);
-    this._forgetText();
-    this._announce(t.updated);
+  #switched(article: Article): void {
+    this.#update = null;
+    this.#cancelUpdate = null;
+    this.#article = article;
+    this.#index = indexArticle(article);
+    this.#text.forget();
+    this.#announce(t.updated);
   }
 
   /** The panel inside the `extras` slot, or the one the `offline` attribute put in the shadow root. */
-  private _panel(): { setFollowAlong?(on: boolean): void } | null {
+  #panel(): { setFollowAlong?(on: boolean): void } | null {
     return this.querySelector('aloud-offline-panel') ?? this.renderRoot?.querySelector('aloud-offline-panel') ?? null;
   }
 
-  private _onFollowChange(e: Event): void {
+  #onFollowChange(e: Event): void {
     const on = (e.target as HTMLInputElement).checked;
     this._followAlong = on;
-    if (on) this._follow.resume(this._currentEl);
-    this._panel()?.setFollowAlong?.(on);
+    if (on) this.#follow.resume(this.#text.current);
+    this.#panel()?.setFollowAlong?.(on);
   }
 
   // ---- page mode (lazy) ----
 
-  private _startPageMode(): void {
-    this._pageLoad = lazy(import('./page-glue.ts'), 'page mode').then(
+  #startPageMode(): void {
+    // src/page's controller reads the page's element into `article` and highlights the store's place in it.
+    this.#pageLoad = lazy(import('../../page/page-mode.ts'), 'page mode').then(
       (m) => {
         if (!m) return;
-        this._page = new m.PageGlue(this, {
+        this._page = new m.PageModeController(this, {
           target: () => this.for,
           lang: () => this.lang,
           following: () => this._followAlong,
-          onError: (code, message) => {
-            const kind: ErrorKind = code === 'empty-article' ? 'empty' : 'notArticle';
-            this._loadError = { kind, code, message, retry: false };
-            this._announce(`${t.errorTitle[kind]}. ${message}`);
-            this._emit('aloud-error', { code, message });
-          },
+          onError: (e) => this.#showError(shownError(e.code, e.message, uiLang)),
         });
         this.requestUpdate();
       },
@@ -829,210 +772,140 @@ export class AloudPlayer extends LitElement {
 
   // ---- sticky mini-player ----
 
-  private _stick(): void {
+  #stick(): void {
     if (!this.sticky) {
       this._mini?.dispose();
       this._mini = null;
       return;
     }
-    this._miniLoad ??= lazy(import('./mini-player.ts'), 'the mini-player').then((m) => m?.MiniPlayerController);
-    void this._miniLoad.then((Mini) => {
+    this.#miniLoad ??= lazy(import('./mini-player.ts'), 'the mini-player').then((m) => m?.MiniPlayerController);
+    void this.#miniLoad.then((Mini) => {
       if (!Mini || !this.sticky || this._mini) return;
       this._mini = new (Mini as typeof MiniPlayerController)(this, {
         listening: () => this._state?.status === 'playing' || this._state?.status === 'paused',
-        title: () => this._article?.title ?? '',
+        title: () => this.#article?.title ?? '',
         controls: () => {
-          return html`${this._renderPlay(false)}
-            ${this._transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
-            ${this._transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}`;
+          return html`${this.#renderPlay(false)}
+            ${this.#transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
+            ${this.#transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}`;
         },
       });
     });
   }
 
-  /** A store error as shown: where the code says it all (no voice, needs a tap), the UI's own words. */
-  private _shownError(error: PlayerErrorInfo): ShownError {
-    const kind = this._errorKind(error);
-    const lang = this._article ? this._articleLang(this._article) : uiLang;
-    const message = kind === 'noVoice' ? t.errorHelp.noVoice(lang) : kind === 'notAllowed' ? t.errorHelp.notAllowed : error.message;
-    return { kind, code: error.code, message, retry: false };
-  }
-
-  private _errorKind(error: PlayerErrorInfo): ErrorKind {
-    switch (error.code) {
-      case 'no-voice':
-        return 'noVoice';
-      case 'not-allowed':
-        return 'notAllowed';
-      case 'empty-article':
-        return 'empty';
-      case 'not-an-article':
-        return 'notArticle';
-      case 'load-failed':
-        return 'load';
-      default:
-        return 'speech';
-    }
+  /** A store error as shown (never a retry: the store's errors are not the element's fetch). */
+  #shownError(error: PlayerErrorInfo): ShownError {
+    return shownError(error.code, error.message, this.#errorLang());
   }
 
   // ---- requests from the user ----
 
-  private _shortcut(action: ShortcutAction): void {
+  #shortcut(action: ShortcutAction): void {
     switch (action) {
       case 'toggle':
-        return this._toggle();
+        return this.#toggle();
       case 'previousSentence':
       case 'nextSentence':
-        this._announceSection = true;
+        this.#announceSection = true;
         return this[action]();
       case 'previousSection':
       case 'nextSection':
-        this._announceSection = true;
+        this.#announceSection = true;
         return this[action]();
       case 'start':
       case 'end':
-        return this._goToSection(action === 'start' ? 0 : (this._index?.sectionStart.length ?? 1) - 1, true);
+        return this.#goToSection(action === 'start' ? 0 : (this.#index?.sectionStart.length ?? 1) - 1, true);
       case 'slower':
       case 'faster':
-        return this._stepRate(action === 'faster' ? RATE_STEP : -RATE_STEP);
+        return this.#stepRate(action === 'faster' ? 1 : -1);
       case 'help':
-        return void this._openHelp();
+        return void this.#openHelp();
     }
   }
 
-  private _toggle(): void {
-    if (this._state?.status !== 'playing') this._pauseOthers();
+  #toggle(): void {
+    if (this._state?.status !== 'playing') this.#pauseOthers();
     const cancelling = this._busy;
-    this._request((s) => s.toggle());
+    this.#request((s) => s.toggle());
     // The listener gave up waiting: say where that leaves them, once.
-    if (cancelling && !this._state?.starting) this._announce(t.cancelled);
+    if (cancelling && !this._state?.starting) this.#announce(t.cancelled);
   }
 
   /** The button turns busy only when the first sound is slow to come (see BUSY_AFTER_MS). */
-  private _syncBusy(starting: boolean): void {
-    if (this._busyTimer) clearTimeout(this._busyTimer);
-    this._busyTimer = null;
+  #syncBusy(starting: boolean): void {
+    if (this.#busyTimer) clearTimeout(this.#busyTimer);
+    this.#busyTimer = null;
     if (!starting) this._busy = false;
     else if (!this._busy) {
-      this._busyTimer = setTimeout(() => {
+      this.#busyTimer = setTimeout(() => {
         this._busy = true;
-        this._announce(t.preparing);
+        this.#announce(t.preparing);
       }, BUSY_AFTER_MS);
     }
   }
 
   /** A pointer over Play, or focus on it: start loading the voice before the press. */
-  private _prepare(): void {
-    (this._storeEngine ?? this.engine)?.prepare?.();
+  #prepare(): void {
+    (this.#storeEngine ?? this.engine)?.prepare?.();
   }
 
   /** One voice at a time: speech is one channel per page, so starting this player pauses the others first. */
-  private _pauseOthers(): void {
+  #pauseOthers(): void {
     for (const other of players) if (other !== this && other._state?.status === 'playing') other.pause();
   }
 
-  private _stepRate(delta: number): void {
-    const store = this._store;
+  #stepRate(delta: number): void {
+    const store = this.#store;
     if (!store) return;
-    const next = roundRate(Math.min(MAX_RATE, Math.max(MIN_RATE, store.state.rate + delta)));
+    const next = stepRate(store.state.rate, delta);
     if (next === store.state.rate) return;
     store.setRate(next);
-    this._announce(t.rateLong(next));
+    this.#announce(t.rateLong(next));
   }
 
   /** To the first sentence of a section (or the nearest later section that has one). */
-  private _goToSection(sectionIndex: number, announce: boolean): void {
-    const starts = this._index?.sectionStart ?? [];
+  #goToSection(sectionIndex: number, announce: boolean): void {
+    const starts = this.#index?.sectionStart ?? [];
     let flat = -1;
     for (let i = sectionIndex; i < starts.length && flat < 0; i++) flat = starts[i] ?? -1;
-    const id = this._index?.ids[flat];
+    const id = this.#index?.ids[flat];
     if (id === undefined) return;
-    this._announceSection = announce;
+    this.#announceSection = announce;
     this.seek(id);
   }
 
-  private _onSpeedInput(e: Event): void {
+  #onSpeedInput(e: Event): void {
     // The slider speaks its own aria-valuetext: no live announcement on top.
-    this._store?.setRate(Number((e.target as HTMLInputElement).value));
+    this.#store?.setRate(Number((e.target as HTMLInputElement).value));
   }
 
-  private _onVoiceChange(e: Event): void {
-    this._store?.setVoice((e.target as HTMLSelectElement).value || null);
+  #onVoiceChange(e: Event): void {
+    this.#store?.setVoice((e.target as HTMLSelectElement).value || null);
   }
 
-  private _onSectionChange(e: Event): void {
-    this._goToSection(Number((e.target as HTMLInputElement).value) - 1, false);
+  #onSectionChange(e: Event): void {
+    this.#goToSection(Number((e.target as HTMLInputElement).value) - 1, false);
   }
 
-  private _sentenceFrom(e: Event): HTMLElement | null {
-    for (const n of e.composedPath()) {
-      if (n instanceof HTMLElement && n.dataset['id']) return n;
-      if (n === e.currentTarget) break;
-    }
-    return null;
-  }
-
-  private _playFrom(id: string): void {
-    this._follow.following = true;
-    this._pauseOthers();
-    this._request((s) => {
+  #playFrom(id: string): void {
+    this.#follow.following = true;
+    this.#pauseOthers();
+    this.#request((s) => {
       s.seek(id);
       if (s.state.status !== 'playing') s.play();
     });
   }
 
-  private _onTextClick(e: MouseEvent): void {
-    const el = this._sentenceFrom(e);
-    // Selecting text to copy it is not a request to play.
-    const sel = (this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.();
-    if (!el || (sel && !sel.isCollapsed)) return;
-    this._playFrom(el.dataset['id']!);
-  }
-
-  private _onTextKeydown(e: KeyboardEvent): void {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const el = this._sentenceFrom(e);
-    if (!el) return;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this._playFrom(el.dataset['id']!);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const ids = this._index?.ids ?? [];
-      const i = (this._index?.flatOf.get(el.dataset['id']!) ?? 0) + (e.key === 'ArrowDown' ? 1 : -1);
-      const next = this._sentenceEl(ids[Math.max(0, Math.min(ids.length - 1, i))]);
-      if (next && next !== el) {
-        this._follow.userScrolled();
-        this._setRoving(next);
-        next.focus();
-      }
-    }
-  }
-
-  private _onTextFocusIn(e: FocusEvent): void {
-    const el = this._sentenceFrom(e);
-    if (el) this._setRoving(el);
-  }
-
-  private _onTextFocusOut(e: FocusEvent): void {
-    // Leaving the text: the tab stop goes back to the current sentence.
-    const to = e.relatedTarget as Node | null;
-    if (!to || !(e.currentTarget as Node).contains(to)) {
-      this._rovingEl = null;
-      this._syncRoving();
-    }
-  }
-
-  private _backToCurrent(): void {
-    this._follow.resume(this._currentEl);
+  #backToCurrent(): void {
+    this.#follow.resume(this.#text.current);
   }
 
   // ---- help dialog ----
 
-  private async _openHelp(): Promise<void> {
+  async #openHelp(): Promise<void> {
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog || dialog.open) return;
-    this._returnFocus = deepActiveElement();
+    this.#returnFocus = deepActiveElement();
     if (!this._help) {
       const m = await lazy(import('./help-dialog.ts'), 'the keyboard help');
       if (!m) return;
@@ -1042,191 +915,120 @@ export class AloudPlayer extends LitElement {
     if (!dialog.open && dialog.isConnected) dialog.showModal();
   }
 
-  private _closeHelp(): void {
+  #closeHelp(): void {
     this.renderRoot.querySelector('dialog')?.close();
   }
 
-  private _onHelpClosed(): void {
-    const back = this._returnFocus;
-    this._returnFocus = null;
+  #onHelpClosed(): void {
+    const back = this.#returnFocus;
+    this.#returnFocus = null;
     if (back?.isConnected) back.focus();
-  }
-
-  // ---- highlight, roving tab stop, follow-along (imperative: the text is rendered once) ----
-
-  private _sentenceEl(id: string | undefined): HTMLElement | null {
-    if (!id) return null;
-    if (this._sentenceEls.size === 0) {
-      for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.s')) this._sentenceEls.set(el.dataset['id']!, el);
-    }
-    return this._sentenceEls.get(id) ?? null;
-  }
-
-  private _syncHighlight(): void {
-    const pos = this._state?.position;
-    const el = this._sentenceEl(pos?.sentenceId ?? this._index?.ids[0]);
-    if (el !== this._currentEl) {
-      this._currentEl?.classList.remove('current');
-      el?.classList.add('current');
-      this._currentEl = el;
-    }
-    // Follow only while listening: a ready player must not scroll the text it just showed.
-    if (this._state?.status === 'playing' && this._followAlong && el !== this._followedEl) {
-      this._followedEl = el;
-      this._follow.follow(el);
-    }
-    this._syncRoving();
-    this._syncWord();
-  }
-
-  private _forgetText(): void {
-    this._sentenceEls.clear();
-    this._currentEl = this._rovingEl = this._followedEl = this._tabStop = null;
-    this._clearWord();
-  }
-
-  private _setRoving(el: HTMLElement): void {
-    this._rovingEl = el;
-    this._syncRoving();
-  }
-
-  private _syncRoving(): void {
-    const stop = this._rovingEl ?? this._currentEl;
-    // Tracked, not queried: no selector over the whole text (100,000 words
-    // in the budget's test) on every sentence change.
-    if (stop === this._tabStop) return;
-    if (this._tabStop) this._tabStop.tabIndex = -1;
-    if (stop) stop.tabIndex = 0;
-    this._tabStop = stop;
-  }
-
-  private _syncWord(): void {
-    const hl = sharedWordHighlight();
-    if (!hl) return;
-    const word = this._state?.word;
-    const el = word && this._sentenceEl(word.sentenceId);
-    const text = el && [...el.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && !!(n as Text).data);
-    if (!word || !text || word.end > text.length || word.start >= word.end) {
-      this._clearWord();
-      return;
-    }
-    const range = this._wordRange ?? new Range();
-    range.setStart(text, word.start);
-    range.setEnd(text, word.end);
-    if (!this._wordRange) hl.add(range);
-    this._wordRange = range;
-  }
-
-  private _clearWord(): void {
-    if (this._wordRange) wordHighlight?.delete(this._wordRange);
-    this._wordRange = null;
   }
 
   // ---- helpers ----
 
-  private _announce(text: string): void {
+  #announce(text: string): void {
     // The same words twice in a row would not be re-announced: vary them invisibly.
     this._announcement = text === this._announcement ? `${text}\u00a0` : text;
   }
 
-  private _emit<T>(type: string, detail: T): void {
+  #emit<T>(type: string, detail: T): void {
     fire(this, type, detail);
   }
 
-  private _sectionText(i: number): string {
-    return t.sectionText(i + 1, this._article?.sections.length ?? 0, this._index?.labels[i] ?? undefined);
+  #sectionText(i: number): string {
+    return t.sectionText(i + 1, this.#article?.sections.length ?? 0, this.#index?.labels[i] ?? undefined);
   }
 
   // ---- rendering ----
 
   /** `full` or `compact`, after defaults: page mode is compact unless asked otherwise. */
-  private _layout(): 'full' | 'compact' {
+  #layout(): 'full' | 'compact' {
     return this.layout === 'compact' || (this.layout !== 'full' && this.for) ? 'compact' : 'full';
   }
 
   protected override render(): TemplateResult {
-    const article = this._article;
+    const article = this.#article;
     const pending = this._loading;
-    return html`<section part="base" class="base ${this._layout()}" lang=${uiLang} aria-label=${t.player}>
+    return html`<section part="base" class="base ${this.#layout()}" lang=${uiLang} aria-label=${t.player}>
       <div part="status" class="sr-only" role="status">${this._announcement}</div>
-      ${pending ? this._renderLoading() : nothing}
-      ${this._loadError && !article ? this._renderError(this._loadError) : nothing}
+      ${pending ? this.#renderLoading() : nothing}
+      ${this._loadError && !article ? this.#renderError(this._loadError) : nothing}
       ${!article && !pending && !this._loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
-      ${article ? this._renderPlayer(article) : nothing}
-      ${this._renderHelp()}
+      ${article ? this.#renderPlayer(article) : nothing}
+      ${this.#renderHelp()}
     </section>
     ${article && this._mini ? this._mini.render() : nothing}`;
   }
 
-  private _renderLoading(): TemplateResult {
+  #renderLoading(): TemplateResult {
     return html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${t.loading}…</span></div>`;
   }
 
-  private _renderError(err: ShownError): TemplateResult {
-    const lang = this._article ? this._articleLang(this._article) : uiLang;
-    const help = err.kind === 'noVoice' ? t.errorHelp.noVoice(lang) : t.errorHelp[err.kind];
+  #renderError(err: ShownError): TemplateResult {
+    const help = err.kind === 'noVoice' ? t.errorHelp.noVoice(this.#errorLang()) : t.errorHelp[err.kind];
     return html`<div part="error" class="error">
       ${heading(this.headingLevel, t.errorTitle[err.kind])}
       ${err.message !== help ? html`<p class="detail">${err.message}</p>` : nothing}
       <p>${help}</p>
-      ${err.retry ? html`<button type="button" @click=${this._retry}>${t.tryAgain}</button>` : nothing}
+      ${err.retry ? html`<button type="button" @click=${this.#retry}>${t.tryAgain}</button>` : nothing}
     </div>`;
   }
 
-  private _playLabel(): [string, string] {
+  #playLabel(): [string, string] {
     const status = this._state?.status;
     if (this._busy) return [t.preparingShort, ICONS.play];
     return status === 'playing' ? [t.pause, ICONS.pause] : status === 'ended' ? [t.playAgain, ICONS.replay] : [t.play, ICONS.play];
   }
 
   /** Play / Pause / Play again, or busy while the voice is prepared (then a press cancels). */
-  private _renderPlay(part: boolean): TemplateResult {
-    const [label, d] = this._playLabel();
+  #renderPlay(part: boolean): TemplateResult {
+    const [label, d] = this.#playLabel();
     const busy = this._busy;
     return html`<button type="button" part=${part ? 'play-button' : nothing} class="play" aria-busy=${busy ? 'true' : nothing}
-      aria-label=${busy ? t.preparingName : nothing} @click=${this._toggle} @pointerenter=${this._prepare} @focus=${this._prepare}>
+      aria-label=${busy ? t.preparingName : nothing} @click=${this.#toggle} @pointerenter=${this.#prepare} @focus=${this.#prepare}>
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : icon(d)}<span>${label}</span>
     </button>`;
   }
 
-  private _renderPlayer(article: Article): TemplateResult {
+  #renderPlayer(article: Article): TemplateResult {
     const s = this._state;
     const rate = s?.rate ?? this.rate;
-    const index = this._index!;
+    const index = this.#index!;
     const flat = s?.position?.flatIndex ?? 0;
     const sectionIndex = s?.position?.sectionIndex ?? 0;
     const total = article.sections.length;
     const times = estimateTimes(index, flat, rate);
-    const lang = this._articleLang(article);
+    const lang = this.#articleLang(article);
     const voiceId = s?.voice?.id ?? '';
     const storeError = s?.error && s.status !== 'playing' ? s.error : null;
     const hl = this.headingLevel;
-    const full = this._layout() === 'full';
+    const full = this.#layout() === 'full';
     const showText = full && !this.for;
 
-    const errors = html`${this._loadError ? this._renderError(this._loadError) : nothing}
-    ${storeError ? this._renderError(this._shownError(storeError)) : nothing}
+    const errors = html`${this._loadError ? this.#renderError(this._loadError) : nothing}
+    ${storeError ? this.#renderError(this.#shownError(storeError)) : nothing}
     ${s?.notice ? html`<p part="notice" class="byline">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}`;
-    const play = this._renderPlay(true);
+    const play = this.#renderPlay(true);
     const speed = html`<div part="speed" class="field">
       <label for="speed">${t.speed}</label>
       <input id="speed" type="range" min=${MIN_RATE} max=${MAX_RATE} step=${RATE_STEP}
-        aria-valuetext=${t.rateLong(rate)} @input=${this._onSpeedInput} />
+        aria-valuetext=${t.rateLong(rate)} @input=${this.#onSpeedInput} />
       <span class="value" aria-hidden="true">${t.rateShort(rate)}</span>
     </div>`;
     const help = html`<button type="button" part="help-button" class=${full ? '' : 'icon'} title=${full ? nothing : t.keyboardHelp}
-      @click=${this._openHelp}>${icon(ICONS.keyboard)}<span class=${full ? '' : 'sr-only'}>${t.keyboardHelp}</span></button>`;
+      @click=${this.#openHelp}>${icon(ICONS.keyboard)}<span class=${full ? '' : 'sr-only'}>${t.keyboardHelp}</span></button>`;
     const progress = html`<div part="progress" class="progress">
       <div class="field">
         <label for="section">${t.section}</label>
         <input id="section" type="range" min="1" max=${total} step="1"
-          aria-valuetext=${this._sectionText(sectionIndex)} @change=${this._onSectionChange} />
+          aria-valuetext=${this.#sectionText(sectionIndex)} @change=${this.#onSectionChange} />
       </div>
       <p part="time" class="time"><span>${t.elapsed(times.elapsed)}</span> <span>${t.remaining(times.remaining)}</span></p>
     </div>`;
     const extras = html`<slot name="extras"></slot>
       ${this.offline && this._panelReady && !this.querySelector('aloud-offline-panel')
-        ? html`<aloud-offline-panel .store=${this._store} src=${this.src}></aloud-offline-panel>`
+        ? html`<aloud-offline-panel .store=${this.#store} src=${this.src}></aloud-offline-panel>`
         : nothing}`;
 
     if (!full) {
@@ -1235,12 +1037,12 @@ export class AloudPlayer extends LitElement {
         <div part="controls" class="controls bar" role="group" aria-label=${t.controls}>
           <div class="transport">
             ${play}
-            ${this._transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
-            ${this._transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}
+            ${this.#transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
+            ${this.#transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}
           </div>
           ${speed} ${progress} ${help}
         </div>
-        ${this._page?.caption(this._state, lang) ?? nothing} ${extras}`;
+        ${this.#caption(lang)} ${extras}`;
     }
 
     return html`
@@ -1254,23 +1056,23 @@ export class AloudPlayer extends LitElement {
       <div part="controls" class="controls" role="group" aria-label=${t.controls}>
         <div class="transport">
           ${play}
-          ${this._transport(t.previousSentence, ICONS.prevSentence, () => this.previousSentence())}
-          ${this._transport(t.nextSentence, ICONS.nextSentence, () => this.nextSentence())}
-          ${this._transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
-          ${this._transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}
+          ${this.#transport(t.previousSentence, ICONS.prevSentence, () => this.previousSentence())}
+          ${this.#transport(t.nextSentence, ICONS.nextSentence, () => this.nextSentence())}
+          ${this.#transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
+          ${this.#transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}
         </div>
         ${speed}
         <div part="voice" class="field">
           <label for="voice">${t.voice}</label>
-          <select id="voice" @change=${this._onVoiceChange}>
-            ${guard([s?.voices, voiceId, lang, this._voiceGroups], () => this._voiceOptions(s?.voices ?? [], voiceId, lang))}
+          <select id="voice" @change=${this.#onVoiceChange}>
+            ${guard([s?.voices, voiceId, lang, this._voiceGroups], () => this.#voiceOptions(s?.voices ?? [], voiceId, lang))}
           </select>
         </div>
         ${help}
       </div>
       ${progress}
-      ${this._renderHandsFree()}
-      ${this._page?.caption(this._state, lang) ?? nothing}
+      ${this.#renderHandsFree()}
+      ${this.#caption(lang)}
       ${extras}
       ${showText
         ? html`<div class="layout">
@@ -1280,39 +1082,45 @@ export class AloudPlayer extends LitElement {
                 ${guard([article, sectionIndex], () =>
                   article.sections.map(
                     (_, i) => html`<li><button type="button" aria-current=${i === sectionIndex ? 'true' : nothing}
-                      @click=${() => this._goToSection(i, true)}>${index.labels[i] ?? t.untitledSection}</button></li>`,
+                      @click=${() => this.#goToSection(i, true)}>${index.labels[i] ?? t.untitledSection}</button></li>`,
                   ),
                 )}
               </ol>
             </nav>
             <div class="text-wrap">
               <div part="text" class="text" lang=${lang} aria-label=${t.articleText} role="region"
-                @click=${this._onTextClick} @keydown=${this._onTextKeydown} @focusin=${this._onTextFocusIn} @focusout=${this._onTextFocusOut}
-                @wheel=${{ handleEvent: this._follow.userScrolled, passive: true }}
-                @touchmove=${{ handleEvent: this._follow.userScrolled, passive: true }}
-                @pointerdown=${this._follow.pointerDown}>
+                @click=${this.#text.onClick} @keydown=${this.#text.onKeydown} @focusin=${this.#text.onFocusIn} @focusout=${this.#text.onFocusOut}
+                @wheel=${{ handleEvent: this.#follow.userScrolled, passive: true }}
+                @touchmove=${{ handleEvent: this.#follow.userScrolled, passive: true }}
+                @pointerdown=${this.#follow.pointerDown}>
                 ${guard([article, hl], () => renderArticleBody(article, hl))}
               </div>
-              ${this._follow.following || !this._followAlong
+              ${this.#follow.following || !this._followAlong
                 ? nothing
-                : html`<button type="button" part="back-button" class="back" @click=${this._backToCurrent}>${t.backToCurrent}</button>`}
+                : html`<button type="button" part="back-button" class="back" @click=${this.#backToCurrent}>${t.backToCurrent}</button>`}
             </div>
           </div>`
         : nothing}
     `;
   }
 
-  private _renderHandsFree(): TemplateResult {
+  /** Page mode where highlights cannot be painted: the current sentence as a caption (not a live region). */
+  #caption(lang: string): TemplateResult | typeof nothing {
+    const text = this._page?.caption(this._state);
+    return text ? html`<p part="caption" class="caption" lang=${lang}><span class="sr-only">${t.nowReading}: </span>${text}</p>` : nothing;
+  }
+
+  #renderHandsFree(): TemplateResult {
     const sleep = this._sleep;
     const mode = sleep?.mode ?? null;
     const left = sleep?.remainingMs ?? null;
-    const wake = this._wake;
+    const wake = this.#wake;
     // Shown before the timers' code is loaded: choosing one loads it.
     const canWake = wake ? wake.supported : typeof navigator !== 'undefined' && 'wakeLock' in navigator;
     return html`<div part="hands-free" class="controls">
       <div class="field">
         <label for="sleep">${t.sleepTimer}</label>
-        <select id="sleep" @change=${this._onSleepChange}>
+        <select id="sleep" @change=${this.#onSleepChange}>
           <option value="" ?selected=${mode === null}>${t.sleepOff}</option>
           <option value="end-of-section" ?selected=${mode === 'end-of-section'}>${t.sleepEndOfSection}</option>
           ${[15, 30, 60].map((m) => html`<option value=${m} ?selected=${mode === m}>${t.sleepMinutes(m)}</option>`)}
@@ -1320,14 +1128,14 @@ export class AloudPlayer extends LitElement {
         ${left !== null ? html`<span class="value">${t.sleepLeft(left)}</span>` : nothing}
       </div>
       ${canWake
-        ? html`<label class="check"><input id="keep-awake" type="checkbox" @change=${this._onKeepAwakeChange} />${t.keepScreenOn}</label>`
+        ? html`<label class="check"><input id="keep-awake" type="checkbox" @change=${this.#onKeepAwakeChange} />${t.keepScreenOn}</label>`
         : nothing}
-      <label class="check"><input id="follow" type="checkbox" @change=${this._onFollowChange} />${t.followAlong}</label>
+      <label class="check"><input id="follow" type="checkbox" @change=${this.#onFollowChange} />${t.followAlong}</label>
     </div>`;
   }
 
   /** Rendered only when the voices, the choice or the language change: lists can hold thousands. */
-  private _voiceOptions(voices: readonly VoiceInfo[], voiceId: string, lang: string): TemplateResult {
+  #voiceOptions(voices: readonly VoiceInfo[], voiceId: string, lang: string): TemplateResult {
     return html`<option value="" ?selected=${!voiceId}>${t.automaticVoice(lang)}</option>
       ${(this._voiceGroups?.(voices, lang) ?? []).map(
         (g) => html`<optgroup label=${g.label}>
@@ -1336,17 +1144,17 @@ export class AloudPlayer extends LitElement {
       )}`;
   }
 
-  private _transport(label: string, d: string, action: () => void): TemplateResult {
+  #transport(label: string, d: string, action: () => void): TemplateResult {
     return html`<button type="button" part="transport-button" class="icon" title=${label}
       @click=${() => {
-        this._announceSection = true;
+        this.#announceSection = true;
         action();
       }}>${icon(d)}<span class="sr-only">${label}</span></button>`;
   }
 
-  private _renderHelp(): TemplateResult {
-    return html`<dialog part="help-dialog" aria-labelledby="help-title" @close=${this._onHelpClosed}>
-      ${this._help ? this._help(this.shortcuts === 'global', () => this._closeHelp()) : nothing}
+  #renderHelp(): TemplateResult {
+    return html`<dialog part="help-dialog" aria-labelledby="help-title" @close=${this.#onHelpClosed}>
+      ${this._help ? this._help(this.shortcuts === 'global', () => this.#closeHelp()) : nothing}
     </dialog>`;
   }
 }

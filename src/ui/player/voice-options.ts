@@ -1,4 +1,5 @@
 import type { VoiceInfo } from '../../speech/types.ts';
+import { primaryLanguage as primary } from '../../speech/voices.ts';
 import { languageName } from '../strings.ts';
 
 export interface VoiceGroup {
@@ -7,11 +8,10 @@ export interface VoiceGroup {
   voices: VoiceInfo[];
 }
 
-const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0] ?? '';
-
 /**
- * The voices worth offering for an article in `lang`, grouped by regional
- * variant, the article's exact variant first.
+ * The player's one voice grouping: the voices worth offering for an article
+ * in `lang`, grouped by regional variant, the article's exact variant first
+ * (the package's `groupVoicesByLanguage` is for a page's own all-languages menu).
  *
  * Voices that cannot read the article's language are left out rather than
  * listed disabled: speech-dispatcher alone lists ~13,000 voices, and a voice
