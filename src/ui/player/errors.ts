@@ -31,6 +31,7 @@ export function errorKind(code: ErrorCode | undefined): ErrorKind {
     case 'not-an-article':
     case 'invalid-json':
     case 'unsupported-format':
+    case 'not-text':
     case 'missing-element':
       return 'notArticle';
     case 'synthesis-failed':

@@ -10,6 +10,7 @@ describe('errorKind: codes sorted into kinds in one place', () => {
     ['not-an-article', 'notArticle'],
     ['invalid-json', 'notArticle'],
     ['unsupported-format', 'notArticle'],
+    ['not-text', 'notArticle'],
     ['missing-element', 'notArticle'],
     ['synthesis-failed', 'speech'],
     ['load-failed', 'load'],
