@@ -776,7 +776,7 @@ export class AloudPlayer extends LitElement {
       this._attach(next);
       return;
     }
-    const { switchAtBoundary } = await import('../../storage/positions.ts');
+    const { switchAtBoundary } = await import('../../player/resume.ts');
     if (store !== this._store) return;
     const lang = this.lang;
     this._update = lang && lang !== next.lang ? { ...next, lang } : next;
