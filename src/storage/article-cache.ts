@@ -346,18 +346,3 @@ export async function setSaved(
 export function remove(url: string, storage: AloudStorage = getStorage()): Promise<boolean> {
   return storage.write(removeOps(cacheKey(url)));
 }
-
-/**
- * Where to continue after an article was replaced by a newer copy: the
- * same sentence id when it still exists (ids are stable), otherwise the
- * nearest earlier sentence of the old copy that survives, otherwise the
- * first sentence.
- */
-export function placeAfterUpdate(previous: Article, next: Article, sentenceId: string): string | undefined {
-  const ids = (a: Article) => a.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.id)));
-  const nextIds = new Set(ids(next));
-  if (nextIds.has(sentenceId)) return sentenceId;
-  const old = ids(previous);
-  for (let i = old.indexOf(sentenceId) - 1; i >= 0; i--) if (nextIds.has(old[i]!)) return old[i];
-  return ids(next)[0];
-}

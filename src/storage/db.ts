@@ -36,16 +36,11 @@ export type StoreName = (typeof STORES)[number];
  */
 export type StorageProblemKind = 'unavailable' | 'quota' | 'corrupt' | 'version';
 
-export type ProblemListener = (kind: StorageProblemKind, message: string) => void;
-
-/** What the listener is told, once per kind. */
-export const PROBLEM_MESSAGES: Record<StorageProblemKind, string> = {
-  unavailable:
-    "Your place and settings can't be saved in this browser window (storage is blocked). Listening still works.",
-  quota: 'Storage is full, so some articles or audio could not be kept for offline listening. Listening still works.',
-  corrupt: 'Some saved data was damaged and has been forgotten (your place or a setting may be reset).',
-  version: 'Some data saved by an older version of the player could not be used and has been reset.',
-};
+/**
+ * Told each kind of problem once. Storage reports codes only: the words the
+ * listener reads are the UI's (ui/offline/strings.ts), so they can be translated.
+ */
+export type ProblemListener = (kind: StorageProblemKind) => void;
 
 export interface StorageOptions {
   /** Database name; tests use their own. Default {@link DB_NAME}. */
@@ -86,7 +81,7 @@ export interface AloudStorage {
    */
   transact<T>(stores: readonly StoreName[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => Promise<T>): Promise<T | undefined>;
   /** Report a problem (deduplicated per kind). */
-  report(kind: StorageProblemKind, message?: string): void;
+  report(kind: StorageProblemKind): void;
   /** Kinds already reported, for UI that subscribes late. */
   readonly problems: ReadonlySet<StorageProblemKind>;
   addProblemListener(listener: ProblemListener): () => void;
@@ -123,12 +118,12 @@ export function openStorage(options: StorageOptions = {}): AloudStorage {
   let opening: Promise<IDBDatabase> | undefined;
   let failed: OpenFailed | undefined;
 
-  const report = (kind: StorageProblemKind, message = PROBLEM_MESSAGES[kind]): void => {
+  const report = (kind: StorageProblemKind): void => {
     if (problems.has(kind)) return;
     problems.add(kind);
     for (const l of listeners) {
       try {
-        l(kind, message);
+        l(kind);
       } catch {
         // A broken listener must not turn a storage problem into a playback problem.
       }

@@ -3,7 +3,6 @@ export {
   openStorage,
   getStorage,
   classifyError,
-  PROBLEM_MESSAGES,
   DB_NAME,
   DB_VERSION,
   type AloudStorage,
@@ -12,26 +11,13 @@ export {
   type ProblemListener,
 } from './db.ts';
 export { loadSettings, saveSetting, saveVoice, voiceLanguageKey, type SavedSettings, type SettingName } from './settings.ts';
-export {
-  createPersistence,
-  switchAtBoundary,
-  loadPosition,
-  savePosition,
-  clearPosition,
-  resumeOffer,
-  locateSentence,
-  type Persistence,
-  type PersistenceOptions,
-  type ResumeOffer,
-  type SavedPosition,
-} from './positions.ts';
+export { loadPosition, savePosition, clearPosition, type SavedPosition } from './positions.ts';
 export {
   cachedLoad,
   listSaved,
   isSaved,
   setSaved,
   remove,
-  placeAfterUpdate,
   cacheKey,
   type CachedLoadOptions,
   type CachedLoadResult,

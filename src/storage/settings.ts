@@ -7,7 +7,6 @@
  * (last writer wins per setting, never per bundle), and one damaged record
  * resets only itself.
  */
-import { MAX_RATE, MIN_RATE } from '../player/types.ts';
 import { checkRecord, type AloudStorage, type RecordSpec } from './db.ts';
 
 /** What is remembered. Every field is optional: absent means "never chosen". */
@@ -35,8 +34,13 @@ const spec = (ok: (value: unknown) => boolean): RecordSpec<SettingRecord<unknown
 
 const inRange = (lo: number, hi: number) => (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= lo && x <= hi;
 
+/**
+ * Storage knows no player, so it checks only that a speed is a speed (a
+ * positive multiple, at most 10); whether the player supports it is the
+ * persistence controller's call (ui/controllers/persistence.ts).
+ */
 const SPECS: Record<SettingName | 'voice', RecordSpec<SettingRecord<unknown>>> = {
-  rate: spec(inRange(MIN_RATE, MAX_RATE)),
+  rate: spec((x) => inRange(0, 10)(x) && (x as number) > 0),
   volume: spec(inRange(0, 1)),
   followAlong: spec((x) => typeof x === 'boolean'),
   voice: spec((x) => typeof x === 'string' && x.length > 0 && x.length <= 512),

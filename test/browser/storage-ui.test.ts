@@ -50,7 +50,7 @@ describe('<aloud-resume-prompt>', () => {
   });
 
   it('offers "Resume from \'Key trading city\'" and "Start over", reports the choice, and passes axe', async () => {
-    const offer = { sentenceId: 's4p1s1', heading: 'Key trading city', snippet: 'x', label: "Resume from 'Key trading city'", at: Date.UTC(2026, 10, 24, 18, 5) };
+    const offer = { sentenceId: 's4p1s1', heading: 'Key trading city', snippet: 'x', at: Date.UTC(2026, 10, 24, 18, 5) };
     const el: AloudResumePrompt = await mount('aloud-resume-prompt', (e) => (e.offer = offer));
     const [resume, startOver] = buttons(el);
     expect(name(resume!)).to.equal("Resume from 'Key trading city'");

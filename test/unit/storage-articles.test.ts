@@ -4,12 +4,12 @@ import {
   cachedLoad,
   isSaved,
   listSaved,
-  placeAfterUpdate,
   remove,
   setSaved,
   type LoadArticle,
 } from '../../src/storage/article-cache.ts';
 import { openStorage } from '../../src/storage/db.ts';
+import { placeAfterUpdate } from '../../src/player/resume.ts';
 import { freshStorage, makeArticle, simulateQuota } from './storage-helpers.ts';
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkRecord, DB_VERSION, openStorage, PROBLEM_MESSAGES, STORES, type RecordSpec } from '../../src/storage/db.ts';
+import { checkRecord, DB_VERSION, openStorage, STORES, type RecordSpec } from '../../src/storage/db.ts';
+import { problemMessage } from '../../src/ui/offline/strings.ts';
 import { freshStorage, simulateQuota } from './storage-helpers.ts';
 
 afterEach(() => {
@@ -75,7 +76,9 @@ describe('openStorage never throws when IndexedDB fails', () => {
     expect(await storage.set('settings', 'x', 1)).toBe(false);
     expect(await storage.get('settings', 'x')).toBeUndefined();
     expect(problems.map(([k]) => k)).toEqual(['unavailable']);
-    expect(problems[0]![1]).toBe(PROBLEM_MESSAGES.unavailable);
+    // Storage reports a code; the words are the UI's.
+    expect(problems[0]).toEqual(['unavailable']);
+    expect(problemMessage('unavailable')).toMatch(/can't be saved.*Listening still works/);
   });
 
   it('when open() fails with an error event, as Firefox private windows did', async () => {

@@ -7,10 +7,10 @@ import { openStorage, type AloudStorage, type StorageProblemKind } from '../../s
 export function freshStorage(factory: IDBFactory = new IDBFactory()): {
   storage: AloudStorage;
   factory: IDBFactory;
-  problems: Array<[StorageProblemKind, string]>;
+  problems: Array<[StorageProblemKind]>;
 } {
-  const problems: Array<[StorageProblemKind, string]> = [];
-  const storage = openStorage({ indexedDB: factory, onProblem: (k, m) => problems.push([k, m]) });
+  const problems: Array<[StorageProblemKind]> = [];
+  const storage = openStorage({ indexedDB: factory, onProblem: (k) => problems.push([k]) });
   return { storage, factory, problems };
 }
 

@@ -32,7 +32,7 @@ describe('settings', () => {
 
   it('refuses to store out-of-range values rather than storing nonsense', async () => {
     const { storage } = freshStorage();
-    expect(await saveSetting(storage, 'rate', 9)).toBe(false);
+    expect(await saveSetting(storage, 'rate', 11)).toBe(false);
     expect(await saveSetting(storage, 'volume', -1)).toBe(false);
     expect(await saveSetting(storage, 'rate', Number.NaN)).toBe(false);
     expect(await saveVoice(storage, 'en', '')).toBe(false);

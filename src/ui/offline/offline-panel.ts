@@ -2,7 +2,7 @@ import { LitElement, html, css, type ReactiveController, type ReactiveController
 import { property, state } from 'lit/decorators.js';
 import type { PlayerStore } from '../../player/types.ts';
 import type { AloudStorage } from '../../storage/db.ts';
-import { createPersistence, type Persistence, type ResumeOffer } from '../../storage/positions.ts';
+import { createPersistence, type Persistence, type ResumeOffer } from '../controllers/persistence.ts';
 import type { SavedSettings } from '../../storage/settings.ts';
 import { AloudResumePrompt } from './resume-prompt.ts';
 import { AloudSaveToggle } from './save-toggle.ts';

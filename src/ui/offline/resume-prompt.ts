@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ResumeOffer } from '../../storage/positions.ts';
+import type { ResumeOffer } from '../../player/resume.ts';
 import { offlineStrings as t } from './strings.ts';
 import { offlineStyles } from './styles.ts';
 
@@ -26,7 +26,7 @@ export class AloudResumePrompt extends LitElement {
     return html`<div part="group" role="group" aria-label=${t.resumeGroup}>
       <p class="muted">${t.lastListened(o.at)}</p>
       <div class="row">
-        <button type="button" class="primary" @click=${() => this._choose('aloud-resume')}>${o.label}</button>
+        <button type="button" class="primary" @click=${() => this._choose('aloud-resume')}>${t.resumeFrom(o.heading ?? o.snippet)}</button>
         <button type="button" @click=${() => this._choose('aloud-start-over')}>${t.startOver}</button>
       </div>
     </div>`;

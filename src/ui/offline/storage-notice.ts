@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { getStorage, PROBLEM_MESSAGES, type AloudStorage, type StorageProblemKind } from '../../storage/db.ts';
-import { offlineStrings as t } from './strings.ts';
+import { getStorage, type AloudStorage, type StorageProblemKind } from '../../storage/db.ts';
+import { offlineStrings as t, problemMessage } from './strings.ts';
 import { offlineStyles } from './styles.ts';
 
 /**
@@ -46,18 +46,18 @@ export class AloudStorageNotice extends LitElement {
     this._off?.();
     this._watching = storage;
     this._kinds = [...storage.problems];
-    this._off = storage.addProblemListener((kind, message) => {
+    this._off = storage.addProblemListener((kind) => {
       if (this._kinds.includes(kind)) return;
       this._kinds = [...this._kinds, kind];
       this._dismissed = false;
-      this.dispatchEvent(new CustomEvent('aloud-announce', { detail: { message }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('aloud-announce', { detail: { message: problemMessage(kind) }, bubbles: true, composed: true }));
     });
   }
 
   override render() {
     if (this._dismissed || this._kinds.length === 0) return nothing;
     return html`<div part="notice" role="note">
-      ${this._kinds.map((k) => html`<p>${PROBLEM_MESSAGES[k]}</p>`)}
+      ${this._kinds.map((k) => html`<p>${problemMessage(k)}</p>`)}
       <button type="button" @click=${() => (this._dismissed = true)}>${t.dismiss}</button>
     </div>`;
   }

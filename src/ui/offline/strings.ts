@@ -1,4 +1,11 @@
-/** Every word the offline pieces show, in one place (merge into ../strings.ts if preferred). */
+/**
+ * Every word the offline pieces show, and the words for storage's problem
+ * codes (storage itself returns codes only). Shaped like ../strings.ts:
+ * `key: 'English text'`, or a function where a value is put in, so a second
+ * language is one more file of the same shape.
+ */
+import type { StorageProblemKind } from '../../storage/db.ts';
+
 const kb = new Intl.NumberFormat('en', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
 const mb = new Intl.NumberFormat('en', { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
 const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
@@ -14,6 +21,8 @@ export function humanSize(bytes: number): string {
 export const offlineStrings = {
   resumeGroup: 'Continue listening',
   lastListened: (at: number) => `You were last listening on ${dateTime.format(at)}.`,
+  /** The resume button's name: the saved sentence's section heading, or its first words. */
+  resumeFrom: (where: string) => `Resume from '${where}'`,
   startOver: 'Start over',
   saveForOffline: 'Save for offline',
   savedNote: 'Saved: this article plays without a connection.',
@@ -24,4 +33,22 @@ export const offlineStrings = {
   remove: 'Remove',
   removed: (title: string) => `Removed ${title} from offline articles.`,
   dismiss: 'Dismiss',
+  /** Told once per kind of storage problem (the notice and the live region). */
+  problemUnavailable:
+    "Your place and settings can't be saved in this browser window (storage is blocked). Listening still works.",
+  problemQuota: 'Storage is full, so some articles or audio could not be kept for offline listening. Listening still works.',
+  problemCorrupt: 'Some saved data was damaged and has been forgotten (your place or a setting may be reset).',
+  problemVersion: 'Some data saved by an older version of the player could not be used and has been reset.',
 };
+
+const PROBLEM_KEYS = {
+  unavailable: 'problemUnavailable',
+  quota: 'problemQuota',
+  corrupt: 'problemCorrupt',
+  version: 'problemVersion',
+} as const satisfies Record<StorageProblemKind, keyof typeof offlineStrings>;
+
+/** The words for one of storage's problem codes. */
+export function problemMessage(kind: StorageProblemKind): string {
+  return offlineStrings[PROBLEM_KEYS[kind]];
+}

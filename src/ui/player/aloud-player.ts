@@ -723,7 +723,7 @@ export class AloudPlayer extends LitElement {
       this.#attach(next);
       return;
     }
-    const { switchAtBoundary } = await import('../../storage/positions.ts');
+    const { switchAtBoundary } = await import('../../player/resume.ts');
     if (store !== this.#store) return;
     const lang = this.lang;
     this.#update = lang && lang !== next.lang ? { ...next, lang } : next;

@@ -10,18 +10,16 @@ import type {
 } from '../../src/player/types.ts';
 import type { VoiceInfo } from '../../src/speech/types.ts';
 import { openStorage, type AloudStorage } from '../../src/storage/db.ts';
-import {
-  clearPosition,
-  createPersistence,
-  loadPosition,
-  resumeOffer,
-  savePosition,
-  switchAtBoundary,
-  type ResumeOffer,
-} from '../../src/storage/positions.ts';
+import { clearPosition, loadPosition, savePosition } from '../../src/storage/positions.ts';
+import { resumeOffer, switchAtBoundary, type ResumeOffer } from '../../src/player/resume.ts';
+import { createPersistence } from '../../src/ui/controllers/persistence.ts';
+import { offlineStrings } from '../../src/ui/offline/strings.ts';
 import { loadSettings, saveSetting, saveVoice } from '../../src/storage/settings.ts';
 import { freshStorage, makeArticle } from './storage-helpers.ts';
 import { idleState } from '../support/idle-state.ts';
+
+/** The resume button's name, as the prompt builds it from an offer. */
+const labelOf = (o: ResumeOffer | null | undefined) => (o ? offlineStrings.resumeFrom(o.heading ?? o.snippet) : undefined);
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -170,12 +168,12 @@ describe('positions', () => {
 
   it('offers "Resume from \'<heading>\'", the sentence\'s first words in an untitled section, nothing at the very start or for a vanished id', () => {
     const at = 1;
-    expect(resumeOffer(article, { v: 1, sentenceId: 's2p1s3', at })?.label).toBe("Resume from 'Heading 2'");
-    const lead = resumeOffer(article, { v: 1, sentenceId: 's1p1s2', at })!;
+    expect(labelOf(resumeOffer(article, { sentenceId: 's2p1s3', at }))).toBe("Resume from 'Heading 2'");
+    const lead = resumeOffer(article, { sentenceId: 's1p1s2', at })!;
     expect(lead.heading).toBeUndefined();
-    expect(lead.label).toBe("Resume from 'Sentence 2 of section 1 has…'");
-    expect(resumeOffer(article, { v: 1, sentenceId: 's1p1s1', at })).toBeUndefined();
-    expect(resumeOffer(article, { v: 1, sentenceId: 's9p9s9', at })).toBeUndefined();
+    expect(labelOf(lead)).toBe("Resume from 'Sentence 2 of section 1 has…'");
+    expect(resumeOffer(article, { sentenceId: 's1p1s1', at })).toBeUndefined();
+    expect(resumeOffer(article, { sentenceId: 's9p9s9', at })).toBeUndefined();
   });
 
   it('drops a corrupt position record and reports it', async () => {
@@ -224,6 +222,16 @@ describe('createPersistence', () => {
     expect((await loadSettings(storage)).voices).toEqual({ en: 'chosen' });
   });
 
+  it("does not apply a stored speed outside this player's range (storage checks only that it is a speed)", async () => {
+    const { storage } = freshStorage();
+    expect(await saveSetting(storage, 'rate', 9)).toBe(true);
+    const { store, p } = setup(storage);
+    const before = store.state.rate;
+    await p.ready;
+    expect(store.state.rate).toBe(before);
+    expect(store.calls.filter((c) => c.startsWith('rate'))).toEqual([]);
+  });
+
   it('remembers what the listener changes, and not what it merely re-applied', async () => {
     const { storage } = freshStorage();
     const spy = vi.spyOn(storage, 'set');
@@ -258,7 +266,7 @@ describe('createPersistence', () => {
     await savePosition(storage, 'mosul', { sentenceId: 's3p1s2', heading: 'Heading 3' });
     const { store, p, offers } = setup(storage);
     await p.ready;
-    expect(p.offer?.label).toBe("Resume from 'Heading 3'");
+    expect(labelOf(p.offer)).toBe("Resume from 'Heading 3'");
     expect(offers.map((o) => o?.sentenceId)).toEqual(['s3p1s2']);
     expect(store.calls).toEqual([]);
     expect(p.resume()).toBe(true);
@@ -406,7 +414,7 @@ describe('createPersistence', () => {
     await p.flush();
     await settle();
     expect((await loadPosition(storage, 'mosul'))?.sentenceId).toBe('s1p1s3');
-    expect(offers.at(-1)?.label).toBe("Resume from 'Heading 2'");
+    expect(labelOf(offers.at(-1))).toBe("Resume from 'Heading 2'");
   });
 });
 
