@@ -1,5 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
+
+const site = (file: string): string => fileURLToPath(new URL(`./site/${file}`, import.meta.url));
 
 /**
  * The web app manifest is a static file (public/manifest.webmanifest), so
@@ -18,22 +21,31 @@ function manifestLinks(): Plugin {
   };
 }
 
+/**
+ * The demo site (site/): the pages live beside src/, not in it, so the
+ * library build (tsconfig.lib.json) holds only the library. The site is the
+ * root; public/ and dist/ stay at the top of the repository.
+ */
 export default defineConfig({
+  root: 'site',
+  publicDir: fileURLToPath(new URL('./public', import.meta.url)),
   // The fallback voice's worker (src/speech/fallback/espeak-worker.ts) is a
   // module worker: bundled as an ES module, it imports eSpeak's code by URL.
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    outDir: 'dist',
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    // dist/ is outside the root, so Vite empties it only when told; the widget build runs after and adds to it.
+    emptyOutDir: true,
     rollupOptions: {
       // The demo, the iframe embed page and the embed guide.
-      input: { index: 'index.html', embed: 'embed.html', 'embed-guide': 'embed-guide.html' },
+      input: { index: site('index.html'), embed: site('embed.html'), 'embed-guide': site('embed-guide.html') },
     },
   },
   plugins: [
     manifestLinks(),
     // Offline demo (docs/offline.md): Workbox precaches the app shell, the
-    // seed article (emitted as a hashed asset by src/demo.ts), the icons and
+    // seed article (emitted as a hashed asset by site/demo.ts), the icons and
     // the fallback engine with its English voice pack; registration is a
     // separate registerSW.js (never inline: strict CSP).
     VitePWA({

@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
-import ts from 'typescript';
+import minifyHTMLLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const LIT_META = '\0aloud-lit-property-metadata';
 
@@ -72,45 +72,24 @@ function minifyCssLiterals(): Plugin {
 }
 
 /**
- * Collapses the indentation inside Lit's html`…` and svg`…` literals of our
- * own modules: every run of white space that holds a line break becomes one
- * space, which HTML renders exactly alike (templates holding <pre> or
- * <textarea>, where it would not, are left alone). Templates nest inside
- * ${…} holes, so they are found with TypeScript's parser, not a pattern.
+ * The html`…` and svg`…` literals go through Lit's own minifier
+ * (html-minifier-next underneath). Its white-space collapse is the
+ * conservative one, a run of spaces becomes one and never none, so text
+ * between inline elements reads and is spoken exactly as written, and empty
+ * attributes stay. Its CSS side (lightningcss) is off: it rejects a ${…}
+ * hole standing for a whole rule block, which our styles use for the dark
+ * colours, so css`…` keeps the small minifier above.
  */
-function collapseHtmlLiterals(): Plugin {
-  return {
-    name: 'aloud-collapse-html-literals',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id.split('?')[0]!) || !/\b(?:html|svg)`/.test(code)) return null;
-      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-      const edits: { start: number; end: number; text: string }[] = [];
-      const visit = (node: ts.Node): void => {
-        if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && /^(?:html|svg)$/.test(node.tag.text)) {
-          const t = node.template;
-          const pieces = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((span) => span.literal)];
-          if (!/<(?:pre|textarea)\b/i.test(t.getText(file))) {
-            for (const piece of pieces) {
-              // Between the opening ` or } and the closing ` or ${.
-              const start = piece.getStart(file) + 1;
-              const closesTemplate = ts.isNoSubstitutionTemplateLiteral(piece) || ts.isTemplateTail(piece);
-              const end = piece.end - (closesTemplate ? 1 : 2);
-              const raw = code.slice(start, end);
-              const text = raw.replace(/\s*\n\s*/g, ' ');
-              if (text !== raw) edits.push({ start, end, text });
-            }
-          }
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(file);
-      if (edits.length === 0) return null;
-      let out = code;
-      for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-      return { code: out, map: null };
+function minifyHtmlLiterals(): Plugin {
+  const plugin = minifyHTMLLiterals({
+    include: ['src/**/*.ts'],
+    failOnError: true,
+    options: {
+      shouldMinifyCSS: () => false,
+      minifyOptions: { conservativeCollapse: true, removeEmptyAttributes: false },
     },
-  };
+  } as Parameters<typeof minifyHTMLLiterals>[0]);
+  return { ...(plugin as unknown as Plugin), name: 'aloud-minify-html-literals' };
 }
 
 /**
@@ -124,7 +103,7 @@ export default defineConfig({
   // Relative asset URLs: the lazy fallback files resolve against the widget's own URL.
   base: './',
   publicDir: false,
-  plugins: [noLitGlobals(), minifyCssLiterals(), collapseHtmlLiterals()],
+  plugins: [noLitGlobals(), minifyCssLiterals(), minifyHtmlLiterals()],
   // The fallback voice's worker (src/speech/fallback/espeak-worker.ts): a
   // module worker, emitted as its own file beside the widget (never inlined:
   // a data: or blob: worker breaks under `default-src 'self'`), named like

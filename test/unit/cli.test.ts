@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runSegment } from '../../src/cli/segment.ts';
+import { runSegment } from '../../cli/segment.ts';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
@@ -28,7 +28,7 @@ async function cli(script: string, args: string[]): Promise<Outcome> {
     return { code: err.code, stdout: err.stdout, stderr: err.stderr };
   }
 }
-const segment = (...args: string[]) => cli('src/cli/segment.ts', args);
+const segment = (...args: string[]) => cli('cli/segment.ts', args);
 
 function file(name: string, text: string): string {
   const path = join(tmp, name);
@@ -113,7 +113,7 @@ describe('npm run content', () => {
       copyFileSync(join(root, 'content', name), join(dir, name));
     }
     writeFileSync(join(dir, 'ignored.pdf'), 'not a source');
-    const first = await cli('src/cli/build-content.ts', [dir]);
+    const first = await cli('cli/build-content.ts', [dir]);
     expect(first.code).toBe(0);
     expect(first.stdout.trim().split('\n')).toEqual([
       expect.stringMatching(/^aloud-content: written .*harbour-ferry-2026-05-02\.json from .*\(3 sections, \d+ sentences\)$/),
@@ -124,7 +124,7 @@ describe('npm run content', () => {
       expect(readFileSync(join(dir, `${id}.json`), 'utf8')).toBe(readFileSync(join(root, 'content', `${id}.json`), 'utf8'));
     }
     const mtime = statSync(join(dir, 'mosul-2017-06-29.json')).mtimeMs;
-    const second = await cli('src/cli/build-content.ts', [dir]);
+    const second = await cli('cli/build-content.ts', [dir]);
     expect(second.stdout).toMatch(/unchanged .*mosul-2017-06-29\.json/);
     expect(second.stdout).not.toMatch(/written/);
     expect(statSync(join(dir, 'mosul-2017-06-29.json')).mtimeMs).toBe(mtime);
@@ -134,7 +134,7 @@ describe('npm run content', () => {
     const dir = join(tmp, 'broken');
     (await import('node:fs')).mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'empty.md'), '# Only a title\n');
-    const out = await cli('src/cli/build-content.ts', [dir]);
+    const out = await cli('cli/build-content.ts', [dir]);
     expect(out.code).toBe(1);
     expect(out.stderr).toMatch(/^aloud-content: .*empty\.md: empty article: [^\n]+\n$/);
   });

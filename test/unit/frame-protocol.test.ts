@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOrigins, parseCommand } from '../../src/embed/frame-protocol.ts';
+import { allowedOrigins, parseCommand } from '../../site/embed/frame-protocol.ts';
 
 describe('parseCommand', () => {
   it('accepts the commands of the protocol', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runSegment } from '../../src/cli/segment.ts';
+import { runSegment } from '../../cli/segment.ts';
 import { loadArticle } from '../../src/article/load.ts';
 import { ArticleParseError, parseSource } from '../../src/article/parse.ts';
 import { nodeDomParser } from '../../src/article/node.ts';

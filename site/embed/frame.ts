@@ -4,7 +4,7 @@
  * through postMessage (see frame-protocol.ts). Messages from any other origin
  * or window are ignored, and replies go only to the allowed origin, never "*".
  */
-import '../define.ts';
+import '../../src/define.ts';
 import { allowedOrigins, parseCommand, PROTOCOL, type FrameCommand, type FrameMessage } from './frame-protocol.ts';
 
 const FORWARDED_EVENTS = ['aloud-play', 'aloud-pause', 'aloud-sentence', 'aloud-section', 'aloud-end', 'aloud-error'];

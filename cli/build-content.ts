@@ -6,7 +6,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detectFormat, parseFile } from '../article/node.ts';
+import { detectFormat, parseFile } from '../src/article/node.ts';
 import { isMain } from './is-main.ts';
 import { describe, formatArticleJson } from './segment.ts';
 
@@ -65,7 +65,7 @@ export async function buildContent(dir: string): Promise<ContentReport[]> {
 }
 
 if (isMain(import.meta.url)) {
-  const dir = process.argv[2] ?? fileURLToPath(new URL('../../content', import.meta.url));
+  const dir = process.argv[2] ?? fileURLToPath(new URL('../content', import.meta.url));
   try {
     const reports = await buildContent(dir);
     for (const r of reports) {

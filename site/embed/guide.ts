@@ -5,7 +5,7 @@
  * command list, and runs a live example of each way to embed. Snippets are
  * set with textContent: the markup they show is never parsed.
  */
-import '../define.ts';
+import '../../src/define.ts';
 // no-inline: a small file would become a data: URL, which a strict CSP (connect-src) refuses to fetch.
 import articleUrl from '../../content/harbour-ferry-2026-05-02.json?url&no-inline';
 import { COMMANDS, PROTOCOL, type CommandName, type FrameMessage } from './frame-protocol.ts';

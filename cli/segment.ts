@@ -6,8 +6,8 @@
  * article problem, 2 for a usage error.
  */
 import { parseArgs } from 'node:util';
-import type { SourceFormat } from '../article/model.ts';
-import { ArticleParseError, SOURCE_FORMATS, parseFile } from '../article/node.ts';
+import type { SourceFormat } from '../src/article/model.ts';
+import { ArticleParseError, SOURCE_FORMATS, parseFile } from '../src/article/node.ts';
 import { isMain } from './is-main.ts';
 
 const USAGE = 'usage: npm run segment -- <file> [--lang xx] [--format text|markdown|html|json] [--id x]';
