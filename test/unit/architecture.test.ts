@@ -38,7 +38,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const layerOf = (file: string) => relative(SRC, file).split(sep)[0].replace(/\.ts$/, '');
+const layerOf = (file: string) => (relative(SRC, file).split(sep)[0] ?? '').replace(/\.ts$/, '');
 
 interface Edge { from: string; to: string; specifier: string }
 
