@@ -104,7 +104,7 @@ export function isQuoteOrBracket(c: number): boolean {
   );
 }
 
-export const BULLETS = new Set([...'•·‣◦▪▫●○■□►▸➢➤✓✔–—-*+'].map((c) => c.charCodeAt(0)));
+export const BULLETS = new Set([...'•·‣⁃◦▪▫●○■□►▸➢➤✓✔–—-*+'].map((c) => c.charCodeAt(0)));
 
 const LETTER = /[\p{L}\p{M}]/u;
 const UPPER = /\p{Lu}|\p{Lt}/u;

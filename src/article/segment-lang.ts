@@ -282,6 +282,62 @@ const SPECS: Record<string, Spec> = {
     numeric: 'पृ सं',
     general: 'ई ई.पू',
   },
+  pl: {
+    prefix: 'np tzn tzw prof dr hab mgr inż ks płk gen mjr kpt por ppor św ul al pl os ob m.in',
+    numeric: 'nr str s rys tab poz',
+    general: 'tys mln mld zł gr godz min sty lut mar kwi maj cze lip sie wrz paź lis gru r w',
+    suffix: 'itd itp i.in',
+    starters:
+      'On Ona Ono Oni One My Ja Ty Wy To Ten Ta Te Ale A I Lub Albo Gdy Kiedy Jeśli Jeżeli Potem ' +
+      'Teraz Dziś Dzisiaj Wczoraj Jutro Tu Tam Też Także Już Jeszcze W We Na Z Ze Do Od Po Przez Dla ' +
+      'Bez Pod Nad Co Kto Gdzie Dlaczego Jak Wszyscy Nie Tak Jego Jej Ich Czy Mimo Według',
+    joiners: 'i w we na z ze do od po przez dla że jest był była było są nie oraz a ale lub to się',
+  },
+  bg: {
+    prefix: 'г-н г-жа г-ца проф доц акад д-р т.е напр вж ул бул пл св',
+    numeric: 'стр с бр ал чл т',
+    general: 'г гр хил млн млрд лв ст ч мин',
+    suffix: 'т.н др',
+    starters:
+      'Той Тя То Те Ние Аз Ти Вие Това Този Тази Тези Но А И Или Да Не В Във На С Със К Към По За От ' +
+      'До При След Преди Когато Ако Как Че Защото Затова После Тогава Сега Днес Вчера Утре Тук Там ' +
+      'Също Всички Кой Къде Защо Вече Още Дори Само Според',
+    joiners: 'и в във на с със към по за от до при че е са не се като',
+  },
+  kk: {
+    prefix: 'проф акад доц т.с.с көш',
+    numeric: 'б бет',
+    general: 'ж жж ғ мың млн млрд б.з.б б.з теңге обл',
+    suffix: 'т.б т.т',
+    starters:
+      'Ол Олар Біз Мен Сен Сіз Бұл Осы Сол Бірақ Және Немесе Егер Кейін Қазір Бүгін Кеше Ертең Мұнда ' +
+      'Онда Барлық Кім Қайда Неге Қалай Сондықтан Алайда Дегенмен Сонымен',
+    joiners: 'және мен мен де да бен пен үшін туралы',
+  },
+  el: {
+    prefix: 'κ κα Δρ καθ π.χ δηλ βλ λ.χ αγ',
+    numeric: 'σ σελ αρ κεφ',
+    general: 'χλμ εκατ δισ π.Χ μ.Χ Ιαν Φεβ Μαρ Απρ Ιουν Ιουλ Αυγ Σεπτ Οκτ Νοε Δεκ',
+    suffix: 'κλπ κτλ',
+    starters:
+      'Ο Η Το Οι Τα Αυτός Αυτή Αυτό Αυτοί Εμείς Εγώ Εσύ Εσείς Αλλά Και Ή Όταν Αν Μετά Πριν Τώρα ' +
+      'Σήμερα Χθες Αύριο Εδώ Εκεί Επίσης Όλοι Ποιος Πού Γιατί Πώς Ήδη Ακόμα Στο Στη Στην Στον Σε Με ' +
+      'Από Για Ένας Μια Ένα Δεν Όμως',
+    joiners: 'και ή ο η το οι τα του της των στο στη στην στον σε με από για να θα που ότι',
+  },
+  fa: {
+    // No letter case: prefixes are joined; after a general abbreviation
+    // (ه.ش. solar year) only a word that cannot open a sentence keeps it joined.
+    prefix: 'د',
+    numeric: 'ص ج',
+    general: 'ه.ش ه.ق ق.م م',
+    joiners: 'را که و',
+  },
+  mr: {
+    prefix: 'डॉ श्री श्रीमती सौ कु प्रा',
+    numeric: 'पृ',
+    general: 'इ.स इ.स.पू',
+  },
   zh: {},
   ja: { quotatives: ['と', 'って', 'とか', 'など'] },
   ko: {},

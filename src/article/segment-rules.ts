@@ -134,7 +134,14 @@ function startsSentence(text: string, b: number, L: LangTable): boolean {
   if (i >= end) return false;
   const cs = caseAt(text, i);
   if (cs === -1 || cs === 2) return false; // lower case, digit, symbol
-  if (cs === 0) return true; // uncased script: no evidence either way, keep the break
+  if (cs === 0) {
+    // Uncased script: no evidence from case. Only a word that cannot open a
+    // sentence (Persian را, که, و) says the abbreviation was inside one.
+    if (!L.joiners.size) return true;
+    let k = i;
+    while (k < end && k - i < 24 && !isWs(text.charCodeAt(k))) k++;
+    return !L.joiners.has(text.slice(i, k));
+  }
   let j = i + 1;
   while (j < end && j - i < 24 && caseAt(text, j) !== 2) j++;
   if (j - i === 1 && text.charCodeAt(j) === 46) return false; // another initial
@@ -194,6 +201,11 @@ function isListMarkerAt(text: string, b: number): boolean {
 
 /** "1.", "a)", "iv.", "•" alone: a list marker, not a sentence. */
 function isListMarker(text: string, s: number, e: number): boolean {
+  // "• 9.", "⁃10.": a bullet before the number is part of the marker.
+  if (e - s > 1 && BULLETS.has(text.charCodeAt(s)) && !isDigit(text.charCodeAt(s))) {
+    s++;
+    if (isWs(text.charCodeAt(s))) s++;
+  }
   const n = e - s;
   if (n === 1) return BULLETS.has(text.charCodeAt(s));
   if (n > 6) return false;
@@ -312,13 +324,29 @@ export function decide(text: string, cur: number, p: number, nextBoundary: numbe
 
   if (FULL_STOPS.has(c)) {
     const prev = text.charCodeAt(t - 1);
-    if (t > cur && (FULL_STOPS.has(prev) || prev === ELLIPSIS)) return ellipsis(text, b);
-    // A spaced ellipsis ". . .": no sentence starts with its next dot, and
-    // after its last dot it is decided as "...".
-    if (text.charCodeAt(b) === 46) return -1;
-    if (prev === 32 && t - 2 >= cur && text.charCodeAt(t - 2) === 46) return ellipsis(text, b);
+    if (t > cur && (FULL_STOPS.has(prev) || prev === ELLIPSIS)) return elidedInBrackets(text, t) ? -1 : ellipsis(text, b);
+    // A spaced ellipsis ". . .": no sentence starts with its next dot, except
+    // after a sentence's own full stop ("compounds. . . . The practice": in
+    // Chicago's four dots the first is the stop, the three open the next).
+    if (text.charCodeAt(b) === 46) return t > cur && isLetterAt(text, t - 1) && spacedEllipsisOpens(text, b) ? sp : -1;
+    if (prev === 32 && t - 2 >= cur && text.charCodeAt(t - 2) === 46) {
+      let k = t;
+      let dots = 1;
+      while (k - 2 >= cur && text.charCodeAt(k - 1) === 32 && text.charCodeAt(k - 2) === 46) {
+        k -= 2;
+        dots++;
+      }
+      // Three spaced dots standing apart are an omission inside the sentence;
+      // a fourth, or a first dot glued to the word, is the sentence's end.
+      if (dots === 3 && k > cur && isWs(text.charCodeAt(k - 1))) return -1;
+      if (ellipsis(text, b) < 0) return -1;
+      // "compounds. . . . The": the glued first dot ends the sentence; the
+      // three after it open the next, as the omission they mark.
+      return dots >= 4 && k > cur && isLetterAt(text, k - 1) ? k + 1 : sp;
+    }
     // A Latin full stop glued to Chinese or Japanese text ends no sentence (我在U.S.工作).
     if (c === 46 && t === e - 1 && e === b && isNoSpaceScript(text.charCodeAt(b))) return -1;
+    if (closed && citationFollows(text, b)) return -1;
     const cls = classifyToken(text, t, cur, L, b);
     switch (cls) {
       case Cls.Prefix:
@@ -328,17 +356,18 @@ export function decide(text: string, cur: number, p: number, nextBoundary: numbe
         // Without a number: "p." is still a single letter, "no." a word.
         return singleLetterOrSplit(text, t, cur, b, L, sp);
       case Cls.General:
-        return startsSentence(text, b, L) ? sp : -1;
+        return startsSentence(text, b, L) || timeThenTitle(text, cur, t, b, L) ? sp : -1;
       case Cls.Suffix:
         return startsSentence(text, b, L) || capitalisedWordAt(text, b) ? sp : -1;
       default:
         return nextIsLower(text, b) ? -1 : sp;
     }
   }
-  if (c === ELLIPSIS) return ellipsis(text, b);
+  if (c === ELLIPSIS) return elidedInBrackets(text, t) ? -1 : ellipsis(text, b);
 
   // ? ! and the other terminals.
   if (nextIsLower(text, b)) return -1;
+  if (citationFollows(text, b)) return -1;
   if (closed && L.quotatives.length) {
     for (const q of L.quotatives) if (text.startsWith(q, b)) return -1;
   }
@@ -348,6 +377,62 @@ export function decide(text: string, cur: number, p: number, nextBoundary: numbe
   function ellipsis(text: string, b: number): number {
     return nextIsLowerOrDigit(text, b) || !startsLikeSentence(text, b) ? -1 : sp;
   }
+}
+
+/** "[...]" or "[…]": an editor's mark for words left out, never a sentence end. */
+function elidedInBrackets(text: string, t: number): boolean {
+  if (text.charCodeAt(t + 1) !== 93) return false;
+  let k = t;
+  while (k > 0 && (text.charCodeAt(k - 1) === 46 || text.charCodeAt(k - 1) === ELLIPSIS)) k--;
+  return text.charCodeAt(k - 1) === 91;
+}
+
+/** Three spaced dots at b, then a space and what starts a sentence. */
+function spacedEllipsisOpens(text: string, b: number): boolean {
+  if (!text.startsWith('. . .', b) || text.charCodeAt(b + 5) === 46 || !isWs(text.charCodeAt(b + 5))) return false;
+  return startsLikeSentence(text, skipWsFwd(text, b + 5, text.length));
+}
+
+/**
+ * A bracket right after a quote or a ?! that closes and is followed by the
+ * sentence's own punctuation is a citation or an aside of the sentence before:
+ * `"…stairways [...]" (Smith 55).`, `"Why?" (p. 4), he wrote`.
+ */
+function citationFollows(text: string, b: number): boolean {
+  const open = text.charCodeAt(b);
+  if (open !== 40 && open !== 91) return false;
+  const close = open === 40 ? 41 : 93;
+  const limit = Math.min(text.length, b + 80);
+  for (let i = b + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === close) {
+      const n = i + 1 < text.length ? text.charCodeAt(i + 1) : 46;
+      return isTerminal(n) || n === 44 || n === 59 || n === 58;
+    }
+    if (isLineBreak(c) || c === open) return false;
+  }
+  return false;
+}
+
+/**
+ * "He left at 6 P.M. Mr. Smith then went": a time of day, then a title. A
+ * title cannot qualify the time, so a new clause starts with it, unless the
+ * time is the sentence's fronted adverbial ("At 5 a.m. Mr. Smith went").
+ */
+function timeThenTitle(text: string, cur: number, t: number, b: number, L: LangTable): boolean {
+  if (t - 3 < cur || (text.charCodeAt(t - 1) | 32) !== 109 || text.charCodeAt(t - 2) !== 46) return false;
+  const ap = text.charCodeAt(t - 3) | 32;
+  if (ap !== 97 && ap !== 112) return false;
+  let n = t - 4;
+  if (n >= cur && text.charCodeAt(n) === 32) n--;
+  if (n < cur || !isDigit(text.charCodeAt(n))) return false;
+  let j = b;
+  while (j < text.length && j - b < 6 && isLetterAt(text, j)) j++;
+  if (j === b || text.charCodeAt(j) !== 46 || !matches(L.prefix, text.slice(b, j))) return false;
+  while (n > cur && !isWs(text.charCodeAt(n - 1))) n--;
+  // Words before the number: one ("At 5 a.m.") is a fronted adverbial.
+  const before = text.slice(cur, n).trim();
+  return before.length > 0 && before.includes(' ');
 }
 
 /**
@@ -404,6 +489,9 @@ function oddCount(text: string, from: number, to: number, c: number): boolean {
 /** A single line break after a line without a final mark: a soft wrap? */
 function softWrap(text: string, cur: number, e: number, b: number, L: LangTable): boolean {
   const last = text.charCodeAt(e - 1);
+  // Chinese and Japanese are written without spaces: a line break between
+  // two of their characters is only where the source wrapped the line.
+  if (isNoSpaceScript(last) && isNoSpaceScript(text.charCodeAt(b))) return true;
   // Continuation punctuation at the end of the line.
   if (last === 44 || last === 59 || last === 58 || last === 0x2d || last === 0x2013 || last === 0x2014 || last === 47 || last === 38 || last === 0x060c || last === 0x3001 || last === 0xff0c) {
     return true;
@@ -509,6 +597,41 @@ export function extraCandidates(text: string): number[] | null {
     } else if (i > 0 && isWs(text.charCodeAt(i - 1)) && !isLineBreak(text.charCodeAt(i - 1)) && i + 1 < len && isWs(text.charCodeAt(i + 1))) {
       (out ??= []).push(-i - 1);
     }
+  }
+  return listChain(text, out);
+}
+
+// A marker at a word start: "1.", "2)", "1.)", "a.", "• 9.", "⁃10.".
+const MARKER_RE = /(?<![^\s:;])([\u2022\u2043]\s?)?(\d{1,3}|[A-Za-z])(\.\)|[.)])(?=\s)/g;
+
+/**
+ * An inline list, "1) The first item 2) The second item": markers counting
+ * up by one from a first one that opens the text, a line or a colon, in one
+ * style. Each later marker starts an item (a forced candidate), so an item
+ * without a final mark still ends where the next marker begins. A lone "2."
+ * in prose is no chain: it needs the "1." before it.
+ */
+function listChain(text: string, out: number[] | null): number[] | null {
+  MARKER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let prev = -2;
+  let style = '';
+  while ((m = MARKER_RE.exec(text)) !== null) {
+    const tok = m[2]!;
+    const digit = isDigit(tok.charCodeAt(0));
+    const value = digit ? Number(tok) : tok.charCodeAt(0);
+    const s = (digit ? 'd' : tok < 'a' ? 'u' : 'l') + (m[1] ? 'b' : '') + m[3];
+    if (prev >= 0 && s === style && value === prev + 1) {
+      (out ??= []).push(-m.index - 1);
+      prev = value;
+      continue;
+    }
+    let k = m.index;
+    while (k > 0 && isWs(text.charCodeAt(k - 1)) && !isLineBreak(text.charCodeAt(k - 1))) k--;
+    const head = k === 0 || isLineBreak(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 58;
+    const first = m[1] !== undefined || (digit ? value === 1 : tok === 'a' || tok === 'A');
+    prev = head && first ? value : -2;
+    style = s;
   }
   return out;
 }

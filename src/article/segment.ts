@@ -11,11 +11,14 @@
  *     language, a proper noun, an uncased script;
  *   - quotes and brackets around the break (moved to the sentence they belong to);
  *   - line breaks (paragraph break, soft wrap, bullet lines).
- * A few boundaries Intl does not propose are added: "…" before a capital, and a
- * bullet glyph (•) standing between spaces.
+ * A few boundaries Intl does not propose are added: "…" before a capital, a
+ * bullet glyph (•) standing between spaces, and the later markers of an
+ * inline list ("1) First item 2) Second item").
  *
  * Contract of splitSentences: sentences in order, each trimmed and non-empty,
- * inner whitespace runs (JS \s) collapsed to one space. Joined with single
+ * inner whitespace runs (JS \s) collapsed to one space, or to nothing where a
+ * line break stands between two characters of a script written without
+ * spaces (a soft wrap: 天気が⏎いい reads 天気がいい). Joined with single
  * spaces they equal the input with whitespace collapsed and trimmed — except
  * between two sentences the source wrote with no space at all, which only
  * happens next to a script written without spaces (Chinese, Japanese, Thai…):
@@ -213,7 +216,12 @@ function emit(text: string, s: number, e: number, onSpan: (s: number, e: number)
 
 function collapsed(text: string, s: number, e: number): string {
   const t = text.slice(s, e);
-  return NEEDS_COLLAPSE.test(t) ? t.replace(/\s+/g, ' ') : t;
+  return NEEDS_COLLAPSE.test(t) ? t.replace(/\s+/g, softWrapGap) : t;
+}
+
+/** One space, or none for a wrapped line between two CJK characters (今日は天気が⏎いいです). */
+function softWrapGap(run: string, at: number, t: string): string {
+  return /[\n\r\u2028]/.test(run) && isNoSpaceScript(t.charCodeAt(at - 1)) && isNoSpaceScript(t.charCodeAt(at + run.length)) ? '' : ' ';
 }
 
 /** Test hook: segment as in an engine without Intl.Segmenter. */

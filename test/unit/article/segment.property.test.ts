@@ -11,6 +11,16 @@ import { joinSpans, segmentSentences, segmentWithoutIntl, splitSentences } from 
 const LANGS = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'uk', 'ar', 'hi', 'zh', 'ja', 'ko', 'th', 'xx', ''];
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+// Inside a sentence, a line break between two characters of a script written
+// without spaces is a soft wrap and joins with nothing.
+const NO_SPACE_CHAR = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\ud840-\ud87f]/;
+const innerCollapse = (s: string) =>
+  s
+    .replace(/\s+/g, (run, at: number, all: string) =>
+      /[\n\r\u2028]/.test(run) && NO_SPACE_CHAR.test(all[at - 1] ?? '') && NO_SPACE_CHAR.test(all[at + run.length] ?? '') ? '' : ' ',
+    )
+    .trim();
+const hasSoftWrap = (s: string) => innerCollapse(s) !== collapse(s);
 
 // Pieces that exercise every rule: terminals of many scripts, quotes and
 // brackets both ways, abbreviations, initials, numbers, bullets, whitespace of
@@ -44,14 +54,14 @@ function checkContract(text: string, lang: string): void {
     expect(/\s\s|[^\S ]/.test(s.text)).toBe(false);
     expect(s.start).toBeGreaterThanOrEqual(prevEnd);
     expect(text.slice(prevEnd, s.start).trim()).toBe('');
-    expect(collapse(text.slice(s.start, s.end))).toBe(s.text);
+    expect(innerCollapse(text.slice(s.start, s.end))).toBe(s.text);
     prevEnd = s.end;
   }
   expect(text.slice(prevEnd).trim()).toBe('');
-  expect(joinSpans(text, spans)).toBe(collapse(text));
+  if (!hasSoftWrap(text)) expect(joinSpans(text, spans)).toBe(collapse(text));
   // Where the source has whitespace between every two sentences, a plain
   // join with spaces is exact.
-  if (spans.every((s, i) => i === 0 || s.start > spans[i - 1]!.end)) {
+  if (!hasSoftWrap(text) && spans.every((s, i) => i === 0 || s.start > spans[i - 1]!.end)) {
     expect(sentences.join(' ')).toBe(collapse(text));
   }
   // Modulo whitespace, always.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { joinSpans, segmentSentences, segmentWithoutIntl, splitSentences } from '../../../src/article/segment.ts';
 import { SEGMENTATION_CASES } from '../../fixtures/segmentation-cases.ts';
 import { HOLDOUT_CASES } from '../../fixtures/segmentation-holdout.ts';
+import { GOLDEN_RULES_EN } from '../../fixtures/golden-rules-en.ts';
 
 describe('segmentation table (test/fixtures/segmentation-cases.ts)', () => {
   it('has at least 120 cases in English and at least 7 other languages, RTL and CJK among them', () => {
@@ -12,6 +13,12 @@ describe('segmentation table (test/fixtures/segmentation-cases.ts)', () => {
   });
 
   it.each(SEGMENTATION_CASES.map((c, i) => [`${i + 1} [${c.lang}] ${c.note}`, c] as const))('%s', (_name, c) => {
+    expect(splitSentences(c.text, c.lang)).toEqual(c.expected);
+  });
+});
+
+describe('the English Golden Rules (pySBD: 47/48)', () => {
+  it.each(GOLDEN_RULES_EN.map((c) => [c.note, c] as const))('%s', (_name, c) => {
     expect(splitSentences(c.text, c.lang)).toEqual(c.expected);
   });
 });
