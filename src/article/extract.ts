@@ -11,7 +11,16 @@
  * share bars, related links…) only on blocks that are small beside the root,
  * and link lists (menus, tag lists, "Most popular", next-article teasers)
  * wherever they are. See docs/content-pipeline.md.
+ *
+ * Publisher markers win over all of that: `data-aloud-skip` leaves an element
+ * out wherever it is, and `data-aloud-read` on one or more elements makes only
+ * those (plus the title) read, in document order (docs/embedding.md).
  */
+
+/** Leaves the element and everything in it out of the text. */
+export const SKIP_ATTR = 'data-aloud-skip';
+/** Present on any element of the scope: only such elements (and the title) are read. */
+export const READ_ATTR = 'data-aloud-read';
 
 // Never part of the text, wherever they are.
 export const SKIPPED_TAGS = new Set([
@@ -71,15 +80,22 @@ export function classWords(names: string | null): string[] {
 
 /** Left out wherever it is, whatever its size. */
 export function isHardSkipped(el: Element): boolean {
-  if (SKIPPED_TAGS.has(el.localName)) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (SKIPPED_TAGS.has(el.localName) || el.hasAttribute(SKIP_ATTR)) return true;
+  if (isHidden(el)) return true;
   const role = el.getAttribute('role');
   if (role && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
+  return false;
+}
+
+// Never read, even where the publisher marked it to be: the listener could not see it either.
+const NEVER_TEXT = new Set(['script', 'style', 'template', 'noscript', 'head', 'meta', 'link', 'title']);
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && (HIDDEN_STYLE.test(style) || CLIP_STYLE.test(style))) return true;
   const cls = el.getAttribute('class');
-  if (cls && cls.split(/\s+/).some((c) => VISUALLY_HIDDEN.has(c.toLowerCase()))) return true;
-  return false;
+  return !!cls && cls.split(/\s+/).some((c) => VISUALLY_HIDDEN.has(c.toLowerCase()));
 }
 
 function hasClutterWord(el: Element): boolean {
@@ -142,6 +158,12 @@ export interface Extraction {
   readonly root: Element;
   /** Whether `el` (inside the root) and everything in it is left out of the text. */
   isLeftOut(el: Element): boolean;
+  /**
+   * Whether the text nodes directly inside `parent` (an element that is not
+   * left out) are read: false only between the parts a publisher marked
+   * with `data-aloud-read`.
+   */
+  keepsText(parent: Element): boolean;
 }
 
 /**
@@ -150,18 +172,77 @@ export interface Extraction {
  */
 export function extract(scope: Element): Extraction {
   const sizes = measure(scope);
-  const root = chooseRoot(scope, sizes);
+  let root = chooseRoot(scope, sizes);
+  const reads = readParts(scope);
+  // The root must hold every marked part (and the title above them).
+  for (const part of reads) root = commonAncestor(root, part) ?? scope;
   const rootLength = Math.max(1, sizes.get(root)?.text ?? 0);
+  const marked = reads.length > 0 ? markedParts(root, reads) : null;
   const cache = new Map<Element, boolean>();
   const isLeftOut = (el: Element): boolean => {
     let v = cache.get(el);
     if (v === undefined) {
-      v = decide(el, root, rootLength, sizes);
+      v = marked ? decideMarked(el, root, rootLength, sizes, marked) : decide(el, root, rootLength, sizes);
       cache.set(el, v);
     }
     return v;
   };
-  return { root, isLeftOut };
+  const keepsText = (parent: Element): boolean => !marked || insideKept(parent, root, marked.kept);
+  return { root, isLeftOut, keepsText };
+}
+
+/** The outermost `data-aloud-read` elements of `scope` that no skip marker covers, in document order. */
+function readParts(scope: Element): Element[] {
+  const out: Element[] = [];
+  for (const el of Array.from(scope.querySelectorAll(`[${READ_ATTR}]`))) {
+    if (out.some((p) => p.contains(el))) continue;
+    let skipped = false;
+    for (let at: Element | null = el; at && !skipped; at = at === scope ? null : at.parentElement) {
+      skipped = at.hasAttribute(SKIP_ATTR);
+    }
+    if (!skipped) out.push(el);
+  }
+  return out;
+}
+
+interface Marked {
+  /** The marked parts, and the title heading: read with what is inside them. */
+  kept: Set<Element>;
+  /** Elements that hold a kept one: walked into, their own text not read. */
+  holders: Set<Element>;
+}
+
+function markedParts(root: Element, reads: Element[]): Marked {
+  const kept = new Set(reads);
+  // A publisher marking the body still expects the headline: the first <h1>
+  // of the root, unless it is skipped or already inside a marked part.
+  const h1 = root.querySelector('h1');
+  if (h1 && !reads.some((r) => r.contains(h1)) && !underMarker(h1, root)) kept.add(h1);
+  const holders = new Set<Element>();
+  for (const el of kept) {
+    for (let at = el.parentElement; at && !holders.has(at); at = at === root ? null : at.parentElement) holders.add(at);
+  }
+  holders.add(root);
+  return { kept, holders };
+}
+
+function underMarker(el: Element, root: Element): boolean {
+  for (let at: Element | null = el; at; at = at === root ? null : at.parentElement) if (at.hasAttribute(SKIP_ATTR)) return true;
+  return false;
+}
+
+function insideKept(el: Element, root: Element, kept: Set<Element>): boolean {
+  for (let at: Element | null = el; at; at = at === root ? null : at.parentElement) if (kept.has(at)) return true;
+  return false;
+}
+
+function decideMarked(el: Element, root: Element, rootLength: number, sizes: Sizes, marked: Marked): boolean {
+  if (el.hasAttribute(SKIP_ATTR) || NEVER_TEXT.has(el.localName) || isHidden(el)) return true;
+  // The marked parts and what holds them: the publisher's word beats the
+  // guesses (an <aside> or a "related" box marked to be read is read).
+  if (marked.kept.has(el) || marked.holders.has(el)) return false;
+  if (!insideKept(el, root, marked.kept)) return true;
+  return decide(el, root, rootLength, sizes);
 }
 
 function decide(el: Element, root: Element, rootLength: number, sizes: Sizes): boolean {

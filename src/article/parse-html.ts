@@ -2,7 +2,7 @@ import type { DraftSection, ParagraphKind } from './model.ts';
 import type { ParsedDraft } from './build-article.ts';
 import { ArticleParseError } from './parse-error.ts';
 import { cleanBlock, cleanByline, isCreditSentence, isoDate, normalizeSource, tooDeepIsUnparsable } from './parse-util.ts';
-import { classWords, extract, isHardSkipped, SKIPPED_TAGS, type Extraction } from './extract.ts';
+import { classWords, extract, isHardSkipped, SKIP_ATTR, SKIPPED_TAGS, type Extraction } from './extract.ts';
 
 /**
  * Anything that turns an HTML string into an inert Document: the browser's
@@ -79,7 +79,8 @@ export function readElement(scope: Element): { draft: ParsedDraft; extraction: E
 function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
   const root: Element | null = extraction.root;
   const isSkipped = extraction.isLeftOut;
-  const textOf = (el: Element): string => textWithout(el, isSkipped);
+  const keepsText = extraction.keepsText;
+  const textOf = (el: Element): string => textWithout(el, isSkipped, keepsText);
   const draft: ParsedDraft = { sections: [] };
 
   const lang = root?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement?.getAttribute('lang');
@@ -138,6 +139,7 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
     };
     for (const node of Array.from(parent.childNodes)) {
       if (node.nodeType === TEXT) {
+        if (!keepsText(parent)) continue;
         const text = node.textContent ?? '';
         inline += text;
         if (text.trim()) afterBr = false;
@@ -191,7 +193,8 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
   if (root) walk(root, 'paragraph');
 
   if (!titleFromBody) {
-    const h1 = doc.querySelector('h1');
+    // A headline the publisher skipped names nothing.
+    const h1 = Array.from(doc.querySelectorAll('h1')).find((h) => !h.closest(`[${SKIP_ATTR}]`));
     const candidates = [
       metaContent(doc, 'og:title'),
       doc.querySelector('title')?.textContent,
@@ -278,7 +281,7 @@ function metaContent(doc: Document, name: string): string | undefined {
 }
 
 /** The visible text of an element, descendants that `isSkipped` leaves out left out. */
-function textWithout(el: Element, isSkipped: (el: Element) => boolean): string {
+function textWithout(el: Element, isSkipped: (el: Element) => boolean, keepsText: (parent: Element) => boolean = () => true): string {
   // An explicit stack, not recursion: hostile pages nest thousands deep.
   const parts: string[] = [];
   const stack: (Node | string)[] = [el];
@@ -290,6 +293,7 @@ function textWithout(el: Element, isSkipped: (el: Element) => boolean): string {
     }
     if (item !== el) {
       if (item.nodeType === TEXT) {
+        if (item.parentElement && !keepsText(item.parentElement)) continue;
         parts.push(item.textContent ?? '');
         continue;
       }
