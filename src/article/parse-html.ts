@@ -193,8 +193,7 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
   if (root) walk(root, 'paragraph');
 
   if (!titleFromBody) {
-    // A headline the publisher skipped names nothing.
-    const h1 = Array.from(doc.querySelectorAll('h1')).find((h) => !h.closest(`[${SKIP_ATTR}]`));
+    const h1 = doc.querySelector('h1');
     const candidates = [
       metaContent(doc, 'og:title'),
       doc.querySelector('title')?.textContent,
@@ -202,6 +201,9 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
     ];
     const title = candidates.map((c) => cleanBlock(c ?? '')).find(Boolean);
     if (title) draft.title = title;
+    // The publisher skipped the headline: it still names the article, unspoken.
+    const headline = root?.querySelector('h1') ?? doc.querySelector('h1');
+    if (headline?.closest(`[${SKIP_ATTR}]`)) draft.announceTitle = false;
   }
   if (!draft.updated && root) {
     // "Updated 11.02am" beside the date: kept apart, as written, never spoken.

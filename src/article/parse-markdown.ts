@@ -94,7 +94,13 @@ export function parseMarkdown(source: string): ParsedDraft {
     walk(rest, 'item');
   };
 
-  tooDeepIsUnparsable(() => walk(new Lexer({ gfm: true }).lex(applyMarkers(body)), 'paragraph'));
+  const marked = applyMarkers(body);
+  // A skipped `# title` still names the article, but is not announced.
+  if (marked.skippedTitle !== undefined) {
+    draft.title ??= marked.skippedTitle;
+    draft.announceTitle = false;
+  }
+  tooDeepIsUnparsable(() => walk(new Lexer({ gfm: true }).lex(marked.body), 'paragraph'));
   draft.sections = sections;
   return draft;
 }
@@ -109,15 +115,15 @@ const MARKER = /<!--\s*(\/?)aloud-(skip|read)\s*-->/g;
  * between such pairs is read, in order, plus the `# title`. A marker left
  * open runs to the end; markers inside fenced code are text, not markers.
  */
-export function applyMarkers(body: string): string {
-  if (!body.includes('aloud-')) return body;
+export function applyMarkers(body: string): { body: string; skippedTitle?: string } {
+  if (!body.includes('aloud-')) return { body };
   const fenced = fencedRanges(body);
   const marks: { at: number; end: number; close: boolean; kind: string }[] = [];
   for (const m of body.matchAll(MARKER)) {
     if (inFence(fenced, m.index)) continue;
     marks.push({ at: m.index, end: m.index + m[0].length, close: m[1] === '/', kind: m[2]! });
   }
-  if (marks.length === 0) return body;
+  if (marks.length === 0) return { body };
   // Each piece of the body outside the markers, with whether it is skipped or inside a read pair.
   const pieces: { text: string; at: number; skip: boolean; read: boolean }[] = [];
   let skip = 0;
@@ -130,22 +136,25 @@ export function applyMarkers(body: string): string {
     if (mark.kind === 'skip') skip = Math.max(0, skip + delta);
     else if (mark.kind === 'read') read = Math.max(0, read + delta);
   }
-  const reading = marks.some((m) => m.kind === 'read' && !m.close);
-  // A piece left out across lines separates blocks; one inside a line joins its neighbours.
-  const gap = (text: string) => (text.includes('\n') ? '\n\n' : '');
-  if (!reading) return pieces.map((p) => (p.skip ? gap(p.text) : p.text)).join('');
-  // The document's first `# title` stays, as in HTML, unless it is skipped (or already read).
+  // The document's first `# title`: kept, as in HTML, unless it is skipped.
   let title = '';
+  let titlePiece: (typeof pieces)[number] | undefined;
   for (const p of pieces) {
-    if (p.skip) continue;
     const h1 = [...p.text.matchAll(/^#[ \t]+\S.*$/gm)].find((m) => !inFence(fenced, p.at + m.index));
     if (h1) {
-      if (!p.read) title = h1[0];
+      title = h1[0];
+      titlePiece = p;
       break;
     }
   }
+  const skippedTitle = titlePiece?.skip ? { skippedTitle: title.replace(/^#+\s*|\s+#+\s*$/g, '') } : {};
+  const reading = marks.some((m) => m.kind === 'read' && !m.close);
+  // A piece left out across lines separates blocks; one inside a line joins its neighbours.
+  const gap = (text: string) => (text.includes('\n') ? '\n\n' : '');
+  if (!reading) return { body: pieces.map((p) => (p.skip ? gap(p.text) : p.text)).join(''), ...skippedTitle };
+  const head = titlePiece && !titlePiece.skip && !titlePiece.read ? [title] : [];
   const kept = pieces.filter((p) => p.read && !p.skip).map((p) => p.text);
-  return [title, ...kept].filter(Boolean).join('\n\n');
+  return { body: [...head, ...kept].join('\n\n'), ...skippedTitle };
 }
 
 const inFence = (fenced: [number, number][], at: number) => fenced.some(([a, b]) => at >= a && at < b);

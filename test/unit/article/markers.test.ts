@@ -47,12 +47,15 @@ describe('publisher markers in HTML sources', () => {
     ]);
   });
 
-  it('a skipped headline is not taken as the title; a read marker on the headline itself is not doubled', () => {
+  it('a skipped headline is not read nor announced (the page title names the article); a read marker on the headline itself is not doubled', () => {
     const skipped = parse(page(`<p>${prose('Body')}</p>`).replace('<h1>', '<h1 data-aloud-skip>'));
     expect(skipped.title).toBe('Site name');
+    expect(skipped.announceTitle).toBe(false);
+    expect(buildArticle(skipped).announceTitle).toBe(false);
     expect(blocks(skipped).join('\n')).not.toContain('The headline');
     const marked = parse(page(`<p data-aloud-read>${prose('Body')}</p>`).replace('<h1>', '<h1 data-aloud-read>'));
     expect(marked.title).toBe('The headline');
+    expect(marked.announceTitle).toBeUndefined();
     expect(blocks(marked)).toEqual([prose('Body')]);
   });
 
@@ -117,9 +120,12 @@ describe('publisher markers in Markdown sources (HTML comments)', () => {
     expect(text(md)).toEqual(['Read one.', '## Part two', 'Read two.']);
   });
 
-  it('a skipped title is no title; an open marker runs to the end; markers in fenced code are text', () => {
-    const skippedTitle = parseMarkdown('<!-- aloud-skip -->\n# Title\n<!-- /aloud-skip -->\n\nBody.');
-    expect(skippedTitle.title).toBeUndefined();
+  it('a skipped title names the article but is not announced; an open marker runs to the end; markers in fenced code are text', () => {
+    const skippedTitle = parseMarkdown('<!-- aloud-skip -->\n# The Title #\n<!-- /aloud-skip -->\n\nBody.');
+    // It still names the article, unannounced, and is not read as text.
+    expect(skippedTitle).toMatchObject({ title: 'The Title', announceTitle: false });
+    expect(blocks(skippedTitle)).toEqual(['Body.']);
+    expect(parseMarkdown('<!-- aloud-read -->\nOnly.\n<!-- /aloud-read -->\n<!-- aloud-skip -->\n# T\n<!-- /aloud-skip -->')).toMatchObject({ title: 'T', announceTitle: false });
     expect(text('Kept.\n\n<!-- aloud-skip -->\n\nGone.\n\nAlso gone.')).toEqual(['Kept.']);
     const fenced = 'Before.\n\n```html\n<!-- aloud-skip -->\n```\n\nAfter.';
     expect(text(fenced)).toEqual(['Before.', 'After.']);
