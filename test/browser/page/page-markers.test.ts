@@ -103,6 +103,20 @@ describe('page mode with publisher markers', () => {
     }
   });
 
+  it('a skipped headline is neither read nor announced', async () => {
+    mountHost(SKIPS.replace('<h1>', '<h1 data-aloud-skip>'));
+    const m = await mount({ article: null, attrs: { for: 'story' } });
+    await until(() => m.el.article && m.el.store, 'the page article');
+    expect(m.el.article!.announceTitle).to.equal(false);
+    m.el.play();
+    await flush(m.el);
+    m.engine.finishAll();
+    await flush(m.el);
+    const spoken = m.engine.spoken.map((r) => r.text).join(' ');
+    expect(spoken).not.to.contain('Ferries return');
+    expect(spoken).to.contain('Tickets cost less than the bus.');
+  });
+
   it('through <aloud-player for>: playing highlights each sentence read, never a skipped part', async () => {
     mountHost(SKIPS);
     const m = await mount({ article: null, attrs: { for: 'story' } });
