@@ -34,8 +34,9 @@ export interface BridgeResult<E> {
  *
  * `aloud-progress` follows the position: at most once a second while the
  * article plays on by itself, at once for every sentence the listener jumps
- * to (anything but the next sentence during playback, or any move while not
- * playing), and once more with `fraction: 1` when the article ends.
+ * to (any move but to the next sentence during playback, any move while not
+ * playing, and a next sentence the element reports through {@link jump}),
+ * and once more with `fraction: 1` when the article ends.
  */
 export class EventBridge<E extends { code: string; message: string }> {
   #playing = false;
@@ -48,6 +49,7 @@ export class EventBridge<E extends { code: string; message: string }> {
   readonly #index: () => ArticleIndex | null;
   readonly #now: () => number;
   #told = -Infinity;
+  #jumped = false;
 
   /** `index` is the player's index of the current article (for the times); `now` a clock in ms. */
   constructor(
@@ -60,6 +62,15 @@ export class EventBridge<E extends { code: string; message: string }> {
     this.#shown = shown;
     this.#index = index;
     this.#now = now;
+  }
+
+  /**
+   * The listener asked for the next sentence: while playing, that looks like
+   * the article going on by itself, so the element says so. It counts for
+   * the next move of the position.
+   */
+  jump(): void {
+    this.#jumped = true;
   }
 
   #progress(s: PlayerState, end: boolean): void {
@@ -109,11 +120,12 @@ export class EventBridge<E extends { code: string; message: string }> {
           this.#emit('aloud-section', { sectionIndex, sectionId: section?.id ?? '', heading: section?.heading });
           out.section = sectionIndex;
         }
-        // The next sentence while playing is the article going on by itself.
-        const jump = s.status !== 'playing' || index !== p.position.flatIndex + 1;
+        // The next sentence while playing is the article going on by itself, unless the listener asked for it.
+        const jump = this.#jumped || s.status !== 'playing' || index !== p.position.flatIndex + 1;
         if (jump || this.#now() - this.#told >= PROGRESS_INTERVAL_MS) this.#progress(s, false);
       }
     }
+    if (changes.has('position') && !quiet) this.#jumped = false;
     if (!quiet && s.position) {
       this.#sentence = s.position.sentenceId;
       this.#section = s.position.sectionIndex;

@@ -400,7 +400,7 @@ export class AloudPlayer extends LitElement {
   }
   /** Move to the next sentence. */
   nextSentence(): void {
-    this.#request((s) => s.nextSentence(), 'nextSentence');
+    this.#request((s) => (this.#events.jump(), s.nextSentence()), 'nextSentence');
   }
   /** Move to the previous sentence. */
   previousSentence(): void {

@@ -53,12 +53,17 @@ describe('<aloud-player> aloud-progress and aloud-end', () => {
     el.previousSentence();
     engine.fireStart();
     await flush(el);
+    // The next sentence while playing, asked for within the second: reported too.
+    el.nextSentence();
+    engine.fireStart();
+    await flush(el);
     el.pause();
     el.seek('s3p1s2');
     await flush(el);
     expect(progress.map((e) => [e.detail.sentenceId, e.detail.sectionIndex])).to.deep.equal([
       ['s2p1s1', 1],
       ['s1p3s1', 0],
+      ['s2p1s1', 1],
       ['s3p1s2', 2],
     ]);
     // Six of the 22 words come before "Point two.".

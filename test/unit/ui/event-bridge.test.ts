@@ -113,7 +113,7 @@ describe('EventBridge: aloud-progress (fake clock)', () => {
       bridge.onChange({ state, previous, changes: new Set(changes) }, false);
     };
     const progress = () => fired.filter(([type]) => type === 'aloud-progress').map(([, d]) => d);
-    return { commit, progress, fired, tick: (ms: number) => (now += ms) };
+    return { commit, progress, fired, bridge, tick: (ms: number) => (now += ms) };
   }
 
   it('carries fraction, sentence, section and the estimated times', () => {
@@ -160,6 +160,20 @@ describe('EventBridge: aloud-progress (fake clock)', () => {
     tick(10);
     commit({ position: pos(3) }, ['position']);
     expect(progress()).toHaveLength(4);
+  });
+
+  it('a next sentence the listener asked for fires at once; the request counts for one move only', () => {
+    const { commit, progress, bridge, tick } = clocked();
+    commit({ status: 'playing' }, ['status']);
+    commit({ position: pos(1) }, ['position']);
+    tick(10);
+    bridge.jump();
+    commit({ position: pos(2) }, ['position']);
+    expect(progress().map((d) => d['sentenceId'])).toEqual(['b', 'c']);
+    // Used up: the next natural advance inside the second is throttled again.
+    tick(10);
+    commit({ position: pos(3) }, ['position']);
+    expect(progress()).toHaveLength(2);
   });
 
   it('ends with fraction 1 just before aloud-end, once; a stop fires neither', () => {
