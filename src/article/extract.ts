@@ -187,22 +187,44 @@ export function extract(scope: Element): Extraction {
     }
     return v;
   };
-  const keepsText = (parent: Element): boolean => !marked || insideKept(parent, root, marked.kept);
+  const keepsText = (parent: Element): boolean => !marked || marked.inside(parent);
   return { root, isLeftOut, keepsText };
+}
+
+/**
+ * Whether `el` or one of its ancestors up to `top` passes `test`, remembered
+ * for every element on the way: hostile pages nest thousands deep, and one
+ * walk per element would make that quadratic.
+ */
+function upTo(top: Element, test: (el: Element) => boolean): (el: Element) => boolean {
+  const memo = new Map<Element, boolean>();
+  return (el) => {
+    const path: Element[] = [];
+    let v = false;
+    for (let at: Element | null = el; at; at = at === top ? null : at.parentElement) {
+      const known = memo.get(at);
+      if (known !== undefined) {
+        v = known;
+        break;
+      }
+      path.push(at);
+      if (test(at)) {
+        v = true;
+        break;
+      }
+    }
+    for (const p of path) memo.set(p, v);
+    return v;
+  };
 }
 
 /** The outermost `data-aloud-read` elements of `scope` that no skip marker covers, in document order. */
 function readParts(scope: Element): Element[] {
-  const out: Element[] = [];
-  for (const el of Array.from(scope.querySelectorAll(`[${READ_ATTR}]`))) {
-    if (out.some((p) => p.contains(el))) continue;
-    let skipped = false;
-    for (let at: Element | null = el; at && !skipped; at = at === scope ? null : at.parentElement) {
-      skipped = at.hasAttribute(SKIP_ATTR);
-    }
-    if (!skipped) out.push(el);
-  }
-  return out;
+  const skipped = upTo(scope, (at) => at.hasAttribute(SKIP_ATTR));
+  const inRead = upTo(scope, (at) => at !== scope && at.hasAttribute(READ_ATTR));
+  return Array.from(scope.querySelectorAll(`[${READ_ATTR}]`)).filter(
+    (el) => !skipped(el) && !(el.parentElement && el.parentElement !== scope && inRead(el.parentElement)),
+  );
 }
 
 interface Marked {
@@ -210,6 +232,8 @@ interface Marked {
   kept: Set<Element>;
   /** Elements that hold a kept one: walked into, their own text not read. */
   holders: Set<Element>;
+  /** Whether an element is a kept one or inside one. */
+  inside(el: Element): boolean;
 }
 
 function markedParts(root: Element, reads: Element[]): Marked {
@@ -223,16 +247,11 @@ function markedParts(root: Element, reads: Element[]): Marked {
     for (let at = el.parentElement; at && !holders.has(at); at = at === root ? null : at.parentElement) holders.add(at);
   }
   holders.add(root);
-  return { kept, holders };
+  return { kept, holders, inside: upTo(root, (at) => kept.has(at)) };
 }
 
 function underMarker(el: Element, root: Element): boolean {
   for (let at: Element | null = el; at; at = at === root ? null : at.parentElement) if (at.hasAttribute(SKIP_ATTR)) return true;
-  return false;
-}
-
-function insideKept(el: Element, root: Element, kept: Set<Element>): boolean {
-  for (let at: Element | null = el; at; at = at === root ? null : at.parentElement) if (kept.has(at)) return true;
   return false;
 }
 
@@ -241,7 +260,7 @@ function decideMarked(el: Element, root: Element, rootLength: number, sizes: Siz
   // The marked parts and what holds them: the publisher's word beats the
   // guesses (an <aside> or a "related" box marked to be read is read).
   if (marked.kept.has(el) || marked.holders.has(el)) return false;
-  if (!insideKept(el, root, marked.kept)) return true;
+  if (!marked.inside(el)) return true;
   return decide(el, root, rootLength, sizes);
 }
 

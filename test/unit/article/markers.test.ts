@@ -68,6 +68,12 @@ describe('publisher markers in HTML sources', () => {
     expect(blocks(draft)).toEqual([prose('Kept')]);
   });
 
+  it('a marked part 3,000 elements deep is found, and only it is read', () => {
+    const n = 3000;
+    const html = `<body><p>${prose('Not read')}</p>${'<div>'.repeat(n)}loose <p data-aloud-read>Deep one.</p><p>Deep not.</p>${'</div>'.repeat(n)}</body>`;
+    expect(blocks(parse(html))).toEqual(['Deep one.']);
+  });
+
   it('without markers the result is exactly as before', () => {
     const inner = `<p>${prose('One')}</p><p>${prose('Two')}</p>`;
     expect(parse(page(inner))).toEqual(parse(page(inner).replace('<p>', '<p data-unrelated>')));
