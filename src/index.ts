@@ -11,6 +11,7 @@ export type {
   AloudSectionDetail,
   AloudSentenceDetail,
 } from './ui/player/aloud-player.ts';
+export type { AloudProgressDetail } from './ui/controllers/event-bridge.ts';
 export type { ShortcutMode } from './ui/controllers/shortcuts.ts';
 export { strings } from './ui/strings.ts';
 export { helpStrings } from './ui/help-strings.ts';

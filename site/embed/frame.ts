@@ -7,7 +7,7 @@
 import '../../src/define.ts';
 import { allowedOrigins, parseCommand, PROTOCOL, type FrameCommand, type FrameMessage } from './frame-protocol.ts';
 
-const FORWARDED_EVENTS = ['aloud-play', 'aloud-pause', 'aloud-sentence', 'aloud-section', 'aloud-end', 'aloud-error'];
+const FORWARDED_EVENTS = ['aloud-play', 'aloud-pause', 'aloud-sentence', 'aloud-section', 'aloud-progress', 'aloud-end', 'aloud-error'];
 
 interface PlayerApi extends HTMLElement {
   play(): void;

@@ -16,6 +16,24 @@ const embedUrl = new URL('embed.html', here).href;
 const playerOrigin = new URL(embedUrl).origin;
 const absoluteArticle = new URL(articleUrl, location.href).href;
 
+/** The copy-paste analytics example; {@link milestonesExample} runs the same logic, logging instead of sending. */
+const ANALYTICS_SNIPPET = `const player = document.querySelector('aloud-player');
+const sent = new Set();
+
+function milestone(percent) {
+  if (sent.has(percent)) return; // each milestone once per page view
+  sent.add(percent);
+  navigator.sendBeacon('/analytics/listen', JSON.stringify({
+    article: location.pathname,
+    percent,
+  }));
+}
+
+player.addEventListener('aloud-progress', (event) => {
+  const percent = event.detail.fraction * 100;
+  for (const m of [25, 50, 75, 100]) if (percent >= m) milestone(m);
+});`;
+
 const SNIPPETS: Record<string, string> = {
   'snippet-script': `<script type="module" src="${widgetUrl}"></script>
 
@@ -44,6 +62,20 @@ addEventListener('message', (event) => {
   if (event.origin !== PLAYER || event.data?.aloud !== 1) return;
   if (event.data.type === 'event') console.log(event.data.name, event.data.detail);
 });`,
+  'snippet-markers': `<article id="story">
+  <h1>The harbour wall is fixed at last</h1>
+  <p>Builders finished the wall on Friday<span data-aloud-skip> (photo: Harbour Trust)</span>.</p>
+  <div class="fact-box" data-aloud-skip>…not read aloud…</div>
+</article>
+
+<!-- Or read only the marked parts, in page order (the <h1> is still read): -->
+<div data-aloud-read>…</div>
+
+<!-- Markdown sources -->
+<!-- aloud-skip -->
+A box that is not read.
+<!-- /aloud-skip -->`,
+  'snippet-analytics': ANALYTICS_SNIPPET,
   'snippet-theme': `aloud-player {
   --aloud-accent: #8a1538;
   --aloud-radius: 0;
@@ -77,7 +109,7 @@ const REPLIES: [string, string, string][] = [
   [
     'event',
     'name, detail',
-    'aloud-play, aloud-pause, aloud-sentence, aloud-section, aloud-end, aloud-error: the player element’s events, as plain data.',
+    'aloud-play, aloud-pause, aloud-sentence, aloud-section, aloud-progress, aloud-end, aloud-error: the player element’s events, as plain data.',
   ],
 ];
 
@@ -166,8 +198,27 @@ function iframeExample(): void {
   });
 }
 
+/** The live analytics example: the snippet's milestones, listed on the page instead of sent. */
+function milestonesExample(): void {
+  const player = document.querySelector<HTMLElement>('aloud-player[for="marked-story"]');
+  const log = document.getElementById('milestones');
+  if (!player || !log) return;
+  const sent = new Set<number>();
+  player.addEventListener('aloud-progress', (event) => {
+    const { fraction, elapsedSeconds, totalSeconds } = event.detail;
+    for (const m of [25, 50, 75, 100]) {
+      if (fraction * 100 < m || sent.has(m)) continue;
+      sent.add(m);
+      const item = document.createElement('li');
+      item.textContent = `${m} % (about ${Math.round(elapsedSeconds)} of ${Math.round(totalSeconds)} s)`;
+      log.append(item);
+    }
+  });
+}
+
 fillSnippets();
 fillTables();
+milestonesExample();
 wireCopyButtons();
 scriptExample();
 iframeExample();

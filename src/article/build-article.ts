@@ -81,6 +81,7 @@ export function buildArticle(draft: ParsedDraft, options: BuildOptions = {}): Ar
   article.id = chooseId(options, draft, title, published);
   const titleSpeak = speak(title, lang);
   if (titleSpeak !== undefined) article.titleSpeak = titleSpeak;
+  if (draft.announceTitle === false) article.announceTitle = false;
   const byline = cleanByline(draft.byline);
   if (byline) article.byline = byline;
   if (published) article.published = published;

@@ -11,7 +11,16 @@
  * share bars, related links…) only on blocks that are small beside the root,
  * and link lists (menus, tag lists, "Most popular", next-article teasers)
  * wherever they are. See docs/content-pipeline.md.
+ *
+ * Publisher markers win over all of that: `data-aloud-skip` leaves an element
+ * out wherever it is, and `data-aloud-read` on one or more elements makes only
+ * those (plus the title) read, in document order (docs/embedding.md).
  */
+
+/** Leaves the element and everything in it out of the text. */
+export const SKIP_ATTR = 'data-aloud-skip';
+/** Present on any element of the scope: only such elements (and the title) are read. */
+export const READ_ATTR = 'data-aloud-read';
 
 // Never part of the text, wherever they are.
 export const SKIPPED_TAGS = new Set([
@@ -71,15 +80,22 @@ export function classWords(names: string | null): string[] {
 
 /** Left out wherever it is, whatever its size. */
 export function isHardSkipped(el: Element): boolean {
-  if (SKIPPED_TAGS.has(el.localName)) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (SKIPPED_TAGS.has(el.localName) || el.hasAttribute(SKIP_ATTR)) return true;
+  if (isHidden(el)) return true;
   const role = el.getAttribute('role');
   if (role && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
+  return false;
+}
+
+// Never read, even where the publisher marked it to be: the listener could not see it either.
+const NEVER_TEXT = new Set(['script', 'style', 'template', 'noscript', 'head', 'meta', 'link', 'title']);
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && (HIDDEN_STYLE.test(style) || CLIP_STYLE.test(style))) return true;
   const cls = el.getAttribute('class');
-  if (cls && cls.split(/\s+/).some((c) => VISUALLY_HIDDEN.has(c.toLowerCase()))) return true;
-  return false;
+  return !!cls && cls.split(/\s+/).some((c) => VISUALLY_HIDDEN.has(c.toLowerCase()));
 }
 
 function hasClutterWord(el: Element): boolean {
@@ -142,6 +158,12 @@ export interface Extraction {
   readonly root: Element;
   /** Whether `el` (inside the root) and everything in it is left out of the text. */
   isLeftOut(el: Element): boolean;
+  /**
+   * Whether the text nodes directly inside `parent` (an element that is not
+   * left out) are read: false only between the parts a publisher marked
+   * with `data-aloud-read`.
+   */
+  keepsText(parent: Element): boolean;
 }
 
 /**
@@ -150,18 +172,96 @@ export interface Extraction {
  */
 export function extract(scope: Element): Extraction {
   const sizes = measure(scope);
-  const root = chooseRoot(scope, sizes);
+  let root = chooseRoot(scope, sizes);
+  const reads = readParts(scope);
+  // The root must hold every marked part (and the title above them).
+  for (const part of reads) root = commonAncestor(root, part) ?? scope;
   const rootLength = Math.max(1, sizes.get(root)?.text ?? 0);
+  const marked = reads.length > 0 ? markedParts(root, reads) : null;
   const cache = new Map<Element, boolean>();
   const isLeftOut = (el: Element): boolean => {
     let v = cache.get(el);
     if (v === undefined) {
-      v = decide(el, root, rootLength, sizes);
+      v = marked ? decideMarked(el, root, rootLength, sizes, marked) : decide(el, root, rootLength, sizes);
       cache.set(el, v);
     }
     return v;
   };
-  return { root, isLeftOut };
+  const keepsText = (parent: Element): boolean => !marked || marked.inside(parent);
+  return { root, isLeftOut, keepsText };
+}
+
+/**
+ * Whether `el` or one of its ancestors up to `top` passes `test`, remembered
+ * for every element on the way: hostile pages nest thousands deep, and one
+ * walk per element would make that quadratic.
+ */
+function upTo(top: Element, test: (el: Element) => boolean): (el: Element) => boolean {
+  const memo = new Map<Element, boolean>();
+  return (el) => {
+    const path: Element[] = [];
+    let v = false;
+    for (let at: Element | null = el; at; at = at === top ? null : at.parentElement) {
+      const known = memo.get(at);
+      if (known !== undefined) {
+        v = known;
+        break;
+      }
+      path.push(at);
+      if (test(at)) {
+        v = true;
+        break;
+      }
+    }
+    for (const p of path) memo.set(p, v);
+    return v;
+  };
+}
+
+/** The outermost `data-aloud-read` elements of `scope` that no skip marker covers, in document order. */
+function readParts(scope: Element): Element[] {
+  const skipped = upTo(scope, (at) => at.hasAttribute(SKIP_ATTR));
+  const inRead = upTo(scope, (at) => at !== scope && at.hasAttribute(READ_ATTR));
+  return Array.from(scope.querySelectorAll(`[${READ_ATTR}]`)).filter(
+    (el) => !skipped(el) && !(el.parentElement && el.parentElement !== scope && inRead(el.parentElement)),
+  );
+}
+
+interface Marked {
+  /** The marked parts, and the title heading: read with what is inside them. */
+  kept: Set<Element>;
+  /** Elements that hold a kept one: walked into, their own text not read. */
+  holders: Set<Element>;
+  /** Whether an element is a kept one or inside one. */
+  inside(el: Element): boolean;
+}
+
+function markedParts(root: Element, reads: Element[]): Marked {
+  const kept = new Set(reads);
+  // A publisher marking the body still expects the headline: the first <h1>
+  // of the root, unless it is skipped or already inside a marked part.
+  const h1 = root.querySelector('h1');
+  if (h1 && !reads.some((r) => r.contains(h1)) && !underMarker(h1, root)) kept.add(h1);
+  const holders = new Set<Element>();
+  for (const el of kept) {
+    for (let at = el.parentElement; at && !holders.has(at); at = at === root ? null : at.parentElement) holders.add(at);
+  }
+  holders.add(root);
+  return { kept, holders, inside: upTo(root, (at) => kept.has(at)) };
+}
+
+function underMarker(el: Element, root: Element): boolean {
+  for (let at: Element | null = el; at; at = at === root ? null : at.parentElement) if (at.hasAttribute(SKIP_ATTR)) return true;
+  return false;
+}
+
+function decideMarked(el: Element, root: Element, rootLength: number, sizes: Sizes, marked: Marked): boolean {
+  if (el.hasAttribute(SKIP_ATTR) || NEVER_TEXT.has(el.localName) || isHidden(el)) return true;
+  // The marked parts and what holds them: the publisher's word beats the
+  // guesses (an <aside> or a "related" box marked to be read is read).
+  if (marked.kept.has(el) || marked.holders.has(el)) return false;
+  if (!marked.inside(el)) return true;
+  return decide(el, root, rootLength, sizes);
 }
 
 function decide(el: Element, root: Element, rootLength: number, sizes: Sizes): boolean {

@@ -5,11 +5,12 @@
  *
  * JSON articles never pull in the source parsers: those (Markdown, HTML,
  * plain text) are imported on demand, so the player's main bundle stays small.
+ * The validator too is a chunk of its own, fetched alongside the article, so
+ * it costs the first paint no round trip.
  */
 import type { Article, SourceFormat } from './model.ts';
 import type { DomParserLike } from './parse.ts';
 import { ArticleLoadError } from './errors.ts';
-import { validateArticle } from './validate.ts';
 
 export { ArticleLoadError, isArticleLoadError } from './errors.ts';
 export type { ArticleLoadErrorCode, ArticleIssue } from './errors.ts';
@@ -53,6 +54,18 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
   const { signal } = options;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   checkAborted(signal, url);
+  const validator = import('./validate.ts');
+  // Awaited only once the body is here; a failure before then must not go unhandled.
+  validator.catch(() => undefined);
+  const validated = async (value: unknown): Promise<Article> => {
+    let validate: typeof import('./validate.ts').validateArticle;
+    try {
+      validate = (await validator).validateArticle;
+    } catch (e) {
+      throw networkError(e, signal, url);
+    }
+    return checkValid(validate(value), url);
+  };
 
   let response: Response;
   try {
@@ -73,7 +86,7 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
   checkAborted(signal, url);
 
   const format = options.format ?? (await decideFormat(url, contentType, body));
-  const article = format === 'json' ? fromJson(body, contentType, url) : await fromSource(body, format, url, options);
+  const article = await validated(format === 'json' ? fromJson(body, contentType, url) : await fromSource(body, format, url, options));
   checkAborted(signal, url);
   return article;
 }
@@ -113,7 +126,7 @@ async function decideFormat(url: string, contentType: string, body: string): Pro
   return /^\s*\{/.test(body) ? 'json' : 'unsupported';
 }
 
-function fromJson(body: string, contentType: string, url: string): Article {
+function fromJson(body: string, contentType: string, url: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -125,7 +138,7 @@ function fromJson(body: string, contentType: string, url: string): Article {
     }
     throw new ArticleLoadError('invalid-json', { url, cause: e, detail: (e as Error).message });
   }
-  return validated(value, url);
+  return value;
 }
 
 async function fromSource(
@@ -149,12 +162,11 @@ async function fromSource(
   } catch (e) {
     throw parser.toLoadError(e, url, format);
   }
-  // The parser promises a valid article; the player relies on it, so check.
-  return validated(article, url);
+  // The parser promises a valid article; the player relies on it, so the caller checks.
+  return article;
 }
 
-function validated(value: unknown, url: string): Article {
-  const result = validateArticle(value);
+function checkValid(result: import('./validate.ts').ArticleValidation, url: string): Article {
   if (result.ok) return result.article;
   const code = result.reason === 'empty' ? 'empty-article' : 'not-an-article';
   throw new ArticleLoadError(code, { url, issues: result.errors });

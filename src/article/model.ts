@@ -39,6 +39,11 @@ export interface Article {
   lang: string;
   title: string;
   titleSpeak?: string;
+  /**
+   * `false`: the title names the article (shown, used for the id) but is not
+   * announced, because the publisher marked the headline to be skipped.
+   */
+  announceTitle?: false;
   byline?: string;
   /** ISO date, YYYY-MM-DD. */
   published?: string;
@@ -64,6 +69,8 @@ export interface DraftSection {
 }
 export interface ArticleDraft {
   title?: string;
+  /** See {@link Article.announceTitle}. */
+  announceTitle?: false;
   byline?: string;
   published?: string;
   kicker?: string;

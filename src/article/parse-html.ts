@@ -2,7 +2,7 @@ import type { DraftSection, ParagraphKind } from './model.ts';
 import type { ParsedDraft } from './build-article.ts';
 import { ArticleParseError } from './parse-error.ts';
 import { cleanBlock, cleanByline, isCreditSentence, isoDate, normalizeSource, tooDeepIsUnparsable } from './parse-util.ts';
-import { classWords, extract, isHardSkipped, SKIPPED_TAGS, type Extraction } from './extract.ts';
+import { classWords, extract, isHardSkipped, SKIP_ATTR, SKIPPED_TAGS, type Extraction } from './extract.ts';
 
 /**
  * Anything that turns an HTML string into an inert Document: the browser's
@@ -79,7 +79,8 @@ export function readElement(scope: Element): { draft: ParsedDraft; extraction: E
 function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
   const root: Element | null = extraction.root;
   const isSkipped = extraction.isLeftOut;
-  const textOf = (el: Element): string => textWithout(el, isSkipped);
+  const keepsText = extraction.keepsText;
+  const textOf = (el: Element): string => textWithout(el, isSkipped, keepsText);
   const draft: ParsedDraft = { sections: [] };
 
   const lang = root?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement?.getAttribute('lang');
@@ -138,6 +139,7 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
     };
     for (const node of Array.from(parent.childNodes)) {
       if (node.nodeType === TEXT) {
+        if (!keepsText(parent)) continue;
         const text = node.textContent ?? '';
         inline += text;
         if (text.trim()) afterBr = false;
@@ -199,6 +201,9 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
     ];
     const title = candidates.map((c) => cleanBlock(c ?? '')).find(Boolean);
     if (title) draft.title = title;
+    // The publisher skipped the headline: it still names the article, unspoken.
+    const headline = root?.querySelector('h1') ?? doc.querySelector('h1');
+    if (headline?.closest(`[${SKIP_ATTR}]`)) draft.announceTitle = false;
   }
   if (!draft.updated && root) {
     // "Updated 11.02am" beside the date: kept apart, as written, never spoken.
@@ -278,7 +283,7 @@ function metaContent(doc: Document, name: string): string | undefined {
 }
 
 /** The visible text of an element, descendants that `isSkipped` leaves out left out. */
-function textWithout(el: Element, isSkipped: (el: Element) => boolean): string {
+function textWithout(el: Element, isSkipped: (el: Element) => boolean, keepsText: (parent: Element) => boolean = () => true): string {
   // An explicit stack, not recursion: hostile pages nest thousands deep.
   const parts: string[] = [];
   const stack: (Node | string)[] = [el];
@@ -290,6 +295,7 @@ function textWithout(el: Element, isSkipped: (el: Element) => boolean): string {
     }
     if (item !== el) {
       if (item.nodeType === TEXT) {
+        if (item.parentElement && !keepsText(item.parentElement)) continue;
         parts.push(item.textContent ?? '');
         continue;
       }

@@ -11,7 +11,7 @@ import { cleanBlock, normalizeSource, tooDeepIsUnparsable } from './parse-util.t
  * written, inline HTML tags are dropped (their text stays). Code blocks,
  * block HTML, images and rules are left out: none of them reads well aloud.
  * Optional front matter between `---` lines sets title, byline, published,
- * lang and id.
+ * lang and id. Publisher markers are HTML comments (see {@link applyMarkers}).
  */
 export function parseMarkdown(source: string): ParsedDraft {
   const { meta, body } = splitFrontMatter(normalizeSource(source));
@@ -94,9 +94,85 @@ export function parseMarkdown(source: string): ParsedDraft {
     walk(rest, 'item');
   };
 
-  tooDeepIsUnparsable(() => walk(new Lexer({ gfm: true }).lex(body), 'paragraph'));
+  const marked = applyMarkers(body);
+  // A skipped `# title` still names the article, but is not announced.
+  if (marked.skippedTitle !== undefined) {
+    draft.title ??= marked.skippedTitle;
+    draft.announceTitle = false;
+  }
+  tooDeepIsUnparsable(() => walk(new Lexer({ gfm: true }).lex(marked.body), 'paragraph'));
   draft.sections = sections;
   return draft;
+}
+
+const MARKER = /<!--\s*(\/?)aloud-(skip|read)\s*-->/g;
+
+/**
+ * The Markdown form of the HTML markers `data-aloud-skip` and
+ * `data-aloud-read`: `<!-- aloud-skip -->…<!-- /aloud-skip -->` leaves out what
+ * is between (inside a paragraph or across blocks); when any
+ * `<!-- aloud-read -->…<!-- /aloud-read -->` pair is present, only what is
+ * between such pairs is read, in order, plus the `# title`. A marker left
+ * open runs to the end; markers inside fenced code are text, not markers.
+ */
+export function applyMarkers(body: string): { body: string; skippedTitle?: string } {
+  if (!body.includes('aloud-')) return { body };
+  const fenced = fencedRanges(body);
+  const marks: { at: number; end: number; close: boolean; kind: string }[] = [];
+  for (const m of body.matchAll(MARKER)) {
+    if (inFence(fenced, m.index)) continue;
+    marks.push({ at: m.index, end: m.index + m[0].length, close: m[1] === '/', kind: m[2]! });
+  }
+  if (marks.length === 0) return { body };
+  // Each piece of the body outside the markers, with whether it is skipped or inside a read pair.
+  const pieces: { text: string; at: number; skip: boolean; read: boolean }[] = [];
+  let skip = 0;
+  let read = 0;
+  let from = 0;
+  for (const mark of [...marks, { at: body.length, end: body.length, close: false, kind: '' }]) {
+    pieces.push({ text: body.slice(from, mark.at), at: from, skip: skip > 0, read: read > 0 });
+    from = mark.end;
+    const delta = mark.close ? -1 : 1;
+    if (mark.kind === 'skip') skip = Math.max(0, skip + delta);
+    else if (mark.kind === 'read') read = Math.max(0, read + delta);
+  }
+  // The document's first `# title`: kept, as in HTML, unless it is skipped.
+  let title = '';
+  let titlePiece: (typeof pieces)[number] | undefined;
+  for (const p of pieces) {
+    const h1 = [...p.text.matchAll(/^#[ \t]+\S.*$/gm)].find((m) => !inFence(fenced, p.at + m.index));
+    if (h1) {
+      title = h1[0];
+      titlePiece = p;
+      break;
+    }
+  }
+  const skippedTitle = titlePiece?.skip ? { skippedTitle: title.replace(/^#+\s*|\s+#+\s*$/g, '') } : {};
+  const reading = marks.some((m) => m.kind === 'read' && !m.close);
+  // A piece left out across lines separates blocks; one inside a line joins its neighbours.
+  const gap = (text: string) => (text.includes('\n') ? '\n\n' : '');
+  if (!reading) return { body: pieces.map((p) => (p.skip ? gap(p.text) : p.text)).join(''), ...skippedTitle };
+  const head = titlePiece && !titlePiece.skip && !titlePiece.read ? [title] : [];
+  const kept = pieces.filter((p) => p.read && !p.skip).map((p) => p.text);
+  return { body: [...head, ...kept].join('\n\n'), ...skippedTitle };
+}
+
+const inFence = (fenced: [number, number][], at: number) => fenced.some(([a, b]) => at >= a && at < b);
+
+/** [start, end) of every fenced code block (``` or ~~~). */
+function fencedRanges(body: string): [number, number][] {
+  const out: [number, number][] = [];
+  const fence = /^( {0,3})(`{3,}|~{3,})[^\n]*$/gm;
+  let open: { at: number; mark: string } | null = null;
+  for (const m of body.matchAll(fence)) {
+    if (!open) open = { at: m.index, mark: m[2]! };
+    else if (m[2]![0] === open.mark[0] && m[2]!.length >= open.mark.length && !/\S/.test(m[0].slice(m[1]!.length + m[2]!.length))) {
+      out.push([open.at, m.index + m[0].length]);
+      open = null;
+    }
+  }
+  if (open) out.push([open.at, body.length]);
+  return out;
 }
 
 // Inline tags whose content is code or markup, never prose to read.

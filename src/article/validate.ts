@@ -175,6 +175,9 @@ class Validator {
     }
     this.string(value, 'title', 'title', true);
     this.text(value, 'titleSpeak', 'titleSpeak', false);
+    if (value['announceTitle'] !== undefined && value['announceTitle'] !== false) {
+      this.add('announceTitle', `expected false or nothing, got ${value['announceTitle'] === true ? 'true' : describe(value['announceTitle'])}`);
+    }
     for (const key of ['byline', 'kicker', 'updated']) this.string(value, key, key, false);
     if (value['published'] !== undefined) {
       const published = value['published'];

@@ -82,7 +82,7 @@ export function extractPageArticle(root: Element, options: PageArticleOptions = 
     ...(options.lang ? { lang: options.lang } : {}),
   });
 
-  const { nodes, runs } = collectText(extraction.root, extraction.isLeftOut);
+  const { nodes, runs } = collectText(extraction.root, extraction.isLeftOut, extraction.keepsText);
   const stream = buildStream(nodes.map((n) => n.data));
 
   // Headings and sentences in reading order; headings only anchor.
@@ -162,7 +162,11 @@ const TEXT = 3;
  * that changes wherever left-out content was stepped over (so a sentence can
  * be split around it). An explicit stack: hostile pages nest thousands deep.
  */
-function collectText(root: Element, isLeftOut: (el: Element) => boolean): { nodes: Text[]; runs: Int32Array } {
+function collectText(
+  root: Element,
+  isLeftOut: (el: Element) => boolean,
+  keepsText: (parent: Element) => boolean,
+): { nodes: Text[]; runs: Int32Array } {
   const nodes: Text[] = [];
   const runList: number[] = [];
   let run = 0;
@@ -170,6 +174,11 @@ function collectText(root: Element, isLeftOut: (el: Element) => boolean): { node
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.nodeType === TEXT) {
+      // Loose text between the parts a publisher marked to be read is stepped over like left-out content.
+      if (node.parentElement && !keepsText(node.parentElement)) {
+        if ((node as Text).data.trim()) run++;
+        continue;
+      }
       nodes.push(node as Text);
       runList.push(run);
       continue;

@@ -169,7 +169,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     let { stage, offset } = p;
     if (stage === 'title') {
       const title = index.article.titleSpeak ?? index.article.title;
-      if (announce && p.flat === 0 && title.trim()) {
+      if (announce && p.flat === 0 && title.trim() && index.article.announceTitle !== false) {
         return seg('title', p.flat, title, offset, { flat: p.flat, stage: 'heading', offset: 0 });
       }
       stage = 'heading';

@@ -24,7 +24,7 @@ describe('the embed guide', () => {
   it('shows every snippet as text, with this site’s URLs', async () => {
     const page = await openGuide();
     const snippets = await page.locator('pre code').allTextContents();
-    expect(snippets).toHaveLength(5);
+    expect(snippets).toHaveLength(7);
     expect(snippets[0]).toContain(`<script type="module" src="${e2e.server.origin}/aloud-player.js"></script>`);
     expect(snippets[0]).toContain('<aloud-player src=');
     expect(snippets[1]).toContain('<aloud-player for="story"></aloud-player>');
@@ -52,6 +52,20 @@ describe('the embed guide', () => {
     await expect.poll(async () => (await spokenTexts(page)).join(' '), { timeout: 10_000 }).toContain('the timetable has not changed.');
     const spoken = (await spokenTexts(page)).join(' ');
     expect(spoken).not.toMatch(/caption|Advertisement|Share this story|Aloud team/);
+  });
+
+  it('the markers example skips the marked box and credit; its milestone log fills from aloud-progress, each once', async () => {
+    const page = await openGuide();
+    await page.locator('aloud-player[for="marked-story"]').getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(async () => (await spokenTexts(page)).join(' '), { timeout: 10_000 }).toContain('moor along the whole quay again.');
+    const spoken = (await spokenTexts(page)).join(' ');
+    expect(spoken).toContain('three weeks ahead of the winter storms.');
+    expect(spoken).not.toMatch(/Harbour Trust|Fact box|1871/);
+    await expect.poll(() => page.locator('#milestones li').allTextContents(), { timeout: 10_000 }).toHaveLength(4);
+    const items = await page.locator('#milestones li').allTextContents();
+    expect(items.map((t) => t.split(' ')[0])).toEqual(['25', '50', '75', '100']);
+    const snippets = await page.locator('pre code').allTextContents();
+    expect(snippets.find((t) => t.includes('sendBeacon'))).toContain("addEventListener('aloud-progress'");
   });
 
   for (const [label, options] of [

@@ -101,6 +101,28 @@ describe('the iframe embed, driven by postMessage', () => {
     expect(sentence.data.detail).toMatchObject({ sentenceId: 's1p1s2', index: 1 });
   });
 
+  it('forwards aloud-progress: at once for a seek, then on the way, fraction 1 and one aloud-end at the end', async () => {
+    const { page } = await openHost(host);
+    await post(page, { aloud: 1, type: 'command', command: 'seek', arg: 's1p1s2', id: 1 });
+    const progress = async () => (await received(page)).filter((m) => m.data.name === 'aloud-progress').map((m) => m.data.detail as Record<string, number | string>);
+    await expect.poll(async () => (await progress()).length, { timeout: 10_000 }).toBe(1);
+    const [seeked] = await progress();
+    expect(seeked).toMatchObject({ sentenceId: 's1p1s2', sectionIndex: 0 });
+    expect(seeked!['fraction']).toBeGreaterThan(0);
+    expect(seeked!['fraction']).toBeLessThan(1);
+    expect(seeked!['elapsedSeconds']).toBeGreaterThan(0);
+    expect(seeked!['totalSeconds']).toBeGreaterThan(seeked!['elapsedSeconds'] as number);
+    await post(page, { aloud: 1, type: 'command', command: 'play', id: 2 });
+    await expect.poll(async () => (await received(page)).some((m) => m.data.name === 'aloud-end'), { timeout: 15_000 }).toBe(true);
+    const names = (await received(page)).filter((m) => m.data.type === 'event').map((m) => m.data.name);
+    expect(names.filter((n) => n === 'aloud-end')).toHaveLength(1);
+    // The last progress says the whole article, just before the end.
+    expect(names.slice(-2)).toEqual(['aloud-progress', 'aloud-end']);
+    const last = (await progress()).at(-1)!;
+    expect(last).toMatchObject({ fraction: 1, elapsedSeconds: seeked!['totalSeconds'], totalSeconds: seeked!['totalSeconds'] });
+    expect((await received(page)).every((m) => m.origin === player.origin)).toBe(true);
+  });
+
   it('getState reports playing while the frame speaks, and pause stops it', async () => {
     const { page, frame } = await openHost(host);
     await frame.evaluate(() => window.__fakeSpeech.configure({ wordMs: 400 }));

@@ -1,4 +1,20 @@
-import type { PlayerChangeEvent, PlayerErrorInfo } from '../../player/types.ts';
+import type { PlayerChangeEvent, PlayerErrorInfo, PlayerState } from '../../player/types.ts';
+import { estimateTimes, type ArticleIndex } from '../player/article-index.ts';
+
+/** `detail` of `aloud-progress`: how far the listener is, by the player's own time estimate. */
+export interface AloudProgressDetail {
+  /** 0 to 1: the share of the article's words before the current sentence (1 at the end). */
+  fraction: number;
+  sentenceId: string;
+  sectionIndex: number;
+  /** Estimated seconds of listening before the current sentence, at the current speed. */
+  elapsedSeconds: number;
+  /** Estimated seconds of the whole article at the current speed. */
+  totalSeconds: number;
+}
+
+/** While playing, `aloud-progress` fires at most this often (a jump always fires). */
+export const PROGRESS_INTERVAL_MS = 1000;
 
 /** What a change meant beyond its events, for the element's announcer. */
 export interface BridgeResult<E> {
@@ -15,6 +31,12 @@ export interface BridgeResult<E> {
  * bridge remembers what it last told the page, so a commit that repeats a
  * status or a sentence fires nothing. `quiet` commits (swapping in an
  * updated article at the same place) tell the page nothing either.
+ *
+ * `aloud-progress` follows the position: at most once a second while the
+ * article plays on by itself, at once for every sentence the listener jumps
+ * to (any move but to the next sentence during playback, any move while not
+ * playing, and a next sentence the element reports through {@link jump}),
+ * and once more with `fraction: 1` when the article ends.
  */
 export class EventBridge<E extends { code: string; message: string }> {
   #playing = false;
@@ -24,10 +46,48 @@ export class EventBridge<E extends { code: string; message: string }> {
   /** `shown` turns a store error into what the listener is shown; the event carries its code and words. */
   readonly #emit: (type: string, detail: object) => void;
   readonly #shown: (error: PlayerErrorInfo) => E;
+  readonly #index: () => ArticleIndex | null;
+  readonly #now: () => number;
+  #told = -Infinity;
+  #jumped = false;
 
-  constructor(emit: (type: string, detail: object) => void, shown: (error: PlayerErrorInfo) => E) {
+  /** `index` is the player's index of the current article (for the times); `now` a clock in ms. */
+  constructor(
+    emit: (type: string, detail: object) => void,
+    shown: (error: PlayerErrorInfo) => E,
+    index: () => ArticleIndex | null = () => null,
+    now: () => number = () => performance.now(),
+  ) {
     this.#emit = emit;
     this.#shown = shown;
+    this.#index = index;
+    this.#now = now;
+  }
+
+  /**
+   * The listener asked for the next sentence: while playing, that looks like
+   * the article going on by itself, so the element says so. It counts for
+   * the next move of the position.
+   */
+  jump(): void {
+    this.#jumped = true;
+  }
+
+  #progress(s: PlayerState, end: boolean): void {
+    const index = this.#index();
+    if (!index || !s.position || index.ids.length === 0) return;
+    const flat = end ? index.ids.length : s.position.flatIndex;
+    const { elapsed, remaining } = estimateTimes(index, flat, s.rate);
+    const total = elapsed + remaining;
+    const round = (x: number) => Math.round(x * 10) / 10;
+    this.#told = this.#now();
+    this.#emit('aloud-progress', {
+      fraction: end ? 1 : total > 0 ? elapsed / total : 0,
+      sentenceId: s.position.sentenceId,
+      sectionIndex: s.position.sectionIndex,
+      elapsedSeconds: round(elapsed),
+      totalSeconds: round(total),
+    } satisfies AloudProgressDetail);
   }
 
   onChange({ state: s, previous: p, changes }: PlayerChangeEvent, quiet: boolean): BridgeResult<E> {
@@ -40,7 +100,8 @@ export class EventBridge<E extends { code: string; message: string }> {
       } else if (!quiet) {
         if (s.status === 'paused' && this.#playing) this.#emit('aloud-pause', { sentenceId });
         this.#playing = false;
-        if (s.status === 'ended') {
+        if (s.status === 'ended' && p.status !== 'ended') {
+          this.#progress(s, true);
           this.#emit('aloud-end', {});
           out.ended = true;
         }
@@ -59,8 +120,12 @@ export class EventBridge<E extends { code: string; message: string }> {
           this.#emit('aloud-section', { sectionIndex, sectionId: section?.id ?? '', heading: section?.heading });
           out.section = sectionIndex;
         }
+        // The next sentence while playing is the article going on by itself, unless the listener asked for it.
+        const jump = this.#jumped || s.status !== 'playing' || index !== p.position.flatIndex + 1;
+        if (jump || this.#now() - this.#told >= PROGRESS_INTERVAL_MS) this.#progress(s, false);
       }
     }
+    if (changes.has('position') && !quiet) this.#jumped = false;
     if (!quiet && s.position) {
       this.#sentence = s.position.sentenceId;
       this.#section = s.position.sectionIndex;

@@ -11,7 +11,7 @@ import { RATE_STEP, stepRate } from '../../player/settings.ts';
 import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
-import { EventBridge } from '../controllers/event-bridge.ts';
+import { EventBridge, type AloudProgressDetail } from '../controllers/event-bridge.ts';
 import { TextView } from '../controllers/text-view.ts';
 import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
 import type { PageModeController } from '../../page/page-mode.ts';
@@ -39,7 +39,6 @@ function lazy<T>(load: Promise<T>, what: string): Promise<T | undefined> {
 
 /** How long Play may wait for its first sound before the button says it is busy (no flicker for quick voices). */
 const BUSY_AFTER_MS = 250;
-
 
 /** `detail` of `aloud-sentence`. */
 export interface AloudSentenceDetail {
@@ -71,12 +70,11 @@ declare global {
     'aloud-pause': CustomEvent<AloudPlaybackDetail>;
     'aloud-sentence': CustomEvent<AloudSentenceDetail>;
     'aloud-section': CustomEvent<AloudSectionDetail>;
+    'aloud-progress': CustomEvent<AloudProgressDetail>;
     'aloud-end': CustomEvent<Record<string, never>>;
     'aloud-error': CustomEvent<AloudErrorDetail>;
   }
 }
-
-
 
 /** The connected players of the page: starting one pauses the others. */
 const players = new Set<AloudPlayer>();
@@ -117,7 +115,8 @@ const ICONS = {
  * @fires aloud-pause - Playback paused. `detail: { sentenceId }`.
  * @fires aloud-sentence - The current sentence changed. `detail: { sentenceId, index, sectionIndex }`.
  * @fires aloud-section - The current section changed. `detail: { sectionIndex, sectionId, heading }`.
- * @fires aloud-end - The end of the article was reached.
+ * @fires aloud-progress - How far the listener is: at most once a second while playing, at once on a jump, `fraction: 1` at the end. `detail: { fraction, sentenceId, sectionIndex, elapsedSeconds, totalSeconds }`.
+ * @fires aloud-end - The end of the article was reached (once; not on stop).
  * @fires aloud-error - Loading or speaking failed. `detail: { code, message }`.
  *
  * @csspart base - The player's outer box.
@@ -257,6 +256,7 @@ export class AloudPlayer extends LitElement {
   readonly #events = new EventBridge(
     (type, detail) => fire(this, type, detail),
     (error) => this.#shownError(error),
+    () => this.#index,
   );
   #media: MediaSessionController | null = null;
   private _sleep: SleepTimer | null = null;
@@ -400,7 +400,7 @@ export class AloudPlayer extends LitElement {
   }
   /** Move to the next sentence. */
   nextSentence(): void {
-    this.#request((s) => s.nextSentence(), 'nextSentence');
+    this.#request((s) => (this.#events.jump(), s.nextSentence()), 'nextSentence');
   }
   /** Move to the previous sentence. */
   previousSentence(): void {

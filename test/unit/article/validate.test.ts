@@ -58,7 +58,7 @@ describe('validateArticle: valid documents', () => {
 
   it('accepts every optional field and every kind', () => {
     const a = article();
-    Object.assign(a, { titleSpeak: 'A title', kicker: 'Breaking News', updated: 'Updated 1:36 PM ET' });
+    Object.assign(a, { titleSpeak: 'A title', announceTitle: false, kicker: 'Breaking News', updated: 'Updated 1:36 PM ET' });
     a.sections[0].headingSpeak = 'Story highlights';
     a.sections[0].level = 3;
     a.sections[1].paragraphs.push(
@@ -111,6 +111,7 @@ describe('validateArticle: exact paths and reasons', () => {
     ['byline a number', (a) => (a.byline = 3), ['byline: expected a string, got number']],
     ['kicker an array', (a) => (a.kicker = ['x']), ['kicker: expected a string, got array']],
     ['titleSpeak empty', (a) => (a.titleSpeak = ''), ['titleSpeak: expected a non-empty string, got an empty string']],
+    ['announceTitle true', (a) => (a.announceTitle = true), ['announceTitle: expected false or nothing, got true']],
     ['published not a date', (a) => (a.published = 'June 29, 2017'), ['published: expected a real date written YYYY-MM-DD, got "June 29, 2017"']],
     ['published impossible', (a) => (a.published = '2017-02-29'), ['published: expected a real date written YYYY-MM-DD, got "2017-02-29"']],
     ['published a number', (a) => (a.published = 20170629), ['published: expected a date YYYY-MM-DD, got number']],

@@ -134,6 +134,13 @@ describe('play to the end', () => {
     expect(h.texts()).toEqual(['United Nations', 'Questions and answers', 'A.']);
   });
 
+  it('does not announce a title the publisher skipped (announceTitle: false), headings still', () => {
+    const h = setup(makeArticle([{ paragraphs: [['A.']] }, { heading: 'Two', paragraphs: [['B.']] }], { title: 'Shown only', announceTitle: false }));
+    h.store.play();
+    h.engine.finishAll();
+    expect(h.texts()).toEqual(['A.', 'Two', 'B.']);
+  });
+
   it('while a heading is announced, position is its section first sentence', () => {
     const h = setup();
     playTo(h, 's1p1s2');
