@@ -27,7 +27,8 @@
  */
 import { langTable, type LangTable } from './segment-lang.ts';
 import { isWs, isLineBreak, isNoSpaceScript, FULL_STOPS, ELLIPSIS, isTerminal, isQuoteOrBracket, isDigit, caseAt, isGluedStop } from './segment-chars.ts';
-import { decide, extraCandidates } from './segment-rules.ts';
+import { decide } from './segment-rules.ts';
+import { extraCandidates } from './segment-candidates.ts';
 
 export interface SentenceSpan {
   /** The sentence, trimmed, whitespace runs collapsed. */
