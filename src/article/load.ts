@@ -9,7 +9,9 @@
 import type { Article, SourceFormat } from './model.ts';
 import type { DomParserLike } from './parse.ts';
 import { ArticleLoadError } from './errors.ts';
-import { validateArticle } from './validate.ts';
+
+/** The validator, a lazy chunk: fetched beside the article, so it costs the widget no bytes and no wait. */
+type Validate = Promise<typeof import('./validate.ts').validateArticle>;
 
 export { ArticleLoadError, isArticleLoadError } from './errors.ts';
 export type { ArticleLoadErrorCode, ArticleIssue } from './errors.ts';
@@ -53,6 +55,9 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
   const { signal } = options;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   checkAborted(signal, url);
+  const validate: Validate = import('./validate.ts').then((m) => m.validateArticle);
+  // Awaited only once the article arrives; a failed fetch must not leave it unhandled.
+  validate.catch(() => {});
 
   let response: Response;
   try {
@@ -73,7 +78,7 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
   checkAborted(signal, url);
 
   const format = options.format ?? (await decideFormat(url, contentType, body));
-  const article = format === 'json' ? fromJson(body, contentType, url) : await fromSource(body, format, url, options);
+  const article = format === 'json' ? await fromJson(body, contentType, url, validate) : await fromSource(body, format, url, options, validate);
   checkAborted(signal, url);
   return article;
 }
@@ -113,7 +118,7 @@ async function decideFormat(url: string, contentType: string, body: string): Pro
   return /^\s*\{/.test(body) ? 'json' : 'unsupported';
 }
 
-function fromJson(body: string, contentType: string, url: string): Article {
+async function fromJson(body: string, contentType: string, url: string, validate: Validate): Promise<Article> {
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -125,7 +130,7 @@ function fromJson(body: string, contentType: string, url: string): Article {
     }
     throw new ArticleLoadError('invalid-json', { url, cause: e, detail: (e as Error).message });
   }
-  return validated(value, url);
+  return validated(value, url, validate);
 }
 
 async function fromSource(
@@ -133,6 +138,7 @@ async function fromSource(
   format: SourceFormat | 'unsupported',
   url: string,
   options: LoadArticleOptions,
+  validate: Validate,
 ): Promise<Article> {
   if (format === 'unsupported' || format === 'json') {
     throw new ArticleLoadError('unsupported-format', { url, detail: pathOf(url).split('/').pop() || url });
@@ -150,10 +156,17 @@ async function fromSource(
     throw parser.toLoadError(e, url, format);
   }
   // The parser promises a valid article; the player relies on it, so check.
-  return validated(article, url);
+  return validated(article, url, validate);
 }
 
-function validated(value: unknown, url: string): Article {
+async function validated(value: unknown, url: string, validate: Validate): Promise<Article> {
+  let validateArticle: Awaited<Validate>;
+  try {
+    validateArticle = await validate;
+  } catch (e) {
+    // The player's own chunk could not be fetched: the network, not the article.
+    throw new ArticleLoadError('unreachable', { url, cause: e });
+  }
   const result = validateArticle(value);
   if (result.ok) return result.article;
   const code = result.reason === 'empty' ? 'empty-article' : 'not-an-article';
