@@ -98,6 +98,24 @@ describe('aloud-player: a quote in another language', () => {
   });
 });
 
+describe('aloud-player: a quote no platform voice speaks', () => {
+  it('goes to the bundled fallback (its French pack, real eSpeak NG audio) and back to Web Speech', async () => {
+    synth = new RecordingSynth({ voices: [fakeVoice('English', 'en-US')], msPerChar: 3 });
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+    const el = mount();
+    const sentences: string[] = [];
+    el.addEventListener('aloud-sentence', (e) => sentences.push(e.detail.sentenceId));
+    await until(() => el.store?.state.voice?.engine === 'webspeech', 'the platform voice', 10_000);
+    el.play();
+    await until(() => el.state === 'ended', 'the end', 30_000);
+    expect(sentences).to.deep.equal(['s1p2s1', 's1p3s1']);
+    // Web Speech never got the French; the English after it came back to it.
+    expect(synth.given.map((g) => g.text)).to.deep.equal(['In Paris', 'The ISIS fighters left Mosul.', 'Then the city was quiet.']);
+    expect(el.store!.state.error).to.equal(null);
+    expect(el.store!.state.voice?.name).to.equal('English');
+  });
+});
+
 describe('aloud-player lexicon="…"', () => {
   it('says the words as the lexicon says, per language, and highlights the shown words', async () => {
     const el = mount({ lexicon: `${FIXTURES}/lexicon.json` });
