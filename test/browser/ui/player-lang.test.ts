@@ -145,6 +145,26 @@ describe('aloud-player lexicon="…"', () => {
     expect(el.shadowRoot!.querySelector('[data-id="s1p1s1"]')!.textContent).to.equal('The ISIS fighters left Mosul.');
   });
 
+  it("uses the article's own lexicon, before the site's, and warns about its bad entries", async () => {
+    const warnings: string[] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    const el = document.createElement('aloud-player');
+    el.setAttribute('lexicon', `${FIXTURES}/lexicon.json`);
+    // The article says "Moss-ul" for Mosul; the site's "Mo-sool" gives way, its "eye-sis" still applies.
+    el.article = { ...article(), lexicon: { en: { Mosul: 'Moss-ul', quiet: 7 as unknown as string } } };
+    el.rate = 3;
+    document.body.append(el);
+    await until(() => warnings.length > 0, 'a warning', 10_000);
+    expect(warnings).to.deep.equal([
+      `<aloud-player>: the article's lexicon: "en" "quiet": expected how it is said, got number. Speech goes on without what was left out.`,
+    ]);
+    await until(() => performance.getEntriesByName(new URL(`${FIXTURES}/lexicon.json`, location.href).href).length > 0, 'the lexicon fetched', 10_000);
+    await new Promise((r) => setTimeout(r, 100));
+    await playToEnd(el);
+    expect(synth.given[1]!.text).to.equal('The eye-sis fighters left Moss-ul.');
+    expect(synth.given[3]!.text).to.equal('Then the city was quiet.');
+  });
+
   it('a bad or missing lexicon is one clear console warning each, and the article plays as written', async () => {
     const warnings: string[] = [];
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
