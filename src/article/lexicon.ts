@@ -108,18 +108,20 @@ export async function loadLexicon(
   }
 }
 
+/** One entry ready to match: its words, and how it is said. */
 interface Entry {
-  /** The word as written, white space collapsed (lower-cased for a key that matches any case). */
-  key: string;
+  /** The key's words (split at white space; lower-cased for an entry that matches any case). */
+  parts: string[];
+  anyCase: boolean;
   spoken: string;
+  /** The key's length, for "longest first". */
+  length: number;
+  /** Whether the key ends with a word character (then no word character may follow it). */
+  endsInWord: boolean;
 }
 
-interface ForLang {
-  exact: RegExp | null;
-  any: RegExp | null;
-  exactWords: Map<string, string>;
-  anyWords: Map<string, string>;
-}
+/** Entries by the lower-cased first word of their key, each list longest first. */
+type ForLang = Map<string, Entry[]>;
 
 /** Subtags in a tag: "*" matches everything and counts least. */
 const specificity = (tag: string): number => (tag === '*' ? 0 : tag.split('-').length);
@@ -136,20 +138,30 @@ const collapse = (s: string): string => s.trim().replace(/\s+/g, ' ');
 /** A key written in lower case matches any case; any other key only its own. */
 const anyCase = (key: string): boolean => key === key.toLowerCase();
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/u;
+const WORD = /[\p{L}\p{M}\p{N}_]+/uy;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_]/uy;
+const SPACE = /\s+/y;
 
-function pattern(keys: readonly string[], flags: string): RegExp | null {
-  if (keys.length === 0) return null;
-  // Longest first: "New York Times" before "New York".
-  const sorted = [...keys].sort((a, b) => b.length - a.length);
-  const alternatives = sorted.map((key) => {
-    const body = key.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s+');
-    // Whole words: no letter, mark or digit may touch a key's word end ("C++" has none to touch).
-    const before = WORD_CHAR.test(key[0]!) ? '(?<![\\p{L}\\p{M}\\p{N}_])' : '';
-    const after = WORD_CHAR.test(key.at(-1)!) ? '(?![\\p{L}\\p{M}\\p{N}_])' : '';
-    return `${before}${body}${after}`;
-  });
-  return new RegExp(alternatives.join('|'), flags);
+/** Whether a word character (a whole code point) starts at `i`. */
+function wordAt(text: string, i: number): boolean {
+  WORD_CHAR.lastIndex = i;
+  return i >= 0 && i < text.length && WORD_CHAR.test(text);
+}
+
+/** Whether a word character ends just before `i` (a surrogate pair counts as one). */
+function wordBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const low = text.charCodeAt(i - 1);
+  return wordAt(text, low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1);
+}
+
+/** The first token at `i`: a run of word characters, or one other character. */
+function headAt(text: string, i: number): string {
+  WORD.lastIndex = i;
+  const m = WORD.exec(text);
+  if (m) return m[0];
+  const code = text.codePointAt(i);
+  return code === undefined ? '' : String.fromCodePoint(code);
 }
 
 /**
@@ -157,6 +169,9 @@ function pattern(keys: readonly string[], flags: string): RegExp | null {
  * an earlier lexicon wins over a later one (pass the article's own before a
  * site-wide one) and, within one, a more specific language over a less
  * specific one (`en-GB` over `en` over `*`).
+ *
+ * Entries are indexed by their first word, so a text is read once, word by
+ * word, whatever the size of the lexicon (no regular expression of all keys).
  */
 export function compileLexicon(...lexicons: readonly Lexicon[]): CompiledLexicon {
   const groups = lexicons.flatMap((lexicon, order) =>
@@ -169,21 +184,27 @@ export function compileLexicon(...lexicons: readonly Lexicon[]): CompiledLexicon
   function forLang(lang: string): ForLang | null {
     const cached = cache.get(lang);
     if (cached !== undefined) return cached;
-    const exactWords = new Map<string, string>();
-    const anyWords = new Map<string, string>();
+    const seen = new Set<string>();
+    const byHead: ForLang = new Map();
     for (const group of groups) {
       if (!groupApplies(group.tag, lang)) continue;
-      for (const [word, spoken] of Object.entries(group.words)) {
-        const entry: Entry = { key: collapse(word), spoken: collapse(spoken) };
-        if (!entry.key || !entry.spoken) continue;
-        const words = anyCase(entry.key) ? anyWords : exactWords;
-        if (!words.has(entry.key)) words.set(entry.key, entry.spoken);
+      for (const [word, said] of Object.entries(group.words)) {
+        const key = collapse(word);
+        const spoken = collapse(said);
+        const any = anyCase(key);
+        // The same key (and, for a lower-case key, the same key in any case) is taken once: the first wins.
+        const id = `${any ? 'i' : 'x'}${key}`;
+        if (!key || !spoken || seen.has(id)) continue;
+        seen.add(id);
+        const head = headAt(key, 0).toLowerCase();
+        let list = byHead.get(head);
+        if (!list) byHead.set(head, (list = []));
+        list.push({ parts: key.split(' '), anyCase: any, spoken, length: key.length, endsInWord: wordBefore(key, key.length) });
       }
     }
-    const compiled: ForLang | null =
-      exactWords.size + anyWords.size === 0
-        ? null
-        : { exact: pattern([...exactWords.keys()], 'gu'), any: pattern([...anyWords.keys()], 'giu'), exactWords, anyWords };
+    // Longest first; at the same length an exact-case entry before an any-case one.
+    for (const list of byHead.values()) list.sort((a, b) => b.length - a.length || Number(a.anyCase) - Number(b.anyCase));
+    const compiled = byHead.size > 0 ? byHead : null;
     cache.set(lang, compiled);
     return compiled;
   }
@@ -197,6 +218,24 @@ export function compileLexicon(...lexicons: readonly Lexicon[]): CompiledLexicon
   };
 }
 
+/** Where `entry` ends if it matches `text` at `i`, else -1. */
+function matchAt(entry: Entry, text: string, i: number): number {
+  let at = i;
+  for (let p = 0; p < entry.parts.length; p++) {
+    if (p > 0) {
+      SPACE.lastIndex = at;
+      if (!SPACE.test(text)) return -1;
+      at = SPACE.lastIndex;
+    }
+    const part = entry.parts[p]!;
+    const piece = text.slice(at, at + part.length);
+    if ((entry.anyCase ? piece.toLowerCase() : piece) !== part) return -1;
+    at += part.length;
+  }
+  // Whole words: no word character may touch a key's word end ("C++" has none to touch).
+  return entry.endsInWord && wordAt(text, at) ? -1 : at;
+}
+
 interface Edit {
   /** Where the replaced word was in the original: [from, to). */
   from: number;
@@ -206,34 +245,29 @@ interface Edit {
   length: number;
 }
 
-function firstMatch(re: RegExp | null, text: string, from: number): RegExpExecArray | null {
-  if (!re) return null;
-  re.lastIndex = from;
-  return re.exec(text);
-}
-
-function respellWith(c: ForLang, text: string): Respelled | null {
+function respellWith(byHead: ForLang, text: string): Respelled | null {
   const edits: Edit[] = [];
   let out = '';
   let copied = 0;
-  let from = 0;
-  for (;;) {
-    const a = firstMatch(c.exact, text, from);
-    const b = firstMatch(c.any, text, from);
-    // The leftmost match, and at the same place the longer one.
-    const m = !a ? b : !b ? a : a.index < b.index || (a.index === b.index && a[0].length >= b[0].length) ? a : b;
-    if (!m) break;
-    const written = collapse(m[0]);
-    const spoken = m === a ? c.exactWords.get(written) : c.anyWords.get(written.toLowerCase());
-    if (spoken === undefined) {
-      // Case folding of the pattern and toLowerCase disagree (rare scripts): leave it.
-      from = m.index + 1;
-      continue;
+  let i = 0;
+  while (i < text.length) {
+    const head = headAt(text, i);
+    const isWord = wordAt(text, i);
+    // A key starting with a word starts only where a word starts.
+    const candidates = /\s/.test(head) || (isWord && wordBefore(text, i)) ? undefined : byHead.get(head.toLowerCase());
+    let matched = false;
+    for (const entry of candidates ?? []) {
+      const end = matchAt(entry, text, i);
+      if (end < 0) continue;
+      out += text.slice(copied, i);
+      edits.push({ from: i, to: end, at: out.length, length: entry.spoken.length });
+      out += entry.spoken;
+      copied = i = end;
+      matched = true;
+      break;
     }
-    out += text.slice(copied, m.index);
-    edits.push({ from: m.index, to: m.index + m[0].length, at: out.length, length: spoken.length });
-    out += spoken;
-    copied = from = m.index + m[0].length;
+    // Not here: on to the next token (a spoken form is never looked up again).
+    if (!matched) i += isWord ? head.length : Math.max(1, head.length);
   }
   if (edits.length === 0) return null;
   out += text.slice(copied);

@@ -183,3 +183,56 @@ describe('loadLexicon', () => {
     expect(await loadLexicon('/x', { fetch: offline })).toEqual({ lexicon: {}, problems: ['could not be fetched (Failed to fetch)'] });
   });
 });
+
+describe('compileLexicon: matching, against a reference', () => {
+  /** The plain definition: at each place from the left, the longest entry that matches there as a whole word. */
+  function reference(lexicon: Record<string, string>, text: string): string {
+    const entries = Object.entries(lexicon).sort((a, b) => b[0].length - a[0].length || Number(a[0] === a[0].toLowerCase()) - Number(b[0] === b[0].toLowerCase()));
+    const w = /[\p{L}\p{M}\p{N}_]/u;
+    let out = '';
+    let i = 0;
+    outer: while (i < text.length) {
+      for (const [key, spoken] of entries) {
+        const flags = key === key.toLowerCase() ? 'iuy' : 'uy';
+        const body = key.split(' ').map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s+');
+        const re = new RegExp(body, flags);
+        re.lastIndex = i;
+        const m = re.exec(text);
+        if (!m) continue;
+        const end = i + m[0].length;
+        if (w.test(key[0]!) && i > 0 && w.test(text[i - 1]!)) continue;
+        if (w.test(key.at(-1)!) && end < text.length && w.test(text[end]!)) continue;
+        out += spoken;
+        i = end;
+        continue outer;
+      }
+      out += text[i];
+      i++;
+    }
+    return out;
+  }
+
+  it('replaces exactly what the plain definition replaces (property, ASCII)', () => {
+    const word = fc.constantFrom('ab', 'Ab', 'AB', 'b', 'abc', 'c+', '(x)', 'x', 'ab cd', 'Ab Cd', 'cd', 'a.b');
+    fc.assert(
+      fc.property(
+        fc.dictionary(word, fc.constantFrom('P', 'QQ', 'rrr'), { maxKeys: 6 }),
+        fc.array(fc.constantFrom('ab', 'Ab', 'AB', 'b', 'c', '+', '(', ')', 'x', ' ', '\n', '.', 'cd', 'Cd', '_', '9'), { maxLength: 24 }),
+        (lexicon, parts) => {
+          const text = parts.join('');
+          const got = compileLexicon({ en: lexicon }).respell(text, 'en')?.text ?? text;
+          expect(got).toBe(reference(lexicon, text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads every script as words: accents, Cyrillic, astral letters, and keys at either end of the text', () => {
+    const lex = compileLexicon({ '*': { 'Ciudad Juárez': 'Ciudad Wárez', москва: 'Мас-ква', '𠀋𠀋': 'two', Évora: 'Eh-vora' } });
+    expect(lex.respell('Ciudad Juárez, Москва и МОСКВА.', 'es')?.text).toBe('Ciudad Wárez, Мас-ква и Мас-ква.');
+    expect(lex.respell('𠀋𠀋 and 𠀋𠀋𠀋', 'en')?.text).toBe('two and 𠀋𠀋𠀋');
+    expect(lex.respell('Évora', 'pt')?.text).toBe('Eh-vora');
+    expect(lex.respell('aÉvora Évoras', 'pt')).toBeNull();
+  });
+});
