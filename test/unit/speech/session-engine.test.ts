@@ -327,3 +327,26 @@ describe('a passage in another language', () => {
     ]);
   });
 });
+
+describe('a passage in another language, prepared ahead', () => {
+  it('loads the fallback and its pack for the language while the English before it is still sounding', async () => {
+    const web = new FakeSpeechEngine({ voices: [LOCAL] });
+    const { session, fallback, loads } = setup(web);
+    const prepared: (string | undefined)[] = [];
+    Object.assign(fallback, { prepare: (lang?: string) => void prepared.push(lang) });
+    await flush();
+    const french = (await session.getVoices()).find((v) => v.lang.startsWith('fr'))!;
+    session.speak(req('One.', { voice: LOCAL }), recorder().events);
+    web.fireStart();
+    session.speak(req('Deux.', { lang: 'fr-FR', voice: french }), recorder().events);
+    await flush();
+    // Still sounding: nothing handed to the fallback, but it is loaded and told which language comes.
+    expect(web.current?.state).toBe('speaking');
+    expect(loads).toEqual(['en-US']);
+    expect(prepared).toEqual(['fr-FR']);
+    expect(fallback.spoken).toEqual([]);
+    web.finishCurrent();
+    await flush();
+    expect(fallback.spoken.map((r) => r.text)).toEqual(['Deux.']);
+  });
+});
