@@ -16,7 +16,7 @@ export type { ShortcutMode } from './ui/controllers/shortcuts.ts';
 export { strings } from './ui/strings.ts';
 export { helpStrings } from './ui/help-strings.ts';
 
-// Articles: the model, loading, validation, parsing sources, segmentation, speech text
+// Articles: the model, loading, validation, parsing sources, segmentation, speech text, lexicons
 export type { Article, Section, Paragraph, ParagraphKind, Sentence, SourceFormat } from './article/model.ts';
 export { loadArticle, type LoadArticleOptions } from './article/load.ts';
 export { ArticleLoadError, isArticleLoadError, type ArticleLoadErrorCode, type ArticleIssue, type ArticleIssueCode } from './article/errors.ts';
@@ -31,6 +31,15 @@ export {
 } from './article/parse.ts';
 export { splitSentences } from './article/segment.ts';
 export { speechText } from './article/speech-text.ts';
+export {
+  checkLexicon,
+  compileLexicon,
+  loadLexicon,
+  type CompiledLexicon,
+  type Lexicon,
+  type LexiconCheck,
+  type Respelled,
+} from './article/lexicon.ts';
 
 // Speech engines and voices
 export type {

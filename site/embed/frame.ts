@@ -26,7 +26,7 @@ const origins = allowedOrigins(location.search, location.origin);
 const player = document.createElement('aloud-player') as PlayerApi;
 const src = params.get('src');
 if (src) player.setAttribute('src', src);
-for (const name of ['lang', 'theme', 'layout', 'rate']) {
+for (const name of ['lang', 'theme', 'layout', 'rate', 'lexicon']) {
   const value = params.get(name);
   if (value) player.setAttribute(name, value);
 }

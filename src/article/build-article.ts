@@ -47,14 +47,16 @@ export function buildArticle(draft: ParsedDraft, options: BuildOptions = {}): Ar
     const paragraphs: Paragraph[] = [];
     for (const draftParagraph of draftSection.paragraphs) {
       const paragraphId = `${sectionId}p${paragraphs.length + 1}`;
-      const sentences = toSentences(cleanBlock(draftParagraph.text), lang, paragraphId);
+      // A block in another language is segmented and respelled by that language's rules.
+      const own = blockLang(draftParagraph.lang, lang);
+      const sentences = toSentences(cleanBlock(draftParagraph.text), own ?? lang, paragraphId);
       if (sentences.length === 0) continue;
-      // Literal order of keys keeps the JSON readable: id, kind, sentences.
-      paragraphs.push(
-        draftParagraph.kind === 'paragraph'
-          ? { id: paragraphId, sentences }
-          : { id: paragraphId, kind: draftParagraph.kind, sentences },
-      );
+      // Literal order of keys keeps the JSON readable: id, kind, lang, sentences.
+      const paragraph: Paragraph = { id: paragraphId } as Paragraph;
+      if (draftParagraph.kind !== 'paragraph') paragraph.kind = draftParagraph.kind;
+      if (own) paragraph.lang = own;
+      paragraph.sentences = sentences;
+      paragraphs.push(paragraph);
     }
     // An empty section would be a silent stop for a listener skipping through.
     if (paragraphs.length === 0) continue;
@@ -158,6 +160,15 @@ function chooseLang(explicit: string | undefined, declared: string | undefined):
   }
   // Pages often write "en_US"; a declared tag that still fails is ignored.
   return (declared && canonicalLang(declared.replace(/_/g, '-'))) || DEFAULT_LANG;
+}
+
+/**
+ * A block's declared language, canonical, or undefined when it is the
+ * article's own (or not a tag: a block never fails the whole article).
+ */
+function blockLang(declared: string | undefined, articleLang: string): string | undefined {
+  const tag = declared && canonicalLang(declared.replace(/_/g, '-'));
+  return tag && tag.toLowerCase() !== articleLang.toLowerCase() ? tag : undefined;
 }
 
 function canonicalLang(tag: string): string | undefined {

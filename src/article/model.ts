@@ -12,12 +12,16 @@ export interface Sentence {
   text: string;
   /** What the speech engine is given when it differs from `text`. */
   speak?: string;
+  /** BCP 47 language of this sentence, when it differs from its paragraph's (a quoted phrase in a page). */
+  lang?: string;
 }
 
 export interface Paragraph {
   id: string;
   /** Absent means "paragraph". */
   kind?: ParagraphKind;
+  /** BCP 47 language of this paragraph, when it differs from the article's (a quote in French). */
+  lang?: string;
   sentences: Sentence[];
 }
 
@@ -51,8 +55,16 @@ export interface Article {
   kicker?: string;
   /** The "Updated …" line of a news-wire export, as written. */
   updated?: string;
+  /** How the publisher wants words said (see docs/speech-text.md); applied to speech only. */
+  lexicon?: Lexicon;
   sections: Section[];
 }
+
+/**
+ * A pronunciation lexicon: by language tag (or `*` for every language), a
+ * word or phrase as written → how it is said. See docs/speech-text.md.
+ */
+export type Lexicon = Record<string, Record<string, string>>;
 
 /**
  * What a source parser produces: the structure with plain text blocks,
@@ -61,6 +73,8 @@ export interface Article {
 export interface DraftParagraph {
   kind: ParagraphKind;
   text: string;
+  /** The block's own language, as the source declares it, when it may differ from the article's. */
+  lang?: string;
 }
 export interface DraftSection {
   heading?: string;

@@ -83,8 +83,14 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
   const textOf = (el: Element): string => textWithout(el, isSkipped, keepsText);
   const draft: ParsedDraft = { sections: [] };
 
-  const lang = root?.closest('[lang]')?.getAttribute('lang') ?? doc.documentElement?.getAttribute('lang');
+  const langEl = root?.closest('[lang]');
+  const lang = langEl?.getAttribute('lang') ?? doc.documentElement?.getAttribute('lang');
   if (lang?.trim()) draft.lang = lang.trim();
+  // A block under a `lang` of its own inside the article (a quote in French).
+  const blockLang = (el: Element): string | undefined => {
+    const own = el.closest('[lang]');
+    return own && own !== langEl ? own.getAttribute('lang')?.trim() || undefined : undefined;
+  };
 
   // The kicker ("Local news") is a label above the title, not text.
   const kickerEl = root ? (byClassWord(root, 'kicker') ?? byClassWord(root, 'eyebrow')) : null;
@@ -109,7 +115,7 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
 
   const sections: DraftSection[] = [{ paragraphs: [] }];
   let titleFromBody = false;
-  const add = (kind: ParagraphKind, text: string): void => {
+  const add = (kind: ParagraphKind, text: string, from: Element): void => {
     const clean = cleanBlock(text);
     // "By" is left over once the author's name went to the byline.
     if (!clean || /^by\W*$/i.test(clean) || clean === dateText) return;
@@ -120,7 +126,8 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
       if (updated && !draft.updated) draft.updated = updated.replace(/^./, (c) => c.toUpperCase());
       return;
     }
-    sections[sections.length - 1]!.paragraphs.push({ kind, text: clean });
+    const own = blockLang(from);
+    sections[sections.length - 1]!.paragraphs.push(own ? { kind, text: clean, lang: own } : { kind, text: clean });
   };
 
   // Walks block structure; runs of inline content between blocks are
@@ -128,13 +135,13 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
   const walk = (parent: Element, kind: ParagraphKind, depth = 0): void => {
     // Past any sane nesting, read the rest as one block (no deep recursion).
     if (depth > MAX_DEPTH) {
-      add(kind, textOf(parent));
+      add(kind, textOf(parent), parent);
       return;
     }
     let inline = '';
     let afterBr = false;
     const flush = (): void => {
-      add(kind, inline);
+      add(kind, inline, parent);
       inline = '';
     };
     for (const node of Array.from(parent.childNodes)) {
@@ -175,13 +182,13 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
           sections.push({ heading: text, level, paragraphs: [] });
         }
       } else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'summary' || tag === 'address') {
-        add(kind, textOf(el));
+        add(kind, textOf(el), el);
       } else if (tag === 'li') {
         walk(el, 'item', depth + 1);
       } else if (tag === 'blockquote') {
         walk(el, 'quote', depth + 1);
       } else if (tag === 'tr') {
-        add(kind, Array.from(el.children).map((cell) => cleanBlock(textOf(cell))).filter(Boolean).join(', '));
+        add(kind, Array.from(el.children).map((cell) => cleanBlock(textOf(cell))).filter(Boolean).join(', '), el);
       } else if (tag === 'hr') {
         // A rule only separates the runs around it.
       } else {

@@ -11,7 +11,8 @@ import { cleanBlock, normalizeSource, tooDeepIsUnparsable } from './parse-util.t
  * written, inline HTML tags are dropped (their text stays). Code blocks,
  * block HTML, images and rules are left out: none of them reads well aloud.
  * Optional front matter between `---` lines sets title, byline, published,
- * lang and id. Publisher markers are HTML comments (see {@link applyMarkers}).
+ * lang and id; a block in another language ends with `{lang=fr}`.
+ * Publisher markers are HTML comments (see {@link applyMarkers}).
  */
 export function parseMarkdown(source: string): ParsedDraft {
   const { meta, body } = splitFrontMatter(normalizeSource(source));
@@ -30,8 +31,9 @@ export function parseMarkdown(source: string): ParsedDraft {
   const sections: DraftSection[] = [{ paragraphs: [] }];
   const current = (): DraftSection => sections[sections.length - 1]!;
   const add = (kind: ParagraphKind, text: string): void => {
-    const clean = cleanBlock(text);
-    if (clean) current().paragraphs.push({ kind, text: clean });
+    const attrs = BLOCK_LANG.exec(text);
+    const clean = cleanBlock(attrs ? text.slice(0, attrs.index) : text);
+    if (clean) current().paragraphs.push(attrs ? { kind, text: clean, lang: attrs[1]! } : { kind, text: clean });
   };
 
   const walk = (tokens: readonly Token[], kind: ParagraphKind): void => {
@@ -174,6 +176,13 @@ function fencedRanges(body: string): [number, number][] {
   if (open) out.push([open.at, body.length]);
   return out;
 }
+
+/**
+ * A block's language, written as an attribute list at its very end (the
+ * syntax of markdown-it-attrs and kramdown): `Je pense. {lang=fr}`,
+ * `{: lang="fr"}`, alone on the block's last line or after its text.
+ */
+const BLOCK_LANG = /\s*\{:?\s*lang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)["']?\s*\}\s*$/;
 
 // Inline tags whose content is code or markup, never prose to read.
 const RAW_INLINE = /^<(script|style|template|noscript|iframe|textarea|svg|math|object)\b/i;

@@ -168,11 +168,7 @@ class Validator {
       }
     }
     this.text(value, 'id', 'id', true);
-    if (this.present(value, 'lang', 'lang', 'a BCP 47 language tag')) {
-      const lang = value['lang'];
-      if (typeof lang !== 'string') this.add('lang', `expected a BCP 47 language tag, got ${describe(lang)}`);
-      else if (!LANG_TAG.test(lang)) this.add('lang', `expected a BCP 47 language tag like "en" or "pt-BR", got "${clip(lang)}"`);
-    }
+    if (this.present(value, 'lang', 'lang', 'a BCP 47 language tag')) this.lang(value, '');
     this.string(value, 'title', 'title', true);
     this.text(value, 'titleSpeak', 'titleSpeak', false);
     if (value['announceTitle'] !== undefined && value['announceTitle'] !== false) {
@@ -223,7 +219,17 @@ class Validator {
         );
       }
     }
+    this.lang(value, path);
     this.array(value, 'sentences', join(path, 'sentences'), (s, sp) => this.sentence(s, sp));
+  }
+
+  /** An optional `lang` (the article's own is required: checked before). */
+  private lang(value: Record<string, unknown>, path: string): void {
+    const lang = value['lang'];
+    const at = join(path, 'lang');
+    if (lang === undefined) return;
+    if (typeof lang !== 'string') this.add(at, `expected a BCP 47 language tag, got ${describe(lang)}`);
+    else if (!LANG_TAG.test(lang)) this.add(at, `expected a BCP 47 language tag like "en" or "pt-BR", got "${clip(lang)}"`);
   }
 
   private sentence(value: unknown, path: string): void {
@@ -235,6 +241,7 @@ class Validator {
     this.id(value, path);
     this.text(value, 'text', join(path, 'text'), true);
     this.text(value, 'speak', join(path, 'speak'), false);
+    this.lang(value, path);
   }
 }
 

@@ -125,6 +125,13 @@ export function extractPageArticle(root: Element, options: PageArticleOptions = 
   const titleSpan = title?.span;
 
   const sentenceLangs = langsOf(sentences, stream, nodes, article.lang);
+  // Blocks got their lang from the extraction; a sentence under a lang of its own (a quoted line) gets it here.
+  for (const paragraph of article.sections.flatMap((section) => section.paragraphs)) {
+    for (const sentence of paragraph.sentences) {
+      const lang = sentenceLangs.get(sentence.id);
+      if (lang && lang !== (paragraph.lang ?? article.lang)) sentence.lang = lang;
+    }
+  }
   const ranges = new RangeMaker(stream, nodes, runs);
 
   return {

@@ -12,6 +12,8 @@ export interface FlatSentence {
   readonly position: Readonly<Position>;
   /** What the engine is given: `speak` when present, else `text`. */
   readonly speakText: string;
+  /** The sentence's language: its own, else its paragraph's, else the article's. */
+  readonly lang: string;
 }
 
 export interface ArticleIndex {
@@ -47,6 +49,7 @@ export function indexArticle(article: Article): ArticleIndex {
           sentence,
           section,
           speakText: sentence.speak ?? sentence.text,
+          lang: sentence.lang ?? paragraph.lang ?? article.lang,
           position: Object.freeze({ sectionIndex, paragraphIndex, sentenceIndex, flatIndex, sentenceId: sentence.id }),
         });
       });

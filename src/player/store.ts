@@ -6,7 +6,8 @@
  */
 import type { Article } from '../article/model.ts';
 import type { SpeechEngine, SpeechErrorCode, UtteranceEvents, UtteranceRequest, VoiceInfo } from '../speech/types.ts';
-import { chooseVoice } from '../speech/voices.ts';
+import type { CompiledLexicon, Respelled } from '../article/lexicon.ts';
+import { canSpeak, chooseVoice } from '../speech/voices.ts';
 import { indexArticle, type ArticleIndex } from './cursor.ts';
 import { clampRate, clampVolume } from './settings.ts';
 import type {
@@ -19,6 +20,7 @@ import type {
 } from './types.ts';
 import { mapBoundary } from './word-map.ts';
 import { changesBetween } from './changes.ts';
+import { createSectionClock } from './section-clock.ts';
 
 export interface PlayerStoreOptions {
   engine: SpeechEngine;
@@ -52,19 +54,14 @@ interface Segment {
   flat: number;
   /** The whole text of this stage; the engine was given `text.slice(offset)`. */
   text: string;
+  lang: string;
+  /** The lexicon's work on the text, to map word offsets back; null when it changed nothing. */
+  respelled: Respelled | null;
   offset: number;
   started: boolean;
   /** Where this segment started from, and where speaking continues after it (null: end of article). */
   at: Point;
   after: Point | null;
-}
-
-interface SectionClock {
-  section: number;
-  /** Milliseconds of playing heard in this section before `since`; Infinity when entered mid-section. */
-  elapsed: number;
-  /** When playing resumed in it, or null while not playing. */
-  since: number | null;
 }
 
 /** Utterances kept in the engine: the sounding one and the next, so the engine moves on with no gap of ours. */
@@ -105,11 +102,12 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   /** True while the engine holds our utterance paused (canPause engines). */
   let held = false;
   let preferredVoiceId = options.preferredVoiceId ?? null;
+  let lexicon: CompiledLexicon | null = null;
   let lastFailure: Segment | null = null;
   /** Utterances skipped in a row, and where the first of them began (where to stop if we give up). */
   let failures = 0;
   let streakStart: Point | null = null;
-  let clock: SectionClock = { section: 0, elapsed: 0, since: null };
+  const clock = createSectionClock(now);
 
   // ---- commits ----
 
@@ -137,25 +135,8 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   const positionOf = (flat: number): Readonly<Position> | null => index?.sentences[flat]?.position ?? null;
   const sectionOf = (flat: number): number => positionOf(flat)?.sectionIndex ?? 0;
 
-  // ---- the section clock (previous-section rule) ----
-
-  function clockEnter(flat: number, running: boolean): void {
-    clock = {
-      section: sectionOf(flat),
-      elapsed: index?.isSectionStart(flat) ? 0 : Infinity,
-      since: running ? now() : null,
-    };
-  }
-  function clockRun(): void {
-    if (clock.since === null) clock.since = now();
-  }
-  function clockStop(): void {
-    if (clock.since !== null) clock.elapsed += now() - clock.since;
-    clock.since = null;
-  }
-  function clockElapsed(): number {
-    return clock.elapsed + (clock.since === null ? 0 : now() - clock.since);
-  }
+  const clockEnter = (flat: number, running: boolean): void =>
+    clock.enter(sectionOf(flat), !!index?.isSectionStart(flat), running);
 
   // ---- the plan: which utterance comes from a point ----
 
@@ -167,10 +148,11 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     if (!index || !item) return null;
     const announce = state.announceHeadings;
     let { stage, offset } = p;
+    const lang = index.article.lang;
     if (stage === 'title') {
       const title = index.article.titleSpeak ?? index.article.title;
       if (announce && p.flat === 0 && title.trim() && index.article.announceTitle !== false) {
-        return seg('title', p.flat, title, offset, { flat: p.flat, stage: 'heading', offset: 0 });
+        return seg('title', p.flat, title, lang, offset, { flat: p.flat, stage: 'heading', offset: 0 });
       }
       stage = 'heading';
       offset = 0;
@@ -178,17 +160,33 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     if (stage === 'heading') {
       const heading = item.section.headingSpeak ?? item.section.heading;
       if (announce && heading?.trim() && index.isSectionStart(p.flat)) {
-        return seg('heading', p.flat, heading, offset, { flat: p.flat, stage: 'sentence', offset: 0 });
+        return seg('heading', p.flat, heading, lang, offset, { flat: p.flat, stage: 'sentence', offset: 0 });
       }
       offset = 0;
     }
     const after = p.flat + 1 < index.sentences.length ? fresh(p.flat + 1) : null;
-    return seg('sentence', p.flat, item.speakText, offset, after);
+    return seg('sentence', p.flat, item.speakText, item.lang, offset, after);
   }
 
-  function seg(kind: Segment['kind'], flat: number, text: string, offset: number, after: Point | null): Segment {
+  function seg(kind: Segment['kind'], flat: number, written: string, lang: string, offset: number, after: Point | null): Segment {
+    const respelled = lexicon?.respell(written, lang) ?? null;
+    const text = respelled?.text ?? written;
     const at = { flat, stage: kind, offset: Math.min(Math.max(0, offset), text.length) };
-    return { kind, flat, text, offset: at.offset, started: false, at, after };
+    return { kind, flat, text, lang, respelled, offset: at.offset, started: false, at, after };
+  }
+
+  /**
+   * The listener's voice (or the automatic one) reads its own language; a
+   * passage in another gets the best voice for that one, and where nothing
+   * can speak it the article's voice reads it rather than playback stopping.
+   */
+  function voiceFor(lang: string): Pick<UtteranceRequest, 'lang' | 'voice'> {
+    const mine = state.voice ?? undefined;
+    const own = index?.article.lang ?? lang;
+    if (lang === own || (mine && canSpeak(mine, lang))) return { lang, voice: mine };
+    const other = chooseVoice(state.voices, lang, preferredVoiceId);
+    if (other) return { lang, voice: other };
+    return state.voices.length > 0 ? { lang: own, voice: mine } : { lang };
   }
 
   // ---- talking to the engine ----
@@ -196,8 +194,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   function request(s: Segment): UtteranceRequest {
     return {
       text: s.text.slice(s.offset),
-      lang: index?.article.lang ?? 'en',
-      voice: state.voice ?? undefined,
+      ...voiceFor(s.lang),
       rate: state.rate,
       volume: state.volume,
     };
@@ -232,10 +229,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   }
 
   /** Removes `s` and anything queued before it (an engine may drop events of skipped utterances). */
-  function retire(s: Segment): void {
-    const i = queue.indexOf(s);
-    queue = queue.slice(i + 1);
-  }
+  const retire = (s: Segment): void => void (queue = queue.slice(queue.indexOf(s) + 1));
 
   const starting = (): boolean => queue.length > 0 && !held && state.status !== 'playing';
 
@@ -254,7 +248,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     s.started = true;
     point = { ...s.at };
     if (sectionOf(s.flat) !== clock.section) clockEnter(s.flat, true);
-    else clockRun();
+    else clock.run();
     topUp();
     const position = positionOf(s.flat);
     // A remainder of the same sentence (rate change, resume) keeps its highlighted word.
@@ -278,8 +272,11 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     if (s.kind !== 'sentence' || !index) return;
     const item = index.sentences[s.flat];
     if (!item) return;
-    const [start, end] = mapBoundary(item.sentence.text, item.speakText, abs, Math.max(0, charLength));
-    commit({ word: { sentenceId: item.sentence.id, start, end, estimated } });
+    // Lexicon replacements map back exactly; speech-text rules by proportion (see word-map.ts).
+    const end = at(charIndex + Math.max(0, charLength));
+    const [from, to] = s.respelled?.span(abs, end) ?? [abs, end];
+    const word = mapBoundary(item.sentence.text, item.speakText, from, to - from);
+    commit({ word: { sentenceId: item.sentence.id, start: word[0], end: word[1], estimated } });
   }
 
   function onEnd(s: Segment): void {
@@ -298,7 +295,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
 
   function finish(extra: Partial<PlayerState> = {}): void {
     silence();
-    clockStop();
+    clock.stop();
     commit({ status: 'ended', word: null, announcing: null, ...extra });
   }
 
@@ -308,7 +305,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
    */
   function halt(extra: Partial<PlayerState> = {}): void {
     silence();
-    clockStop();
+    clock.stop();
     const position = positionOf(point.flat);
     commit({
       status: state.status === 'playing' ? 'paused' : state.status,
@@ -408,7 +405,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     if (held) {
       held = false;
       engine.resume();
-      clockRun();
+      clock.run();
       commit({ status: 'playing', error: null });
       return;
     }
@@ -431,7 +428,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     }
     if (state.status !== 'playing') return;
     if (engine.canPause && queue[0]?.started) {
-      clockStop();
+      clock.stop();
       held = true;
       engine.pause();
       commit({ status: 'paused' });
@@ -451,7 +448,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       return;
     }
     silence();
-    clockStop();
+    clock.stop();
     point = fresh(point.flat);
     commit({ status: 'ready', position: positionOf(point.flat), word: null, announcing: null });
   }
@@ -520,7 +517,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     },
     previousSection() {
       if (!index) return;
-      const inSection = clock.section === sectionOf(point.flat) ? clockElapsed() : Infinity;
+      const inSection = clock.section === sectionOf(point.flat) ? clock.elapsed() : Infinity;
       const before = inSection < restartMs ? index.previousSectionStart(point.flat) : -1;
       moveTo(before >= 0 ? before : index.sectionStartOf(point.flat));
     },
@@ -548,16 +545,19 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     setAnnounceHeadings(on) {
       if (!disposed) commit({ announceHeadings: on });
     },
+    setLexicon(l) {
+      lexicon = l;
+    },
     fail(error) {
       if (disposed) return;
       silence();
-      clockStop();
+      clock.stop();
       commit({ status: 'error', error, word: null, announcing: null });
     },
     setLoading() {
       if (disposed) return;
       silence();
-      clockStop();
+      clock.stop();
       commit({ status: 'loading', error: null, word: null, announcing: null });
     },
   };

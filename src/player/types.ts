@@ -4,6 +4,7 @@
  */
 import type { Article } from '../article/model.ts';
 import type { VoiceInfo } from '../speech/types.ts';
+import type { CompiledLexicon } from '../article/lexicon.ts';
 
 export type PlayerStatus = 'idle' | 'loading' | 'ready' | 'playing' | 'paused' | 'ended' | 'error';
 
@@ -104,6 +105,12 @@ export interface PlayerRequests {
   setVoice(voiceId: string | null): void;
   setVolume(volume: number): void;
   setAnnounceHeadings(on: boolean): void;
+  /**
+   * How words are said (src/article/lexicon.ts), for every utterance queued
+   * from now on; null for none. Changes only what the engine is given: shown
+   * text and highlighted words stay the article's.
+   */
+  setLexicon(lexicon: CompiledLexicon | null): void;
   /** Loading from somewhere else failed: show it. */
   fail(error: PlayerErrorInfo): void;
   /** Mark that a source is being fetched. */

@@ -300,6 +300,10 @@ export function createSessionEngine(options: SessionEngineOptions): SpeechEngine
       if (disposed) return handle;
       const routed = route(request);
       jobs.push({ handle, request: routed.request, events, target: routed.target, dispatched: false, started: false, epoch: 0 });
+      // Queued behind another engine's utterance (a French quote after English): load what it needs meanwhile.
+      if (routed.target === 'fallback' && jobs[0]?.target !== 'fallback') {
+        ensureFallback().then((f) => f.prepare?.(request.lang), () => {});
+      }
       drain();
       return handle;
     },

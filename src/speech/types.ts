@@ -107,8 +107,11 @@ export interface SpeechEngine {
    * engines whose voices never change need not implement it. Returns an unsubscribe.
    */
   subscribe?(listener: (change: EngineChange) => void): () => void;
-  /** A hint that speech may be asked for soon (a pointer over Play): start loading what it needs. */
-  prepare?(): void;
+  /**
+   * A hint that speech may be asked for soon (a pointer over Play, a passage in
+   * another language queued): start loading what it needs, for `lang` when given.
+   */
+  prepare?(lang?: string): void;
 }
 
 /** Synthesized audio as a cache keeps it (src/storage/audio-cache.ts implements this). */

@@ -373,6 +373,10 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
         void ctx?.resume();
       }
     },
+    prepare(lang) {
+      // A passage in another language is coming: fetch its voice pack now, not at the switch.
+      if (!disposed && lang && packFor(lang)) synthesizer(lang).catch(() => {});
+    },
     unlock() {
       const c = audio();
       if (c.state === 'suspended' && !paused) void c.resume();

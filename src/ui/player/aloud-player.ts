@@ -13,6 +13,7 @@ import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../
 import { FollowAlongController } from '../controllers/follow-along.ts';
 import { EventBridge, type AloudProgressDetail } from '../controllers/event-bridge.ts';
 import { TextView } from '../controllers/text-view.ts';
+import { LexiconController } from '../controllers/lexicon.ts';
 import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
 import type { PageModeController } from '../../page/page-mode.ts';
 import type { MiniPlayerController } from './mini-player.ts';
@@ -22,6 +23,7 @@ import { heading, renderArticleBody } from './article-view.ts';
 import type { voiceGroups } from './voice-options.ts';
 import { styles } from './aloud-player.styles.ts';
 import { errorAnnouncement, shownError, type ErrorCode, type ShownError } from './errors.ts';
+import { deepActiveElement, fire } from './dom.ts';
 
 // The engine chooser is a lazy chunk; naming the one export used (rather
 // than taking the whole module) keeps the bundler from adding a runtime
@@ -110,6 +112,7 @@ const ICONS = {
  * @attr sticky - Show a mini-player at the bottom of the viewport while playing out of view.
  * @attr for - Page mode: the id of the host page's element to read aloud and highlight in place.
  * @attr offline - Cache the article and remember place and settings in IndexedDB; shows the offline panel.
+ * @attr lexicon - URL of a site-wide pronunciation lexicon (JSON): how words are said, applied to speech only.
  *
  * @fires aloud-play - Playback started or resumed. `detail: { sentenceId }`.
  * @fires aloud-pause - Playback paused. `detail: { sentenceId }`.
@@ -171,6 +174,9 @@ export class AloudPlayer extends LitElement {
 
   /** Overrides the article's language (BCP 47) for voice choice. */
   @property() override lang = '';
+
+  /** URL of a site-wide pronunciation lexicon (JSON, see docs/speech-text.md); the article's own entries win. */
+  @property() lexicon = '';
 
   /** Speaking rate, 0.5–3. Follows the player: reads back what the store committed. */
   @property({ type: Number }) rate = 1;
@@ -272,6 +278,7 @@ export class AloudPlayer extends LitElement {
   #miniLoad: Promise<unknown> | null = null;
   #loadAbort: AbortController | null = null;
 
+  readonly #lexicon = new LexiconController();
   readonly #follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
   readonly #text = new TextView(
     {
@@ -468,6 +475,7 @@ export class AloudPlayer extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('_state') || changed.has('headingLevel') || this.#text.empty) this.#text.sync();
+    this.#lexicon.sync(this.#store, this.#article, this.lexicon);
     // What the store (or the listener's choice) committed, checked against the live control every
     // render, like lit's live(): a control the listener moved shows the committed value again.
     const s = this._state;
@@ -1157,16 +1165,4 @@ export class AloudPlayer extends LitElement {
       ${this._help ? this._help(this.shortcuts === 'global', () => this.#closeHelp()) : nothing}
     </dialog>`;
   }
-}
-
-/** Outside the class so the manifest analyzer does not list a phantom event. */
-function fire<T>(target: EventTarget, type: string, detail: T): void {
-  target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-}
-
-/** The focused element, looking inside shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el instanceof HTMLElement ? el : null;
 }

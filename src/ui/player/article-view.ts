@@ -24,9 +24,10 @@ export function heading(level: number, content: unknown, id?: string): TemplateR
 }
 
 // Text bindings only: article text is never parsed as HTML. tabindex -1 on
-// every sentence; the player gives one of them 0 (roving tab stop).
+// every sentence; the player gives one of them 0 (roving tab stop). A block
+// or sentence in another language says so (a screen reader switches voice too).
 const sentence = (s: Sentence) =>
-  html`<span class="s" part="sentence" data-id=${s.id} tabindex="-1">${s.text}</span> `;
+  html`<span class="s" part="sentence" data-id=${s.id} tabindex="-1" lang=${s.lang ?? nothing}>${s.text}</span> `;
 
 const sentences = (p: Paragraph) => p.sentences.map(sentence);
 
@@ -39,11 +40,11 @@ function blocks(paragraphs: readonly Paragraph[]): TemplateResult[] {
       const items: Paragraph[] = [];
       while (paragraphs[i]?.kind === 'item') items.push(paragraphs[i++]!);
       i--;
-      out.push(html`<ul>${items.map((it) => html`<li>${sentences(it)}</li>`)}</ul>`);
+      out.push(html`<ul>${items.map((it) => html`<li lang=${it.lang ?? nothing}>${sentences(it)}</li>`)}</ul>`);
     } else if (p.kind === 'quote') {
-      out.push(html`<blockquote><p>${sentences(p)}</p></blockquote>`);
+      out.push(html`<blockquote lang=${p.lang ?? nothing}><p>${sentences(p)}</p></blockquote>`);
     } else {
-      out.push(html`<p class=${p.kind === 'credit' ? 'credit' : nothing}>${sentences(p)}</p>`);
+      out.push(html`<p class=${p.kind === 'credit' ? 'credit' : nothing} lang=${p.lang ?? nothing}>${sentences(p)}</p>`);
     }
   }
   return out;

@@ -187,6 +187,23 @@ describe('extractPageArticle', () => {
     expect(extractPageArticle(page.root, { lang: 'en-US' }).article.lang).to.equal('en-US');
   });
 
+  it('gives a block and a sentence under their own lang that language in the article, for the voice', () => {
+    const page = extractPageArticle(mountHost());
+    const quote = page.article.sections.flatMap((s) => s.paragraphs).find((p) => p.kind === 'quote')!;
+    expect(quote.lang).to.equal('fr');
+    // The block says it: its sentences need no lang of their own.
+    expect(quote.sentences.map((s) => s.lang)).to.deep.equal([undefined]);
+    host?.remove();
+    const mixed = extractPageArticle(
+      mountHost('<article id="story" lang="en"><p>He read the card aloud. <span lang="de">Alles Gute zum Geburtstag!</span> Then he smiled.</p></article>'),
+    );
+    expect(sentencesOf(mixed.article).map((s) => [s.text, s.lang])).to.deep.equal([
+      ['He read the card aloud.', undefined],
+      ['Alles Gute zum Geburtstag!', 'de'],
+      ['Then he smiled.', undefined],
+    ]);
+  });
+
   it('falls back to <html lang> when nothing closer declares one', () => {
     const root = mountHost('<article id="story"><p>Plain words here.</p></article>');
     expect(extractPageArticle(root).article.lang).to.equal(document.documentElement.lang || 'en');

@@ -181,3 +181,48 @@ describe('parseHtml', () => {
     expect(() => parseHtml('<p>x</p>')).toThrowError(/DOMParser/);
   });
 });
+
+describe('parseHtml: blocks in another language', () => {
+  const page = `<html lang="en"><body><article>
+    <h1>Paris talks</h1>
+    <p>The minister spoke first. She then quoted the motto.</p>
+    <blockquote lang="fr"><p>M. Dupont a dit : « Je pense, donc je suis. »</p><p>Deuxième paragraphe.</p></blockquote>
+    <p>Back in English.</p>
+    <ul><li lang="de-CH">Grüezi mitenand.</li><li>Two.</li></ul>
+    <div lang="es"><p lang="en">English inside Spanish.</p>Loose Spanish text, Sr. Pérez.</div>
+    <p lang="">Unknown language declared.</p>
+  </article></body></html>`;
+
+  it('gives each block the lang of its nearest element inside the article, and none for the article\'s own', () => {
+    const draft = parse(page);
+    expect(draft.lang).toBe('en');
+    const langs = draft.sections.flatMap((s) => s.paragraphs.map((p) => [p.text.slice(0, 14), p.lang]));
+    expect(langs).toEqual([
+      ['The minister s', undefined],
+      ['M. Dupont a di', 'fr'],
+      ['Deuxième parag', 'fr'],
+      ['Back in Englis', undefined],
+      ['Grüezi mitenan', 'de-CH'],
+      ['Two.', undefined],
+      ['English inside', 'en'],
+      ['Loose Spanish ', 'es'],
+      ['Unknown langua', undefined],
+    ]);
+  });
+
+  it('builds them with their own language: segmented and respelled by its rules, "lang" only where it differs', () => {
+    const article = buildArticle(parse(page));
+    const paragraphs = article.sections.flatMap((s) => s.paragraphs);
+    expect(paragraphs.map((p) => p.lang)).toEqual([undefined, 'fr', 'fr', undefined, 'de-CH', undefined, undefined, 'es', undefined]);
+    // French rules: "M. Dupont" is Monsieur; Spanish: "Sr. Pérez" is señor.
+    expect(paragraphs[1]!.sentences[0]!.speak).toMatch(/^Monsieur Dupont/);
+    expect(paragraphs[7]!.sentences[0]!.speak).toMatch(/señor Pérez/);
+    // English rules never touch a French "M.".
+    expect(buildArticle(parse('<html lang="en"><p>M. Dupont said hello.</p></html>')).sections[0]!.paragraphs[0]!.sentences[0]!.speak).toBeUndefined();
+  });
+
+  it('ignores a block lang that is no tag, keeping the article', () => {
+    const article = buildArticle(parse('<html lang="en"><p>One.</p><p lang="$$$">Two.</p></html>'));
+    expect(article.sections[0]!.paragraphs.map((p) => p.lang)).toEqual([undefined, undefined]);
+  });
+});

@@ -114,3 +114,26 @@ describe('parseMarkdown', () => {
     expect(parseMarkdown(`\ufeff${md.replace(/\n/g, '\r\n')}`)).toEqual(parseMarkdown(md));
   });
 });
+
+describe('parseMarkdown: a block in another language', () => {
+  it('reads a trailing {lang=…} attribute list (markdown-it-attrs and kramdown syntax) and drops it from the text', () => {
+    const draft = parseMarkdown(
+      '---\nlang: en\n---\nHe said:\n\n> Je pense, donc je suis. {lang=fr}\n\n- Eins. {: lang="de"}\n- Two.\n\nUno.\n{lang=es-MX}\n\nBraces {like this} stay. {lang=}\n',
+    );
+    expect(draft.lang).toBe('en');
+    expect(draft.sections[0]!.paragraphs).toEqual([
+      { kind: 'paragraph', text: 'He said:' },
+      { kind: 'quote', text: 'Je pense, donc je suis.', lang: 'fr' },
+      { kind: 'item', text: 'Eins.', lang: 'de' },
+      { kind: 'item', text: 'Two.' },
+      { kind: 'paragraph', text: 'Uno.', lang: 'es-MX' },
+      { kind: 'paragraph', text: 'Braces {like this} stay. {lang=}' },
+    ]);
+  });
+
+  it('builds the block with its language, and no lang where it is the article\'s', () => {
+    const article = buildArticle(parseMarkdown('---\nlang: fr\n---\nBonjour. {lang=fr}\n\n> M. Dupont est là. {lang=fr-CA}\n'));
+    expect(article.sections[0]!.paragraphs.map((p) => p.lang)).toEqual([undefined, 'fr-CA']);
+    expect(article.sections[0]!.paragraphs[1]!.sentences[0]!.speak).toBe('Monsieur Dupont est là.');
+  });
+});

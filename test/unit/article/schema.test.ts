@@ -49,6 +49,8 @@ const valid: Array<[string, unknown]> = [
   ['a paragraph with no sentences beside one with', variant((d) => d.sections[0].paragraphs.push({ id: 'e', sentences: [] }))],
   ['a leap day in 2000', variant((d) => (d.published = '2000-02-29'))],
   ['an RTL article', variant((d) => ((d.lang = 'ar-EG'), (d.title = 'عنوان')))],
+  ['a paragraph and a sentence in other languages', variant((d) => ((d.sections[1].paragraphs[0].lang = 'fr'), (d.sections[0].paragraphs[0].sentences[0].lang = 'de-CH')))],
+  ['a lexicon', variant((d) => (d.lexicon = { en: { Mosul: 'Mo-sool', 'Jomana Karadsheh': 'Jo-mah-na Ka-rad-sheh' }, '*': { ISIS: 'eye-sis' }, 'fr-CA': {} }))],
 ];
 
 /** Bad documents both must reject. */
@@ -102,6 +104,9 @@ const invalid: Array<[string, unknown]> = [
   ['sentence text missing', variant((d) => delete d.sections[1].paragraphs[0].sentences[0].text)],
   ['speak empty', variant((d) => (d.sections[1].paragraphs[0].sentences[0].speak = ''))],
   ['speak a number', variant((d) => (d.sections[1].paragraphs[0].sentences[0].speak = 1))],
+  ['paragraph lang "French"', variant((d) => (d.sections[1].paragraphs[0].lang = 'French'))],
+  ['paragraph lang empty', variant((d) => (d.sections[1].paragraphs[0].lang = ''))],
+  ['sentence lang a number', variant((d) => (d.sections[1].paragraphs[0].sentences[0].lang = 33))],
   // Empty articles: the schema's `contains` says "at least one sentence somewhere".
   ['no sections at all (empty)', variant((d) => (d.sections = []))],
   ['sections with no paragraphs (empty)', variant((d) => d.sections.forEach((s: Doc) => (s.paragraphs = [])))],
@@ -112,6 +117,17 @@ const invalid: Array<[string, unknown]> = [
 const validatorOnly: Array<[string, unknown]> = [
   ['duplicate sentence ids', variant((d) => (d.sections[1].paragraphs[0].sentences[0].id = 's1p1s1'))],
   ['a section id reused by a paragraph', variant((d) => (d.sections[1].paragraphs[0].id = 's1'))],
+];
+
+/**
+ * What only the schema rejects: a bad lexicon is not fatal at run time (the
+ * player warns and leaves the bad entries out, see src/article/lexicon.ts).
+ */
+const schemaOnly: Array<[string, unknown]> = [
+  ['a lexicon that is a list', variant((d) => (d.lexicon = [['Mosul', 'Mo-sool']]))],
+  ['a lexicon keyed by a language name', variant((d) => (d.lexicon = { English: { Mosul: 'Mo-sool' } }))],
+  ['a lexicon entry with an empty spoken form', variant((d) => (d.lexicon = { en: { Mosul: '' } }))],
+  ['a lexicon entry that is a number', variant((d) => (d.lexicon = { en: { Mosul: 1 } }))],
 ];
 
 describe('schema/article.schema.json', () => {
@@ -136,9 +152,16 @@ describe('schema/article.schema.json', () => {
     expect(schema.description).toMatch(/unique across the whole article/);
   });
 
+  it.each(schemaOnly)('only the schema rejects %s (documented in the schema)', (_name, doc) => {
+    expect(validateArticle(doc).ok).toBe(true);
+    expect(schemaAccepts(doc)).toBe(false);
+    expect(schema.description).toMatch(/malformed lexicon does not reject the article/);
+  });
+
   it('agrees with the validator on the lang tag regex', async () => {
     const { LANG_TAG } = await import('../../../src/article/validate.ts');
     expect(schema.properties.lang.pattern).toBe(LANG_TAG.source);
+    expect(schema.$defs.lang.pattern).toBe(LANG_TAG.source);
   });
 
   it('agrees with the validator on random damage to a valid article', () => {

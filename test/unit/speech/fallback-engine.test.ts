@@ -274,3 +274,14 @@ describe('fallback engine audio cache', () => {
     expect(eventTypes(c.log)).toEqual(['start', 'end']);
   });
 });
+
+describe('fallback engine prepare(lang)', () => {
+  it('loads the pack of a language before anything in it is spoken, and only packs it ships', async () => {
+    const { engine, loads } = setup();
+    engine.prepare!('fr-FR');
+    engine.prepare!('ja');
+    engine.prepare!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(loads).toEqual(['fr']);
+  });
+});

@@ -283,3 +283,70 @@ describe('cancel, no voice, dispose', () => {
     expect(fallback.disposed).toBe(true);
   });
 });
+
+describe('a passage in another language', () => {
+  it('goes to the engine that speaks it, in order, and the next English sentence goes back to Web Speech', async () => {
+    const web = new FakeSpeechEngine({ voices: [LOCAL] });
+    const { session, fallback, loads } = setup(web);
+    await flush();
+    const voices = await session.getVoices();
+    // What the store asks for: the English voice, then the best French voice it was offered.
+    const french = voices.find((v) => v.lang.startsWith('fr'))!;
+    expect(french.engine).toBe('fallback');
+    const [a, b, c, d] = [recorder(), recorder(), recorder(), recorder()];
+    session.speak(req('One.', { voice: LOCAL }), a.events);
+    session.speak(req('Deux.', { lang: 'fr', voice: french }), b.events);
+    session.speak(req('Trois, sans voix.', { lang: 'fr' }), c.events);
+    session.speak(req('Four.', { voice: LOCAL }), d.events);
+    await flush();
+    // Nothing for the fallback before the English one ended: never two at once.
+    expect(web.queuedTexts).toEqual(['One.']);
+    expect(fallback.spoken).toEqual([]);
+    web.finishCurrent();
+    await flush();
+    expect(loads).toEqual(['en-US']);
+    expect(fallback.spoken.map((r) => [r.text, r.lang, r.voice?.id])).toEqual([
+      ['Deux.', 'fr', french.id],
+      // No voice asked for: the session finds the French one itself.
+      ['Trois, sans voix.', 'fr', french.id],
+    ]);
+    expect(web.spoken.map((r) => r.text)).toEqual(['One.']);
+    fallback.finishCurrent();
+    fallback.finishCurrent();
+    await flush();
+    expect(web.spoken.map((r) => [r.text, r.voice?.id])).toEqual([
+      ['One.', LOCAL.id],
+      ['Four.', LOCAL.id],
+    ]);
+    web.finishCurrent();
+    expect([a, b, c, d].map((r) => eventTypes(r.log))).toEqual([
+      ['start', 'end'],
+      ['start', 'end'],
+      ['start', 'end'],
+      ['start', 'end'],
+    ]);
+  });
+});
+
+describe('a passage in another language, prepared ahead', () => {
+  it('loads the fallback and its pack for the language while the English before it is still sounding', async () => {
+    const web = new FakeSpeechEngine({ voices: [LOCAL] });
+    const { session, fallback, loads } = setup(web);
+    const prepared: (string | undefined)[] = [];
+    Object.assign(fallback, { prepare: (lang?: string) => void prepared.push(lang) });
+    await flush();
+    const french = (await session.getVoices()).find((v) => v.lang.startsWith('fr'))!;
+    session.speak(req('One.', { voice: LOCAL }), recorder().events);
+    web.fireStart();
+    session.speak(req('Deux.', { lang: 'fr-FR', voice: french }), recorder().events);
+    await flush();
+    // Still sounding: nothing handed to the fallback, but it is loaded and told which language comes.
+    expect(web.current?.state).toBe('speaking');
+    expect(loads).toEqual(['en-US']);
+    expect(prepared).toEqual(['fr-FR']);
+    expect(fallback.spoken).toEqual([]);
+    web.finishCurrent();
+    await flush();
+    expect(fallback.spoken.map((r) => r.text)).toEqual(['Deux.']);
+  });
+});

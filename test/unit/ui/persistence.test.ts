@@ -98,6 +98,7 @@ class FakeStore implements PlayerStore {
     this.commit({ volume });
   }
   setAnnounceHeadings() {}
+  setLexicon() {}
   fail() {}
   setLoading() {}
   dispose() {}
