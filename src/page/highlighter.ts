@@ -14,8 +14,12 @@ export { SENTENCE_HIGHLIGHT, WORD_HIGHLIGHT };
  * ancestor of the article (`:root`, `body`, the article itself):
  * `--aloud-page-sentence-bg/-fg`, `--aloud-page-word-bg/-fg`,
  * `--aloud-page-underline`. The sentence gets an underline too, so the
- * highlight does not rely on colour alone; forced colours use the system's
- * Highlight / HighlightText pair (and Mark / MarkText for the word).
+ * highlight does not rely on colour alone (WCAG 1.4.11: the tint is faint
+ * against a light page, the underline is 4.4:1 against the tint and 5:1
+ * against white; the word is 6:1 against the tint). Forced colours use the
+ * system's Highlight / HighlightText pair for the sentence and leave the word
+ * a gap of Canvas / CanvasText in it (Mark, like CanvasText, can sit too
+ * close to Highlight).
  */
 export const PAGE_HIGHLIGHT_CSS = `
 ::highlight(${SENTENCE_HIGHLIGHT}) {
@@ -25,12 +29,12 @@ export const PAGE_HIGHLIGHT_CSS = `
   text-underline-offset: 0.2em;
 }
 ::highlight(${WORD_HIGHLIGHT}) {
-  background-color: var(--aloud-page-word-bg, #fbbf24);
-  color: var(--aloud-page-word-fg, #1a1a1a);
+  background-color: var(--aloud-page-word-bg, #8a4b00);
+  color: var(--aloud-page-word-fg, #ffffff);
 }
 @media (forced-colors: active) {
   ::highlight(${SENTENCE_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; text-decoration-color: HighlightText; }
-  ::highlight(${WORD_HIGHLIGHT}) { background-color: Mark; color: MarkText; }
+  ::highlight(${WORD_HIGHLIGHT}) { background-color: Canvas; color: CanvasText; }
 }
 `;
 
@@ -197,11 +201,11 @@ export class PageHighlighter {
     if (next.length > 0) {
       if (!highlight) {
         highlight = new Highlight();
-        // The word is painted over the sentence.
-        if (name === WORD_HIGHLIGHT) highlight.priority = 1;
         created.add(highlight);
         registry.set(name, highlight);
       }
+      // The word is painted over the sentence, also when the player's text view made the Highlight.
+      if (name === WORD_HIGHLIGHT) highlight.priority = 1;
       for (const r of next) highlight.add(r);
     } else if (highlight && highlight.size === 0 && created.has(highlight)) {
       registry.delete(name);

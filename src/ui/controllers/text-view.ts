@@ -10,6 +10,8 @@ function sharedWordHighlight(): Highlight | null {
     wordHighlight = null;
     if (highlightsSupported()) {
       wordHighlight = new Highlight();
+      // Above page mode's sentence highlight, which may paint the same text.
+      wordHighlight.priority = 1;
       CSS.highlights.set(WORD_HIGHLIGHT, wordHighlight);
     }
   }

@@ -152,7 +152,9 @@ const ICONS = {
  * @cssprop --aloud-border - Control borders.
  * @cssprop --aloud-surface - Button and select background.
  * @cssprop --aloud-highlight - Background of the current sentence.
- * @cssprop --aloud-word - Background of the current word.
+ * @cssprop --aloud-word - Background of the current word (at least 3:1 against `--aloud-highlight`).
+ * @cssprop --aloud-word-fg - Text of the current word (default: the background colour, the word inverts).
+ * @cssprop --aloud-highlight-underline - The current sentence's underline (default: the word colour; at least 3:1 against the background and the highlight).
  * @cssprop --aloud-focus - Focus ring colour.
  * @cssprop --aloud-danger - Error border colour.
  * @cssprop --aloud-radius - Corner radius.
