@@ -102,6 +102,8 @@ const SHOTS: Shot[] = [
     name: 'news-mini-player',
     async take(page, origin) {
       await page.goto(`${origin}/shots/news-sticky.html`);
+      // The listener has dealt with the cookie banner (it stacks above the bar, as it should).
+      await page.evaluate(() => document.querySelector<HTMLElement>('.cookie-banner')?.remove());
       await playToBody(page, 4);
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 3));
       await page.locator('aloud-player').first().locator('.mini').waitFor({ timeout: 5_000 });

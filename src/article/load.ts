@@ -5,11 +5,13 @@
  *
  * JSON articles never pull in the source parsers: those (Markdown, HTML,
  * plain text) are imported on demand, so the player's main bundle stays small.
+ * The validator too is a chunk of its own, fetched while the article is
+ * (a page's first paint never needs it, and the widget's budget is tight).
  */
 import type { Article, SourceFormat } from './model.ts';
 import type { DomParserLike } from './parse.ts';
 import { ArticleLoadError } from './errors.ts';
-import { validateArticle } from './validate.ts';
+import type { ArticleValidation } from './validate.ts';
 
 export { ArticleLoadError, isArticleLoadError } from './errors.ts';
 export type { ArticleLoadErrorCode, ArticleIssue } from './errors.ts';
@@ -53,6 +55,9 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
   const { signal } = options;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   checkAborted(signal, url);
+  // Started now, so it arrives with the article; awaited (and its failure reported) only then.
+  const validator = import('./validate.ts');
+  validator.catch(() => {});
 
   let response: Response;
   try {
@@ -73,9 +78,10 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
   checkAborted(signal, url);
 
   const format = options.format ?? (await decideFormat(url, contentType, body));
-  const article = format === 'json' ? fromJson(body, contentType, url) : await fromSource(body, format, url, options);
+  const value = format === 'json' ? fromJson(body, contentType, url) : await fromSource(body, format, url, options);
+  const { validateArticle } = await validator;
   checkAborted(signal, url);
-  return article;
+  return validated(validateArticle(value), url);
 }
 
 /**
@@ -113,10 +119,10 @@ async function decideFormat(url: string, contentType: string, body: string): Pro
   return /^\s*\{/.test(body) ? 'json' : 'unsupported';
 }
 
-function fromJson(body: string, contentType: string, url: string): Article {
-  let value: unknown;
+/** The parsed JSON, not yet validated. */
+function fromJson(body: string, contentType: string, url: string): unknown {
   try {
-    value = JSON.parse(body);
+    return JSON.parse(body);
   } catch (e) {
     // NUL or undecodable bytes: binary data, not a damaged article.
     if (/[\0\ufffd]/.test(body)) throw new ArticleLoadError('not-text', { url, cause: e });
@@ -125,7 +131,6 @@ function fromJson(body: string, contentType: string, url: string): Article {
     }
     throw new ArticleLoadError('invalid-json', { url, cause: e, detail: (e as Error).message });
   }
-  return validated(value, url);
 }
 
 async function fromSource(
@@ -133,7 +138,7 @@ async function fromSource(
   format: SourceFormat | 'unsupported',
   url: string,
   options: LoadArticleOptions,
-): Promise<Article> {
+): Promise<unknown> {
   if (format === 'unsupported' || format === 'json') {
     throw new ArticleLoadError('unsupported-format', { url, detail: pathOf(url).split('/').pop() || url });
   }
@@ -149,12 +154,11 @@ async function fromSource(
   } catch (e) {
     throw parser.toLoadError(e, url, format);
   }
-  // The parser promises a valid article; the player relies on it, so check.
-  return validated(article, url);
+  // The parser promises a valid article; the player relies on it, so the caller checks.
+  return article;
 }
 
-function validated(value: unknown, url: string): Article {
-  const result = validateArticle(value);
+function validated(result: ArticleValidation, url: string): Article {
   if (result.ok) return result.article;
   const code = result.reason === 'empty' ? 'empty-article' : 'not-an-article';
   throw new ArticleLoadError(code, { url, issues: result.errors });

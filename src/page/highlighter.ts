@@ -44,6 +44,12 @@ export interface PageHighlighterOptions {
   follow?: boolean;
   /** After the listener scrolls the page themselves, wait this long before following again. Default 10 s. */
   followPauseMs?: number;
+  /**
+   * Window edges the player's own bars cover now (the sticky mini-player),
+   * in CSS px; following keeps the sentence clear of them. The page's own
+   * sticky bars are read from its `scroll-padding` (on the root element).
+   */
+  obscured?: () => { top: number; bottom: number };
   /** The document to highlight in. Default: the article root's document. */
   document?: Document;
 }
@@ -83,9 +89,10 @@ const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', ' ', 'ArrowUp'
 /**
  * Shows which sentence and word of a {@link PageArticle} are being read,
  * in place in the host page, and keeps the sentence in view politely: only
- * when it is off-screen, smoothly only without `prefers-reduced-motion`, and
- * not while the listener is reading elsewhere (they scrolled in the last
- * `followPauseMs`).
+ * when it is off-screen or under a sticky bar, smoothly only without
+ * `prefers-reduced-motion`, and not while the listener is reading elsewhere
+ * (they scrolled in the last `followPauseMs`, unless they asked to go
+ * somewhere since: {@link resume}).
  *
  * Where `CSS.highlights` is missing, {@link highlighting} is false and
  * nothing is painted (the page is never modified to fake it): the player
@@ -102,6 +109,7 @@ export class PageHighlighter {
   /** Whether the page follows the reading (the listener's follow-along switch); may change at any time. */
   follow: boolean;
   private readonly followPauseMs: number;
+  private readonly obscured: () => { top: number; bottom: number };
   private sentenceId: string | null = null;
   private headingId: string | null = null;
   private wordKey = '';
@@ -117,6 +125,7 @@ export class PageHighlighter {
     this.doc = options.document ?? page.root.ownerDocument;
     this.follow = options.follow ?? true;
     this.followPauseMs = options.followPauseMs ?? 10_000;
+    this.obscured = options.obscured ?? (() => ({ top: 0, bottom: 0 }));
     this.highlighting = highlightsSupported();
     if (this.highlighting) adoptSheet(this.doc);
     const win = this.doc.defaultView;
@@ -171,6 +180,14 @@ export class PageHighlighter {
     this.scrollTo(range);
   }
 
+  /**
+   * The listener asked to go somewhere (a seek, a skip, Play): follow again
+   * at once, even within `followPauseMs` of their own scrolling.
+   */
+  resume(): void {
+    this.lastUserScroll = -Infinity;
+  }
+
   /** Removes both highlights (the stylesheet stays until {@link dispose}). */
   clear(): void {
     this.show(null);
@@ -218,12 +235,18 @@ export class PageHighlighter {
     if (!win || !this.follow || !range) return;
     if (win.performance.now() - this.lastUserScroll < this.followPauseMs) return;
     const rect = range.getBoundingClientRect();
-    const height = win.innerHeight;
     if (rect.height === 0 && rect.width === 0) return;
-    if (rect.top >= 0 && rect.bottom <= height) return;
+    // The band of the window nothing covers: the page's sticky bars (its
+    // scroll-padding, which scrollIntoView honours too) and the player's.
+    const root = win.getComputedStyle(this.doc.documentElement);
+    const pad = (v: string) => (v.endsWith('px') ? parseFloat(v) : 0);
+    const bars = this.obscured();
+    const top = Math.max(pad(root.scrollPaddingTop), bars.top);
+    const bottom = win.innerHeight - Math.max(pad(root.scrollPaddingBottom), bars.bottom);
+    if (rect.top >= top && rect.bottom <= bottom) return;
     const smooth = !win.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    // A third of the way down, so the listener also sees what comes next.
-    win.scrollBy({ top: rect.top - height / 3, behavior: smooth ? 'smooth' : 'auto' });
+    // A third of the way down that band, so the listener also sees what comes next.
+    win.scrollBy({ top: rect.top - (top + (bottom - top) / 3), behavior: smooth ? 'smooth' : 'auto' });
   }
 
   private readonly onUserScroll = (): void => {

@@ -21,7 +21,7 @@ import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.
 import { heading, renderArticleBody } from './article-view.ts';
 import type { voiceGroups } from './voice-options.ts';
 import { styles } from './aloud-player.styles.ts';
-import { errorAnnouncement, shownError, type ErrorCode, type ShownError } from './errors.ts';
+import { errorAnnouncement, renderError, shownError, type ErrorCode, type ShownError } from './errors.ts';
 
 // The engine chooser is a lazy chunk; naming the one export used (rather
 // than taking the whole module) keeps the bundler from adding a runtime
@@ -110,6 +110,7 @@ const ICONS = {
  *
  * @attr layout - `full` or `compact` (default: `full`, or `compact` in page mode).
  * @attr sticky - Show a mini-player at the bottom of the viewport while playing out of view.
+ * @attr mini-position - Where the sticky mini-player sits: `bottom` (default) or `top`.
  * @attr for - Page mode: the id of the host page's element to read aloud and highlight in place.
  * @attr offline - Cache the article and remember place and settings in IndexedDB; shows the offline panel.
  *
@@ -161,6 +162,7 @@ const ICONS = {
  * @cssprop --aloud-font - Font of the controls.
  * @cssprop --aloud-text-font - Font of the article text.
  * @cssprop --aloud-text-size - Size of the article text.
+ * @cssprop --aloud-mini-player-z-index - Stacking level of the sticky mini-player (default 9).
  * @cssprop --aloud-text-max-height - Height of the scrolling text region (default 70vh).
  */
 export class AloudPlayer extends LitElement {
@@ -662,7 +664,7 @@ export class AloudPlayer extends LitElement {
     if (code === 'aborted') return;
     this.#article = null;
     this.#index = null;
-    this.#showError(shownError(code, e instanceof Error ? e.message : String(e), uiLang, true));
+    this.#showError(shownError(code, e instanceof Error ? e.message : String(e), uiLang, true, (e as { status?: number }).status));
   }
 
   /** "Try again" after a failed load. */
@@ -765,7 +767,8 @@ export class AloudPlayer extends LitElement {
           target: () => this.for,
           lang: () => this.lang,
           following: () => this._followAlong,
-          onError: (e) => this.#showError(shownError(e.code, e.message, uiLang)),
+          obscured: () => this._mini?.obscured() ?? { top: 0, bottom: 0 },
+          onError: (e) => this.#showError(shownError(e.code, e.message, uiLang, false, this.for)),
         });
         this.requestUpdate();
       },
@@ -955,7 +958,7 @@ export class AloudPlayer extends LitElement {
     return html`<section part="base" class="base ${this.#layout()}" lang=${uiLang} aria-label=${t.player}>
       <div part="status" class="sr-only" role="status">${this._announcement}</div>
       ${pending ? this.#renderLoading() : nothing}
-      ${this._loadError && !article ? this.#renderError(this._loadError) : nothing}
+      ${this._loadError && !article ? renderError(this._loadError, this.headingLevel, this.#retry) : nothing}
       ${!article && !pending && !this._loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
       ${article ? this.#renderPlayer(article) : nothing}
       ${this.#renderHelp()}
@@ -965,16 +968,6 @@ export class AloudPlayer extends LitElement {
 
   #renderLoading(): TemplateResult {
     return html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${t.loading}…</span></div>`;
-  }
-
-  #renderError(err: ShownError): TemplateResult {
-    const help = err.kind === 'noVoice' ? t.errorHelp.noVoice(this.#errorLang()) : t.errorHelp[err.kind];
-    return html`<div part="error" class="error">
-      ${heading(this.headingLevel, t.errorTitle[err.kind])}
-      ${err.message !== help ? html`<p class="detail">${err.message}</p>` : nothing}
-      <p>${help}</p>
-      ${err.retry ? html`<button type="button" @click=${this.#retry}>${t.tryAgain}</button>` : nothing}
-    </div>`;
   }
 
   #playLabel(): [string, string] {
@@ -1008,8 +1001,8 @@ export class AloudPlayer extends LitElement {
     const full = this.#layout() === 'full';
     const showText = full && !this.for;
 
-    const errors = html`${this._loadError ? this.#renderError(this._loadError) : nothing}
-    ${storeError ? this.#renderError(this.#shownError(storeError)) : nothing}
+    const errors = html`${this._loadError ? renderError(this._loadError, this.headingLevel, this.#retry) : nothing}
+    ${storeError ? renderError(this.#shownError(storeError), this.headingLevel, this.#retry) : nothing}
     ${s?.notice ? html`<p part="notice" class="byline">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}`;
     const play = this.#renderPlay(true);
     const speed = html`<div part="speed" class="field">
