@@ -45,6 +45,7 @@ export class TextView {
   /** The one sentence with tabindex 0. */
   #tabStop: HTMLElement | null = null;
   #word: Range | null = null;
+  #playing = false;
 
   readonly #host: TextViewHost;
   readonly #follow: FollowAlongController;
@@ -82,10 +83,16 @@ export class TextView {
       this.#current = el;
     }
     // Follow only while listening: a ready player must not scroll the text it just showed.
-    if (state?.status === 'playing' && this.#host.followAlong() && el !== this.#followed) {
+    const playing = state?.status === 'playing';
+    if (playing && this.#host.followAlong() && el !== this.#followed) {
+      // Play, or a move other than on to the next sentence, is the listener going somewhere.
+      const flat = this.#host.index()?.flatOf;
+      const from = flat?.get(this.#followed?.dataset['id'] ?? '');
+      if (!this.#playing || (from !== undefined && flat?.get(el?.dataset['id'] ?? '') !== from + 1)) this.#follow.jumped();
       this.#followed = el;
       this.#follow.follow(el);
     }
+    this.#playing = playing;
     this.#syncRoving();
     this.#syncWord(state);
   }
