@@ -575,7 +575,7 @@ export class AloudPlayer extends LitElement {
     const m = await lazy(import('../hands-free/media-session.ts'), 'the media controls');
     if (!m || this.#store !== store) return;
     const { MediaSessionController } = m;
-    this.#media ??= new MediaSessionController(this, null);
+    this.#media ??= new MediaSessionController(this, null, { index: (a) => (a === this.#article ? this.#index : null) });
     this.#media.store = store;
   }
 
