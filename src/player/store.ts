@@ -36,6 +36,13 @@ export interface PlayerStoreOptions {
   sectionRestartMs?: number;
   /** Failed utterances in a row (each after one retry) before playback pauses with an error. Default 3. */
   maxConsecutiveFailures?: number;
+  /**
+   * How long the rate and volume must stay put before what is sounding is
+   * re-spoken with them (see setRate). Default 400 ms.
+   */
+  settleMs?: number;
+  /** Runs `fn` after `ms`; returns a cancel. Default setTimeout (a fake clock in tests). */
+  schedule?: (fn: () => void, ms: number) => () => void;
 }
 
 /** Where speaking would start: a sentence, and which part of it (its title/heading announcement or its text). */
@@ -71,6 +78,10 @@ interface SectionClock {
 const LOOKAHEAD = 2;
 
 const defaultNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const defaultSchedule = (fn: () => void, ms: number): (() => void) => {
+  const id = setTimeout(fn, ms);
+  return () => clearTimeout(id);
+};
 
 /** Creates a playback store driving `options.engine`. The store does not own the engine: dispose it yourself. */
 export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
@@ -78,6 +89,10 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   const now = options.now ?? defaultNow;
   const restartMs = options.sectionRestartMs ?? 2000;
   const maxFailures = Math.max(1, options.maxConsecutiveFailures ?? 3);
+  const settleMs = options.settleMs ?? 400;
+  const schedule = options.schedule ?? defaultSchedule;
+  /** Cancels the pending re-speak of a rate or volume change, if one waits. */
+  let unsettle: (() => void) | null = null;
 
   let state: PlayerState = Object.freeze({
     status: 'idle',
@@ -225,6 +240,9 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
 
   /** Drops everything the engine holds for us; their late events, if any, are ignored. */
   function silence(): void {
+    // Whatever speaks next is spoken with the current settings: a pending re-speak is moot.
+    unsettle?.();
+    unsettle = null;
     if (queue.length === 0 && !held) return;
     queue = [];
     held = false;
@@ -390,6 +408,21 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     if (wasStarting) topUp();
   }
 
+  /**
+   * A slider moving (ten presses of an arrow key, a drag) sends a step every
+   * few milliseconds. Re-speaking at each one gave ten stuttered half-second
+   * clips: the new value is committed at once (the control shows it), and
+   * what is sounding is re-spoken once, from the current word, when no
+   * change has come for `settleMs`.
+   */
+  function settle(): void {
+    unsettle?.();
+    unsettle = schedule(() => {
+      unsettle = null;
+      if (!disposed) respeak();
+    }, settleMs);
+  }
+
   /** Applies a changed rate, volume or voice to what is sounding: re-speak from the current word. */
   function respeak(): void {
     if (held) {
@@ -491,6 +524,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     },
     dispose() {
       if (disposed) return;
+      unsettle?.();
       silence();
       disposed = true;
       unsubscribeEngine?.();
@@ -528,13 +562,13 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       const r = clampRate(rate);
       if (disposed || r === null || r === state.rate) return;
       commit({ rate: r });
-      respeak();
+      settle();
     },
     setVolume(volume) {
       const v = clampVolume(volume);
       if (disposed || v === null || v === state.volume) return;
       commit({ volume: v });
-      respeak();
+      settle();
     },
     setVoice(voiceId) {
       if (disposed) return;

@@ -147,6 +147,7 @@ describe('aloud-player sticky mini-player', () => {
     el.after(spacer);
     el.play();
     engine.fireStart();
+    await flush(el); // Play is taken in (follow-along may bring the text into view), then the listener scrolls away
     window.scrollTo(0, 3000);
     await new Promise((r) => setTimeout(r, 200));
     await flush(el);
@@ -168,6 +169,7 @@ describe('aloud-player sticky mini-player', () => {
       const { m, spacer } = await scrolledAway();
       m.el.play();
       m.engine.fireStart();
+      await flush(m.el); // Play is taken in (follow-along may bring the text into view), then the listener scrolls away
       window.scrollTo(0, 3000);
       const bar = await until(() => mini(m.root), 'the mini-player');
       expect(bar.getAnimations().length).to.equal(0);
@@ -183,6 +185,7 @@ describe('aloud-player sticky mini-player', () => {
     const { el, root, engine } = m;
     el.play();
     engine.fireStart();
+    await flush(el); // Play is taken in (follow-along may bring the text into view), then the listener scrolls away
     window.scrollTo(0, 3000);
     const bar = await until(() => mini(root), 'the mini-player');
     await Promise.all(bar.getAnimations().map((a) => a.finished));
@@ -211,6 +214,7 @@ describe('aloud-player sticky mini-player', () => {
     el.setAttribute('mini-position', 'top');
     el.play();
     engine.fireStart();
+    await flush(el); // Play is taken in (follow-along may bring the text into view), then the listener scrolls away
     window.scrollTo(0, 3000);
     const bar = await until(() => mini(root), 'the mini-player');
     await Promise.all(bar.getAnimations().map((a) => a.finished));
@@ -234,6 +238,7 @@ describe('aloud-player sticky mini-player', () => {
     link.after(tail);
     el.play();
     engine.fireStart();
+    await flush(el); // Play is taken in (follow-along may bring the text into view), then the listener scrolls away
     window.scrollTo(0, 1500);
     const bar = await until(() => mini(root), 'the mini-player');
     await Promise.all(bar.getAnimations().map((a) => a.finished));
