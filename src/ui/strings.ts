@@ -63,6 +63,8 @@ export const strings = {
   remaining: (seconds: number) => `about ${clock(seconds)} left`,
   contents: 'Contents',
   untitledSection: 'Introduction',
+  /** Describes the focused sentence (a button): what Enter does. */
+  playFromHere: 'Press Enter to play from this sentence.',
   articleText: 'Article text',
   backToCurrent: 'Back to the current sentence',
   keyboardHelp: 'Keyboard shortcuts',

@@ -1,6 +1,7 @@
 import { highlightsSupported, WORD_HIGHLIGHT } from '../../page/highlight-api.ts';
 import type { PlayerState } from '../../player/types.ts';
 import type { ArticleIndex } from '../player/article-index.ts';
+import { PLAY_HINT_ID } from '../player/article-view.ts';
 import type { FollowAlongController } from './follow-along.ts';
 
 /** A Highlight shared by every player of the page: one name in the document-wide registry. */
@@ -159,8 +160,19 @@ export class TextView {
     const stop = this.#roving ?? this.#current;
     // Tracked, not queried: no selector over the whole text on every sentence change.
     if (stop === this.#tabStop) return;
-    if (this.#tabStop) this.#tabStop.tabIndex = -1;
-    if (stop) stop.tabIndex = 0;
+    const old = this.#tabStop;
+    if (old) {
+      old.tabIndex = -1;
+      old.removeAttribute('role');
+      old.removeAttribute('aria-describedby');
+    }
+    // Only the tab stop is a button (Enter plays from it), so reading the
+    // text in browse mode does not say "button" before every sentence.
+    if (stop) {
+      stop.tabIndex = 0;
+      stop.setAttribute('role', 'button');
+      stop.setAttribute('aria-describedby', PLAY_HINT_ID);
+    }
     this.#tabStop = stop;
   }
 
