@@ -86,14 +86,14 @@ describe('<aloud-save-toggle>', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
     button!.focus();
     await sendKeys({ press: 'Space' });
-    await until(() => name(button!) === 'Remove offline copy', 'the name of what pressing it does now');
+    await until(() => name(button!) === 'Remove offline copy'); // the name of what pressing it does now
     expect(el.shadowRoot!.textContent).to.contain('Saved: this article plays without a connection.');
     expect((await listSaved({ storage })).map((s) => s.title)).to.deep.equal(['The harbour ferry']);
     expect(changes).to.deep.equal([{ url, saved: true }]);
     expect(said).to.deep.equal(['Saved for offline.']);
     expect(await axeViolations(el)).to.deep.equal([]);
     button!.click();
-    await until(() => name(button!) === 'Save for offline', 'back to saving');
+    await until(() => name(button!) === 'Save for offline');
     expect(await listSaved({ storage })).to.deep.equal([]);
     expect(said).to.deep.equal(['Saved for offline.', 'Offline copy removed.']);
 
