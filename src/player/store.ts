@@ -5,7 +5,7 @@
  * in Node tests and in the widget. See docs/playback.md for the state machine.
  */
 import type { Article } from '../article/model.ts';
-import type { SpeechEngine, SpeechErrorCode, UtteranceEvents, UtteranceRequest, VoiceInfo } from '../speech/types.ts';
+import type { SpeechErrorCode, UtteranceEvents, UtteranceRequest, VoiceInfo } from '../speech/types.ts';
 import { chooseVoice } from '../speech/voices.ts';
 import { indexArticle, type ArticleIndex } from './cursor.ts';
 import { clampRate, clampVolume } from './settings.ts';
@@ -19,31 +19,10 @@ import type {
 } from './types.ts';
 import { mapBoundary } from './word-map.ts';
 import { changesBetween } from './changes.ts';
+import type { PlayerStoreOptions } from './options.ts';
+import { settler } from './settle.ts';
 
-export interface PlayerStoreOptions {
-  engine: SpeechEngine;
-  /** Announce the title (when playing from the start) and each section heading. Default true. */
-  announceHeadings?: boolean;
-  /** Initial rate, clamped to 0.5–3. Default 1. */
-  rate?: number;
-  /** Initial volume, clamped to 0–1. Default 1. */
-  volume?: number;
-  /** Id of the voice the user chose before (e.g. from storage); used when it can speak the article. */
-  preferredVoiceId?: string | null;
-  /** Monotonic milliseconds, for the "previous section" rule. Default performance.now. */
-  now?: () => number;
-  /** How long into a section "previous section" still goes to the section before. Default 2000 ms. */
-  sectionRestartMs?: number;
-  /** Failed utterances in a row (each after one retry) before playback pauses with an error. Default 3. */
-  maxConsecutiveFailures?: number;
-  /**
-   * How long the rate and volume must stay put before what is sounding is
-   * re-spoken with them (see setRate). Default 400 ms.
-   */
-  settleMs?: number;
-  /** Runs `fn` after `ms`; returns a cancel. Default setTimeout (a fake clock in tests). */
-  schedule?: (fn: () => void, ms: number) => () => void;
-}
+export type { PlayerStoreOptions } from './options.ts';
 
 /** Where speaking would start: a sentence, and which part of it (its title/heading announcement or its text). */
 interface Point {
@@ -78,10 +57,6 @@ interface SectionClock {
 const LOOKAHEAD = 2;
 
 const defaultNow = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-const defaultSchedule = (fn: () => void, ms: number): (() => void) => {
-  const id = setTimeout(fn, ms);
-  return () => clearTimeout(id);
-};
 
 /** Creates a playback store driving `options.engine`. The store does not own the engine: dispose it yourself. */
 export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
@@ -89,10 +64,8 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   const now = options.now ?? defaultNow;
   const restartMs = options.sectionRestartMs ?? 2000;
   const maxFailures = Math.max(1, options.maxConsecutiveFailures ?? 3);
-  const settleMs = options.settleMs ?? 400;
-  const schedule = options.schedule ?? defaultSchedule;
-  /** Cancels the pending re-speak of a rate or volume change, if one waits. */
-  let unsettle: (() => void) | null = null;
+  // A rate or volume change re-speaks once the steps stop (see settle.ts).
+  const settling = settler(() => void (disposed || respeak()), options.settleMs ?? 400, options.schedule);
 
   let state: PlayerState = Object.freeze({
     status: 'idle',
@@ -241,8 +214,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   /** Drops everything the engine holds for us; their late events, if any, are ignored. */
   function silence(): void {
     // Whatever speaks next is spoken with the current settings: a pending re-speak is moot.
-    unsettle?.();
-    unsettle = null;
+    settling.cancel();
     if (queue.length === 0 && !held) return;
     queue = [];
     held = false;
@@ -408,21 +380,6 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     if (wasStarting) topUp();
   }
 
-  /**
-   * A slider moving (ten presses of an arrow key, a drag) sends a step every
-   * few milliseconds. Re-speaking at each one gave ten stuttered half-second
-   * clips: the new value is committed at once (the control shows it), and
-   * what is sounding is re-spoken once, from the current word, when no
-   * change has come for `settleMs`.
-   */
-  function settle(): void {
-    unsettle?.();
-    unsettle = schedule(() => {
-      unsettle = null;
-      if (!disposed) respeak();
-    }, settleMs);
-  }
-
   /** Applies a changed rate, volume or voice to what is sounding: re-speak from the current word. */
   function respeak(): void {
     if (held) {
@@ -524,7 +481,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     },
     dispose() {
       if (disposed) return;
-      unsettle?.();
+      settling.cancel();
       silence();
       disposed = true;
       unsubscribeEngine?.();
@@ -562,13 +519,13 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       const r = clampRate(rate);
       if (disposed || r === null || r === state.rate) return;
       commit({ rate: r });
-      settle();
+      settling.request();
     },
     setVolume(volume) {
       const v = clampVolume(volume);
       if (disposed || v === null || v === state.volume) return;
       commit({ volume: v });
-      settle();
+      settling.request();
     },
     setVoice(voiceId) {
       if (disposed) return;
