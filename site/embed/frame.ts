@@ -30,7 +30,7 @@ for (const name of ['lang', 'theme', 'layout', 'rate', 'lexicon']) {
   const value = params.get(name);
   if (value) player.setAttribute(name, value);
 }
-document.querySelector('main')?.append(player);
+document.getElementById('frame')?.append(player);
 
 const parentWindow = window.parent !== window ? window.parent : null;
 

@@ -86,7 +86,8 @@ aloud-player::part(play-button) { text-transform: uppercase; }
 /* Page mode: the highlights in your article */
 #story {
   --aloud-page-sentence-bg: #fdf2c4;
-  --aloud-page-word-bg: #f6c343;
+  --aloud-page-word-bg: #7a3e00; /* at least 3:1 against the sentence */
+  --aloud-page-word-fg: #ffffff;
 }`,
 };
 

@@ -14,8 +14,12 @@ export { SENTENCE_HIGHLIGHT, WORD_HIGHLIGHT };
  * ancestor of the article (`:root`, `body`, the article itself):
  * `--aloud-page-sentence-bg/-fg`, `--aloud-page-word-bg/-fg`,
  * `--aloud-page-underline`. The sentence gets an underline too, so the
- * highlight does not rely on colour alone; forced colours use the system's
- * Highlight / HighlightText pair (and Mark / MarkText for the word).
+ * highlight does not rely on colour alone (WCAG 1.4.11: the tint is faint
+ * against a light page, the underline is 4.4:1 against the tint and 5:1
+ * against white; the word is 6:1 against the tint). Forced colours use the
+ * system's Highlight / HighlightText pair for the sentence and leave the word
+ * a gap of Canvas / CanvasText in it (Mark, like CanvasText, can sit too
+ * close to Highlight).
  */
 export const PAGE_HIGHLIGHT_CSS = `
 ::highlight(${SENTENCE_HIGHLIGHT}) {
@@ -25,12 +29,12 @@ export const PAGE_HIGHLIGHT_CSS = `
   text-underline-offset: 0.2em;
 }
 ::highlight(${WORD_HIGHLIGHT}) {
-  background-color: var(--aloud-page-word-bg, #fbbf24);
-  color: var(--aloud-page-word-fg, #1a1a1a);
+  background-color: var(--aloud-page-word-bg, #8a4b00);
+  color: var(--aloud-page-word-fg, #ffffff);
 }
 @media (forced-colors: active) {
   ::highlight(${SENTENCE_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; text-decoration-color: HighlightText; }
-  ::highlight(${WORD_HIGHLIGHT}) { background-color: Mark; color: MarkText; }
+  ::highlight(${WORD_HIGHLIGHT}) { background-color: Canvas; color: CanvasText; }
 }
 `;
 
@@ -40,6 +44,12 @@ export interface PageHighlighterOptions {
   follow?: boolean;
   /** After the listener scrolls the page themselves, wait this long before following again. Default 10 s. */
   followPauseMs?: number;
+  /**
+   * Window edges the player's own bars cover now (the sticky mini-player),
+   * in CSS px; following keeps the sentence clear of them. The page's own
+   * sticky bars are read from its `scroll-padding` (on the root element).
+   */
+  obscured?: () => { top: number; bottom: number };
   /** The document to highlight in. Default: the article root's document. */
   document?: Document;
 }
@@ -79,9 +89,10 @@ const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', ' ', 'ArrowUp'
 /**
  * Shows which sentence and word of a {@link PageArticle} are being read,
  * in place in the host page, and keeps the sentence in view politely: only
- * when it is off-screen, smoothly only without `prefers-reduced-motion`, and
- * not while the listener is reading elsewhere (they scrolled in the last
- * `followPauseMs`).
+ * when it is off-screen or under a sticky bar, smoothly only without
+ * `prefers-reduced-motion`, and not while the listener is reading elsewhere
+ * (they scrolled in the last `followPauseMs`, unless they asked to go
+ * somewhere since: {@link resume}).
  *
  * Where `CSS.highlights` is missing, {@link highlighting} is false and
  * nothing is painted (the page is never modified to fake it): the player
@@ -98,6 +109,7 @@ export class PageHighlighter {
   /** Whether the page follows the reading (the listener's follow-along switch); may change at any time. */
   follow: boolean;
   private readonly followPauseMs: number;
+  private readonly obscured: () => { top: number; bottom: number };
   private sentenceId: string | null = null;
   private headingId: string | null = null;
   private wordKey = '';
@@ -113,6 +125,7 @@ export class PageHighlighter {
     this.doc = options.document ?? page.root.ownerDocument;
     this.follow = options.follow ?? true;
     this.followPauseMs = options.followPauseMs ?? 10_000;
+    this.obscured = options.obscured ?? (() => ({ top: 0, bottom: 0 }));
     this.highlighting = highlightsSupported();
     if (this.highlighting) adoptSheet(this.doc);
     const win = this.doc.defaultView;
@@ -167,6 +180,14 @@ export class PageHighlighter {
     this.scrollTo(range);
   }
 
+  /**
+   * The listener asked to go somewhere (a seek, a skip, Play): follow again
+   * at once, even within `followPauseMs` of their own scrolling.
+   */
+  resume(): void {
+    this.lastUserScroll = -Infinity;
+  }
+
   /** Removes both highlights (the stylesheet stays until {@link dispose}). */
   clear(): void {
     this.show(null);
@@ -197,11 +218,11 @@ export class PageHighlighter {
     if (next.length > 0) {
       if (!highlight) {
         highlight = new Highlight();
-        // The word is painted over the sentence.
-        if (name === WORD_HIGHLIGHT) highlight.priority = 1;
         created.add(highlight);
         registry.set(name, highlight);
       }
+      // The word is painted over the sentence, also when the player's text view made the Highlight.
+      if (name === WORD_HIGHLIGHT) highlight.priority = 1;
       for (const r of next) highlight.add(r);
     } else if (highlight && highlight.size === 0 && created.has(highlight)) {
       registry.delete(name);
@@ -214,12 +235,18 @@ export class PageHighlighter {
     if (!win || !this.follow || !range) return;
     if (win.performance.now() - this.lastUserScroll < this.followPauseMs) return;
     const rect = range.getBoundingClientRect();
-    const height = win.innerHeight;
     if (rect.height === 0 && rect.width === 0) return;
-    if (rect.top >= 0 && rect.bottom <= height) return;
+    // The band of the window nothing covers: the page's sticky bars (its
+    // scroll-padding, which scrollIntoView honours too) and the player's.
+    const root = win.getComputedStyle(this.doc.documentElement);
+    const pad = (v: string) => (v.endsWith('px') ? parseFloat(v) : 0);
+    const bars = this.obscured();
+    const top = Math.max(pad(root.scrollPaddingTop), bars.top);
+    const bottom = win.innerHeight - Math.max(pad(root.scrollPaddingBottom), bars.bottom);
+    if (rect.top >= top && rect.bottom <= bottom) return;
     const smooth = !win.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    // A third of the way down, so the listener also sees what comes next.
-    win.scrollBy({ top: rect.top - height / 3, behavior: smooth ? 'smooth' : 'auto' });
+    // A third of the way down that band, so the listener also sees what comes next.
+    win.scrollBy({ top: rect.top - (top + (bottom - top) / 3), behavior: smooth ? 'smooth' : 'auto' });
   }
 
   private readonly onUserScroll = (): void => {

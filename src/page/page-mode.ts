@@ -192,6 +192,7 @@ export class PageModeController implements ReactiveController {
     // `announcing` too: the end of a title or heading announcement moves no
     // position, and the first body sentence after it must still be shown.
     const c = e.changes;
+    if (isJump(e)) this.highlighter?.resume();
     if (c.has('position') || c.has('word') || c.has('status') || c.has('article') || c.has('announcing')) {
       this.mirror(e.state);
     }
@@ -218,4 +219,16 @@ export class PageModeController implements ReactiveController {
     const word = id && state.word?.sentenceId === id ? state.word : null;
     h.show(id, word);
   }
+}
+
+/**
+ * The listener went somewhere: Play, or a move other than on to the next
+ * sentence (a seek, a section skip, a previous sentence, a click on a
+ * sentence). Following resumes then, whatever they scrolled before.
+ */
+export function isJump({ changes, state, previous }: PlayerChangeEvent): boolean {
+  if (changes.has('status') && state.status === 'playing' && previous.status !== 'playing') return true;
+  const from = previous.position?.flatIndex;
+  const to = state.position?.flatIndex;
+  return changes.has('position') && from !== undefined && to !== undefined && to !== from + 1;
 }

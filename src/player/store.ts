@@ -21,24 +21,10 @@ import type {
 import { mapBoundary } from './word-map.ts';
 import { changesBetween } from './changes.ts';
 import { createSectionClock } from './section-clock.ts';
+import type { PlayerStoreOptions } from './options.ts';
+import { settler } from './settle.ts';
 
-export interface PlayerStoreOptions {
-  engine: SpeechEngine;
-  /** Announce the title (when playing from the start) and each section heading. Default true. */
-  announceHeadings?: boolean;
-  /** Initial rate, clamped to 0.5–3. Default 1. */
-  rate?: number;
-  /** Initial volume, clamped to 0–1. Default 1. */
-  volume?: number;
-  /** Id of the voice the user chose before (e.g. from storage); used when it can speak the article. */
-  preferredVoiceId?: string | null;
-  /** Monotonic milliseconds, for the "previous section" rule. Default performance.now. */
-  now?: () => number;
-  /** How long into a section "previous section" still goes to the section before. Default 2000 ms. */
-  sectionRestartMs?: number;
-  /** Failed utterances in a row (each after one retry) before playback pauses with an error. Default 3. */
-  maxConsecutiveFailures?: number;
-}
+export type { PlayerStoreOptions } from './options.ts';
 
 /** Where speaking would start: a sentence, and which part of it (its title/heading announcement or its text). */
 interface Point {
@@ -75,6 +61,8 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   const now = options.now ?? defaultNow;
   const restartMs = options.sectionRestartMs ?? 2000;
   const maxFailures = Math.max(1, options.maxConsecutiveFailures ?? 3);
+  // A rate or volume change re-speaks once the steps stop (see settle.ts).
+  const settling = settler(() => void (disposed || respeak()), options.settleMs ?? 400, options.schedule);
 
   let state: PlayerState = Object.freeze({
     status: 'idle',
@@ -222,6 +210,8 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
 
   /** Drops everything the engine holds for us; their late events, if any, are ignored. */
   function silence(): void {
+    // Whatever speaks next is spoken with the current settings: a pending re-speak is moot.
+    settling.cancel();
     if (queue.length === 0 && !held) return;
     queue = [];
     held = false;
@@ -488,6 +478,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     },
     dispose() {
       if (disposed) return;
+      settling.cancel();
       silence();
       disposed = true;
       unsubscribeEngine?.();
@@ -525,13 +516,13 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       const r = clampRate(rate);
       if (disposed || r === null || r === state.rate) return;
       commit({ rate: r });
-      respeak();
+      settling.request();
     },
     setVolume(volume) {
       const v = clampVolume(volume);
       if (disposed || v === null || v === state.volume) return;
       commit({ volume: v });
-      respeak();
+      settling.request();
     },
     setVoice(voiceId) {
       if (disposed) return;

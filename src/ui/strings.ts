@@ -63,6 +63,8 @@ export const strings = {
   remaining: (seconds: number) => `about ${clock(seconds)} left`,
   contents: 'Contents',
   untitledSection: 'Introduction',
+  /** Describes the focused sentence (a button): what Enter does. */
+  playFromHere: 'Press Enter to play from this sentence.',
   articleText: 'Article text',
   backToCurrent: 'Back to the current sentence',
   keyboardHelp: 'Keyboard shortcuts',
@@ -97,7 +99,12 @@ export const strings = {
   // Errors: what happened, then what to do next.
   errorTitle: {
     load: 'The article could not be loaded',
+    offline: 'You are offline',
+    server: 'The site could not send the article',
+    notFound: 'The article was not found',
+    invalidJson: 'The article file is damaged',
     notArticle: 'This is not an article the player can read',
+    noElement: 'There is no article on this page to read',
     empty: 'This article is empty',
     noVoice: 'No voice can read this article',
     notAllowed: 'Press Play to start listening',
@@ -105,12 +112,18 @@ export const strings = {
   },
   errorHelp: {
     load: 'Check your connection, then try again.',
+    offline: 'Connect to the internet, then try again.',
+    server: (status: string) => `The server had a problem (HTTP ${status}). Try again in a moment.`,
+    notFound: (status: string) =>
+      `The link may be out of date, or the article was moved or removed (HTTP ${status}). Check the address, or tell the site owner.`,
+    invalidJson: 'Its data could not be read. The site owner can check the file.',
     notArticle: 'The file may be damaged or in the wrong format. The site owner can check it.',
+    noElement: (id: string) => `The player reads the element with the id "${id}", and the page has none. The site owner can check the player's for attribute.`,
     empty: 'There is no text in it to read aloud.',
     noVoice: (lang: string) =>
       `Your device has no voice for ${languageName(lang)}. Install one in your system's speech or accessibility settings, then reload the page.`,
     notAllowed: 'Your browser only lets speech start after you press a button.',
-    speech: 'Try again, or choose another voice.',
+    speech: 'Press Play to try again, or choose another voice.',
   },
   noSrc: 'No article to play.',
 } as const;

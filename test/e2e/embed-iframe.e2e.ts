@@ -82,6 +82,13 @@ function post(page: Page, message: unknown, targetOrigin = player.origin): Promi
 const frameSpoken = (frame: Frame) => frame.evaluate(() => window.__fakeSpeech.spoken);
 
 describe('the iframe embed, driven by postMessage', () => {
+  it('adds no second main landmark to the page that frames it', async () => {
+    const { page, frame } = await openHost(host);
+    expect(await page.getByRole('main').count(), 'the host page has its own').toBe(1);
+    expect(await frame.getByRole('main').count()).toBe(0);
+    expect(await frame.locator('main, [role="main"]').count()).toBe(0);
+  });
+
   it('announces itself ready, only to the origin it was given', async () => {
     const { page } = await openHost(host);
     await expect.poll(async () => (await received(page)).map((m) => m.data.type)).toContain('ready');

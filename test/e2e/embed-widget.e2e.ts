@@ -84,8 +84,8 @@ describe('the widget on a blog page, under a strict CSP', () => {
     await expect.poll(() => players.locator('[part="error"]').count(), { timeout: 10_000 }).toBe(3);
     const headings = await players.locator('[part="error"] :is(h1, h2, h3, h4, h5, h6)').allTextContents();
     expect(headings).toHaveLength(3);
-    expect(headings[0]).toMatch(/could not be loaded/i);
-    expect(headings[1]).toMatch(/not an article/i);
+    expect(headings[0]).toMatch(/was not found/i);
+    expect(headings[1]).toMatch(/file is damaged/i);
     expect(headings[2]).toMatch(/not an article/i);
     expect(await pwned(page)).toBeUndefined();
     expect(await violations(page)).toEqual([]);

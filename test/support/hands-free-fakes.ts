@@ -56,6 +56,7 @@ export class FakeStore implements HandsFreeStore {
   previousSection = () => void this.calls.push('previousSection');
   nextSentence = () => void this.calls.push('nextSentence');
   previousSentence = () => void this.calls.push('previousSentence');
+  seek = (id: string) => void this.calls.push(`seek ${id}`);
 }
 
 export class FakeHost {
@@ -80,15 +81,21 @@ export class FakeSession implements MediaSessionLike {
   playbackState: MediaSessionPlaybackState = 'none';
   handlers = new Map<MediaSessionAction, MediaSessionActionHandler>();
   refuse = new Set<MediaSessionAction>();
+  /** Every setPositionState call, in order (undefined: cleared). */
+  positions: (MediaPositionState | undefined)[] = [];
+  setPositionState(state?: MediaPositionState) {
+    if (state && (state.position! < 0 || state.position! > state.duration!)) throw new TypeError('position outside duration');
+    this.positions.push(state);
+  }
   setActionHandler(action: MediaSessionAction, handler: MediaSessionActionHandler | null) {
     if (this.refuse.has(action)) throw new TypeError(`${action} is not supported`);
     if (handler) this.handlers.set(action, handler);
     else this.handlers.delete(action);
   }
-  press(action: MediaSessionAction) {
+  press(action: MediaSessionAction, details: Partial<MediaSessionActionDetails> = {}) {
     const h = this.handlers.get(action);
     if (!h) throw new Error(`no handler for ${action}`);
-    h({ action });
+    h({ action, ...details });
   }
 }
 

@@ -1,17 +1,38 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** How long the listener's own scrolling holds following off (the same pause as page mode's). */
+export const FOLLOW_PAUSE_MS = 10_000;
+
+// The page's own scrolling keys, when no control has focus.
+const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', ' ', 'ArrowUp', 'ArrowDown']);
+
+const px = (v: string) => (v.endsWith('px') ? parseFloat(v) : 0);
+
 /**
- * Keeps the current sentence in view inside a scrollable text region, and
- * stops as soon as the listener scrolls or moves through the text themselves
- * (wheel, touch, scrollbar drag, arrow keys), so the player never fights
- * their reading. `resume()` is the "Back to the current sentence" action.
+ * Keeps the current sentence in view: inside the scrollable text region,
+ * and in the window, a third of the way down the part of it no sticky bar
+ * covers (the page's `scroll-padding` on the root element, the standard way
+ * to declare a sticky header, plus the sentence's own `scroll-margin`,
+ * settable through `::part(sentence)`). Smooth only without
+ * `prefers-reduced-motion`.
  *
- * Only user intent stops following; scroll events are ignored, because the
- * player's own (smooth) scrolling fires them too.
+ * It never fights the listener. Scrolling the text themselves (wheel, touch,
+ * scrollbar, arrow keys) turns following off and shows "Back to the current
+ * sentence"; scrolling the page leaves the window alone. Either way
+ * following comes back when they ask to go somewhere ({@link jumped}: Play,
+ * a seek, a skip, a click on a sentence) or after {@link FOLLOW_PAUSE_MS}
+ * without scrolling. Only user intent counts; scroll events are ignored,
+ * because the player's own (smooth) scrolling fires them too.
+ *
+ * The sticky mini-player never covers a followed sentence: it shows only
+ * while the whole player is out of view, and bringing the sentence into
+ * view brings the player back.
  */
 export class FollowAlongController implements ReactiveController {
   /** True while the region follows playback. */
   following = true;
+  #textAt = -Infinity;
+  #pageAt = -Infinity;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -20,10 +41,17 @@ export class FollowAlongController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) addEventListener(type, this.#onPage, { passive: true });
+  }
+
+  hostDisconnected(): void {
+    for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) removeEventListener(type, this.#onPage);
+  }
 
   /** Call from the region's wheel, touchmove and scrollbar pointerdown, and for keyboard moves. */
   readonly userScrolled = () => {
+    this.#textAt = performance.now();
     if (!this.following) return;
     this.following = false;
     this.host.requestUpdate();
@@ -34,23 +62,54 @@ export class FollowAlongController implements ReactiveController {
     if (e.target === e.currentTarget) this.userScrolled();
   };
 
-  /** Bring `el` into view if following (or `force`), without scrolling the page around the player. */
+  /** The listener asked to go somewhere: follow again, in the text and in the window. */
+  jumped(): void {
+    this.#pageAt = -Infinity;
+    if (this.following) return;
+    this.following = true;
+    this.host.requestUpdate();
+  }
+
+  /** Bring `el` into view if following (or `force`). */
   follow(el: Element | null | undefined, force = false): void {
-    const region = this.region();
-    if (!el || !region || (!this.following && !force)) return;
-    const r = region.getBoundingClientRect();
+    if (!el) return;
+    const now = performance.now();
+    if (!this.following && now - this.#textAt >= FOLLOW_PAUSE_MS) this.jumped();
+    if (!this.following && !force) return;
+    const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
     const e = el.getBoundingClientRect();
-    if (e.top >= r.top && e.bottom <= r.bottom) return;
-    // A third of the way down: the listener sees what comes next, and a
-    // sentence leaving the bottom edge turns the "page" rather than creeping.
-    const top = region.scrollTop + (e.top - r.top) - region.clientHeight / 3;
-    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-    region.scrollTo({ top: Math.max(0, top), behavior: smooth ? 'smooth' : 'auto' });
+    let moved = 0;
+    const region = this.region();
+    if (region) {
+      const r = region.getBoundingClientRect();
+      if (e.top < r.top || e.bottom > r.bottom) {
+        // A third of the way down: the listener sees what comes next, and a
+        // sentence leaving the bottom edge turns the "page" rather than creeping.
+        const top = Math.max(0, Math.min(region.scrollTop + (e.top - r.top) - region.clientHeight / 3, region.scrollHeight - region.clientHeight));
+        moved = top - region.scrollTop;
+        region.scrollTo({ top, behavior });
+      }
+    }
+    if (!force && now - this.#pageAt < FOLLOW_PAUSE_MS) return;
+    // Where the sentence will be once the region has scrolled (smooth scrolling has not moved it yet).
+    const root = getComputedStyle(document.documentElement);
+    const own = getComputedStyle(el);
+    const top = px(root.scrollPaddingTop) + px(own.scrollMarginTop);
+    const bottom = innerHeight - px(root.scrollPaddingBottom) - px(own.scrollMarginBottom);
+    const at = e.top - moved;
+    if (at >= top && at + e.height <= bottom) return;
+    scrollBy({ top: at - (top + (bottom - top) / 3), behavior });
   }
 
   resume(el: Element | null | undefined): void {
-    this.following = true;
-    this.host.requestUpdate();
+    this.jumped();
     this.follow(el, true);
   }
+
+  // The listener scrolling the page: wheel, touch, its scrollbar (a press on the root), or a scrolling key with nothing focused.
+  readonly #onPage = (e: Event): void => {
+    const t = e.target;
+    if (e.type === 'pointerdown' ? t !== document.documentElement : e.type === 'keydown' && (!SCROLL_KEYS.has((e as KeyboardEvent).key) || (t !== document.body && t !== document.documentElement))) return;
+    this.#pageAt = performance.now();
+  };
 }

@@ -1,6 +1,7 @@
 import { highlightsSupported, WORD_HIGHLIGHT } from '../../page/highlight-api.ts';
 import type { PlayerState } from '../../player/types.ts';
 import type { ArticleIndex } from '../player/article-index.ts';
+import { PLAY_HINT_ID } from '../player/article-view.ts';
 import type { FollowAlongController } from './follow-along.ts';
 
 /** A Highlight shared by every player of the page: one name in the document-wide registry. */
@@ -10,6 +11,8 @@ function sharedWordHighlight(): Highlight | null {
     wordHighlight = null;
     if (highlightsSupported()) {
       wordHighlight = new Highlight();
+      // Above page mode's sentence highlight, which may paint the same text.
+      wordHighlight.priority = 1;
       CSS.highlights.set(WORD_HIGHLIGHT, wordHighlight);
     }
   }
@@ -43,6 +46,7 @@ export class TextView {
   /** The one sentence with tabindex 0. */
   #tabStop: HTMLElement | null = null;
   #word: Range | null = null;
+  #playing = false;
 
   readonly #host: TextViewHost;
   readonly #follow: FollowAlongController;
@@ -80,10 +84,16 @@ export class TextView {
       this.#current = el;
     }
     // Follow only while listening: a ready player must not scroll the text it just showed.
-    if (state?.status === 'playing' && this.#host.followAlong() && el !== this.#followed) {
+    const playing = state?.status === 'playing';
+    if (playing && this.#host.followAlong() && el !== this.#followed) {
+      // Play, or a move other than on to the next sentence, is the listener going somewhere.
+      const flat = this.#host.index()?.flatOf;
+      const from = flat?.get(this.#followed?.dataset['id'] ?? '');
+      if (!this.#playing || (from !== undefined && flat?.get(el?.dataset['id'] ?? '') !== from + 1)) this.#follow.jumped();
       this.#followed = el;
       this.#follow.follow(el);
     }
+    this.#playing = playing;
     this.#syncRoving();
     this.#syncWord(state);
   }
@@ -150,8 +160,19 @@ export class TextView {
     const stop = this.#roving ?? this.#current;
     // Tracked, not queried: no selector over the whole text on every sentence change.
     if (stop === this.#tabStop) return;
-    if (this.#tabStop) this.#tabStop.tabIndex = -1;
-    if (stop) stop.tabIndex = 0;
+    const old = this.#tabStop;
+    if (old) {
+      old.tabIndex = -1;
+      old.removeAttribute('role');
+      old.removeAttribute('aria-describedby');
+    }
+    // Only the tab stop is a button (Enter plays from it), so reading the
+    // text in browse mode does not say "button" before every sentence.
+    if (stop) {
+      stop.tabIndex = 0;
+      stop.setAttribute('role', 'button');
+      stop.setAttribute('aria-describedby', PLAY_HINT_ID);
+    }
     this.#tabStop = stop;
   }
 

@@ -1,6 +1,7 @@
 import type { ReactiveController } from 'lit';
 import type { Article } from '../../article/model.ts';
 import type { PlayerState, PlayerStatus } from '../../player/types.ts';
+import { estimateTimes, indexArticle, WORDS_PER_MINUTE, type ArticleIndex } from '../player/article-index.ts';
 import { KeepAliveAudio } from './keep-alive-audio.ts';
 import type { ControllerHost, HandsFreeStore } from './types.ts';
 
@@ -9,6 +10,8 @@ export interface MediaSessionLike {
   metadata: MediaMetadata | null;
   playbackState: MediaSessionPlaybackState;
   setActionHandler(action: MediaSessionAction, handler: MediaSessionActionHandler | null): void;
+  /** Missing in older browsers (then no scrubber shows). */
+  setPositionState?(state?: MediaPositionState): void;
 }
 
 export interface MediaSessionOptions {
@@ -29,6 +32,11 @@ export interface MediaSessionOptions {
    * system interrupts it. `false`: none.
    */
   keepAlive?: KeepAliveAudio | false;
+  /**
+   * The player's index of the article (for the lock-screen scrubber): saves
+   * indexing it twice. Default: indexed here, once per article.
+   */
+  index?: (article: Article) => ArticleIndex | null;
 }
 
 /** The actions the controller handles, and what each asks of the store. */
@@ -42,7 +50,8 @@ const ACTIONS = {
   seekforward: 'nextSentence',
 } as const satisfies Partial<Record<MediaSessionAction, keyof HandsFreeStore>>;
 
-type HandledAction = keyof typeof ACTIONS;
+type HandledAction = keyof typeof ACTIONS | 'seekto';
+const HANDLED = [...Object.keys(ACTIONS), 'seekto'] as HandledAction[];
 
 /**
  * Which controller speaks for each media session. A page has one
@@ -58,7 +67,10 @@ const owners = new WeakMap<MediaSessionLike, MediaSessionController>();
  * playbackState in step with the store, and a keep-alive clip while playing.
  *
  * Headphone "next track" moves to the next section and "seek forward" to the
- * next sentence: the units a listener navigates an article by.
+ * next sentence: the units a listener navigates an article by. The lock
+ * screen's scrubber gets a duration and position estimated from the
+ * article's words (the same estimate as the player's own times), and
+ * dragging it (`seekto`) goes to the sentence that starts nearest.
  * With several players on a page, the one that plays last owns the session.
  * Everything is a silent no-op where the Media Session API is missing.
  */
@@ -71,6 +83,9 @@ export class MediaSessionController implements ReactiveController {
   private connected = false;
   private current: HandsFreeStore | null;
   private status: PlayerStatus | null = null;
+  /** What the scrubber was last told: "flat index@rate", to skip the many word changes. */
+  private placed = '';
+  private indexed: { article: Article; index: ArticleIndex } | null = null;
 
   /**
    * @param host the element whose connection the session follows (null: call hostConnected yourself)
@@ -130,13 +145,15 @@ export class MediaSessionController implements ReactiveController {
     this.unsubscribe = null;
     this.keepAlive?.stop();
     this.status = null;
+    this.placed = '';
     const session = this.session;
     // Another player may own the session now: leave its handlers alone.
     if (!session || owners.get(session) !== this) return;
     owners.delete(session);
-    for (const action of Object.keys(ACTIONS) as HandledAction[]) this.setHandler(action, null);
+    for (const action of HANDLED) this.setHandler(action, null);
     session.metadata = null;
     session.playbackState = 'none';
+    this.setPosition(undefined);
   }
 
   /** Point the page's one media session at this player's store. */
@@ -145,13 +162,45 @@ export class MediaSessionController implements ReactiveController {
     const store = this.current;
     if (!session || !store) return;
     owners.set(session, this);
-    for (const action of Object.keys(ACTIONS) as HandledAction[]) {
+    this.placed = '';
+    for (const action of Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]) {
       this.setHandler(action, () => {
         // Starting the clip inside the handler keeps the user activation it came with.
         if (action === 'play') this.keepAlive?.start();
         store[ACTIONS[action]]();
       });
     }
+    this.setHandler('seekto', (details) => {
+      const id = this.sentenceAt(details.seekTime);
+      if (id) store.seek(id);
+    });
+  }
+
+  /** The player's index of the current article, or one made here once. */
+  private index(article: Article): ArticleIndex {
+    const given = this.options.index?.(article);
+    if (given) return given;
+    if (this.indexed?.article !== article) this.indexed = { article, index: indexArticle(article) };
+    return this.indexed.index;
+  }
+
+  /** The id of the sentence whose estimated start (at rate 1) is nearest `seconds`. */
+  sentenceAt(seconds: number | undefined): string | null {
+    const article = this.current?.state.article;
+    if (!article || seconds === undefined || !Number.isFinite(seconds)) return null;
+    const { ids, wordsBefore } = this.index(article);
+    if (ids.length === 0) return null;
+    const words = (Math.max(0, seconds) * WORDS_PER_MINUTE) / 60;
+    // The first sentence starting at or after `words`, then whichever neighbour is nearer.
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (wordsBefore[mid]! < words) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && words - wordsBefore[lo - 1]! < wordsBefore[lo]! - words) lo--;
+    return ids[lo]!;
   }
 
   /**
@@ -187,6 +236,32 @@ export class MediaSessionController implements ReactiveController {
       session.playbackState = state.status === 'playing' ? 'playing' : state.status === 'paused' ? 'paused' : 'none';
     }
     if (articleChanged || claimed) session.metadata = state.article ? this.metadata(state.article) : null;
+    this.syncPosition(state);
+  }
+
+  /**
+   * The scrubber: duration and position in listening time at rate 1 (what
+   * the media is), `playbackRate` the speed, so the OS advances the position
+   * itself between sentences. Told again only when the sentence, the speed
+   * or the status changes.
+   */
+  private syncPosition(state: Readonly<PlayerState>): void {
+    const { article, position, status, rate } = state;
+    const on = !!article && (status === 'playing' || status === 'paused' || status === 'ready');
+    const key = on ? `${position?.flatIndex ?? 0}@${rate}:${status}` : '';
+    if (key === this.placed) return;
+    this.placed = key;
+    if (!on) return this.setPosition(undefined);
+    const { elapsed, remaining } = estimateTimes(this.index(article), position?.flatIndex ?? 0, 1);
+    this.setPosition({ duration: elapsed + remaining, position: elapsed, playbackRate: rate });
+  }
+
+  private setPosition(state: MediaPositionState | undefined): void {
+    try {
+      this.session?.setPositionState?.(state);
+    } catch {
+      // A browser that refuses the state (a zero duration, an old API): the scrubber just does not show.
+    }
   }
 
   private metadata(article: Article): MediaMetadata {

@@ -23,4 +23,5 @@ export type HandsFreeStore = Pick<
   | 'previousSection'
   | 'nextSentence'
   | 'previousSentence'
+  | 'seek'
 >;

@@ -7,13 +7,19 @@ import { offlineStrings as t } from './strings.ts';
 import { offlineStyles } from './styles.ts';
 
 /**
- * The "Save for offline" toggle for the article being played: a native
- * button whose name stays "Save for offline" while `aria-pressed` carries
- * the state. Saving pins the article so eviction never removes it, and asks
- * the browser to keep the site's storage (`navigator.storage.persist()`).
+ * The "Save for offline" control for the article being played: a native
+ * button whose name is what pressing it does ("Save for offline", then
+ * "Remove offline copy"), with the state in words beside it. A pressed-state
+ * toggle named "Save for offline" left listeners unsure whether pressing it
+ * again would save again or undo. Saving pins the article so eviction never
+ * removes it, and asks the browser to keep the site's storage
+ * (`navigator.storage.persist()`). Each change is announced once, when it is
+ * stored ("Saved for offline", "Offline copy removed"), through the player's
+ * live region; the focused button's new name is not relied on, as screen
+ * readers do not all say it.
  *
  * @fires aloud-saved-change - `detail: { url, saved }` after a change was stored.
- * @fires aloud-announce - `detail: { message }` when saving failed, for the player's live region.
+ * @fires aloud-announce - `detail: { message }` once per change or failure, for the player's live region.
  */
 export class AloudSaveToggle extends LitElement {
   static override styles = offlineStyles;
@@ -53,6 +59,7 @@ export class AloudSaveToggle extends LitElement {
     }
     this._saved = want;
     if (want) void navigator.storage?.persist?.().catch(() => false);
+    this._emit('aloud-announce', { message: want ? t.savedAnnounce : t.removedAnnounce });
     this._emit('aloud-saved-change', { url: this.url, saved: want });
   }
 
@@ -62,13 +69,13 @@ export class AloudSaveToggle extends LitElement {
 
   override render() {
     return html`<div class="row">
-        <button type="button" aria-pressed=${this._saved ? 'true' : 'false'} aria-disabled=${this._busy ? 'true' : 'false'} @click=${this._toggle}>
+        <button type="button" class=${this._saved ? 'saved' : ''} aria-disabled=${this._busy ? 'true' : 'false'} @click=${this._toggle}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="currentColor">
             ${this._saved
               ? svg`<path d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z" />`
               : svg`<path d="M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2z" />`}
           </svg>
-          ${t.saveForOffline}
+          ${this._saved ? t.removeOffline : t.saveForOffline}
         </button>
         ${this._saved ? html`<span class="muted">${t.savedNote}</span>` : ''}
       </div>

@@ -25,6 +25,10 @@ export const offlineStrings = {
   resumeFrom: (where: string) => `Resume from '${where}'`,
   startOver: 'Start over',
   saveForOffline: 'Save for offline',
+  /** The same button once saved: what pressing it now does. */
+  removeOffline: 'Remove offline copy',
+  savedAnnounce: 'Saved for offline.',
+  removedAnnounce: 'Offline copy removed.',
   savedNote: 'Saved: this article plays without a connection.',
   saveFailed: "This article couldn't be saved for offline listening in this browser window.",
   savedListEmpty: 'No articles are saved for offline listening.',

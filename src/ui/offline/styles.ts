@@ -67,7 +67,7 @@ export const offlineStyles = css`
       background: ButtonText;
       color: ButtonFace;
     }
-    button[aria-pressed='true'] {
+    button.saved {
       border-width: 3px;
     }
   }

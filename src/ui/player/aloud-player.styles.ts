@@ -13,7 +13,7 @@ const darkColours = css`
   --_border: var(--aloud-border, #8b919b);
   --_surface: var(--aloud-surface, #23262d);
   --_highlight: var(--aloud-highlight, #4d4100);
-  --_word: var(--aloud-word, #7a5f00);
+  --_word: var(--aloud-word, #ffd24d);
   --_focus: var(--aloud-focus, #8ab4f8);
   --_danger: var(--aloud-danger, #ffb4ab);
   color-scheme: dark;
@@ -29,7 +29,9 @@ export const styles = css`
     --_border: var(--aloud-border, #767b83);
     --_surface: var(--aloud-surface, #f2f4f7);
     --_highlight: var(--aloud-highlight, #fff1a8);
-    --_word: var(--aloud-word, #ffd24d);
+    --_word: var(--aloud-word, #8a4b00);
+    --_word-fg: var(--aloud-word-fg, var(--_bg));
+    --_mark: var(--aloud-highlight-underline, var(--_word));
     --_focus: var(--aloud-focus, #0b57d0);
     --_danger: var(--aloud-danger, #b3261e);
     --_radius: var(--aloud-radius, 0.5rem);
@@ -274,17 +276,20 @@ export const styles = css`
   .s:hover {
     text-decoration: underline dotted;
   }
-  /* Colour plus a non-colour cue: a thick underline marks the sentence. */
+  /* WCAG 1.4.11: the tint alone is faint against the page, so an underline
+     of at least 3:1 against both marks the sentence; the word inverts
+     (a dark word on a light tint, a light one on a dark tint), at least 3:1
+     against the sentence. test/e2e/highlight-contrast.e2e.ts measures it. */
   .s.current {
     background: var(--_highlight);
-    text-decoration: underline 2px;
+    text-decoration: underline 2px var(--_mark);
     text-underline-offset: 0.25em;
     box-decoration-break: clone;
     -webkit-box-decoration-break: clone;
   }
   ::highlight(aloud-word) {
     background-color: var(--_word);
-    color: var(--_fg);
+    color: var(--_word-fg);
   }
   .back {
     position: sticky;
@@ -418,11 +423,14 @@ export const styles = css`
       forced-color-adjust: none;
       background: Highlight;
       color: HighlightText;
+      text-decoration-color: HighlightText;
       outline: 2px solid CanvasText;
     }
+    /* A gap of Canvas in the Highlight: the one system pair every
+       high-contrast theme keeps apart (CanvasText on Highlight is not). */
     ::highlight(aloud-word) {
-      background-color: CanvasText;
-      color: Canvas;
+      background-color: Canvas;
+      color: CanvasText;
     }
   }
 `;

@@ -22,7 +22,7 @@ import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.
 import { heading, renderArticleBody } from './article-view.ts';
 import type { voiceGroups } from './voice-options.ts';
 import { styles } from './aloud-player.styles.ts';
-import { errorAnnouncement, shownError, type ErrorCode, type ShownError } from './errors.ts';
+import { errorAnnouncement, renderError, shownError, type ErrorCode, type ShownError } from './errors.ts';
 import { deepActiveElement, fire } from './dom.ts';
 
 // The engine chooser is a lazy chunk; naming the one export used (rather
@@ -110,6 +110,7 @@ const ICONS = {
  *
  * @attr layout - `full` or `compact` (default: `full`, or `compact` in page mode).
  * @attr sticky - Show a mini-player at the bottom of the viewport while playing out of view.
+ * @attr mini-position - Where the sticky mini-player sits: `bottom` (default) or `top`.
  * @attr for - Page mode: the id of the host page's element to read aloud and highlight in place.
  * @attr offline - Cache the article and remember place and settings in IndexedDB; shows the offline panel.
  * @attr lexicon - URL of a site-wide pronunciation lexicon (JSON): how words are said, applied to speech only.
@@ -154,13 +155,16 @@ const ICONS = {
  * @cssprop --aloud-border - Control borders.
  * @cssprop --aloud-surface - Button and select background.
  * @cssprop --aloud-highlight - Background of the current sentence.
- * @cssprop --aloud-word - Background of the current word.
+ * @cssprop --aloud-word - Background of the current word (at least 3:1 against `--aloud-highlight`).
+ * @cssprop --aloud-word-fg - Text of the current word (default: the background colour, the word inverts).
+ * @cssprop --aloud-highlight-underline - The current sentence's underline (default: the word colour; at least 3:1 against the background and the highlight).
  * @cssprop --aloud-focus - Focus ring colour.
  * @cssprop --aloud-danger - Error border colour.
  * @cssprop --aloud-radius - Corner radius.
  * @cssprop --aloud-font - Font of the controls.
  * @cssprop --aloud-text-font - Font of the article text.
  * @cssprop --aloud-text-size - Size of the article text.
+ * @cssprop --aloud-mini-player-z-index - Stacking level of the sticky mini-player (default 9).
  * @cssprop --aloud-text-max-height - Height of the scrolling text region (default 70vh).
  */
 export class AloudPlayer extends LitElement {
@@ -579,7 +583,7 @@ export class AloudPlayer extends LitElement {
     const m = await lazy(import('../hands-free/media-session.ts'), 'the media controls');
     if (!m || this.#store !== store) return;
     const { MediaSessionController } = m;
-    this.#media ??= new MediaSessionController(this, null);
+    this.#media ??= new MediaSessionController(this, null, { index: (a) => (a === this.#article ? this.#index : null) });
     this.#media.store = store;
   }
 
@@ -668,7 +672,7 @@ export class AloudPlayer extends LitElement {
     if (code === 'aborted') return;
     this.#article = null;
     this.#index = null;
-    this.#showError(shownError(code, e instanceof Error ? e.message : String(e), uiLang, true));
+    this.#showError(shownError(code, e instanceof Error ? e.message : String(e), uiLang, true, (e as { status?: number }).status));
   }
 
   /** "Try again" after a failed load. */
@@ -771,7 +775,8 @@ export class AloudPlayer extends LitElement {
           target: () => this.for,
           lang: () => this.lang,
           following: () => this._followAlong,
-          onError: (e) => this.#showError(shownError(e.code, e.message, uiLang)),
+          obscured: () => this._mini?.obscured() ?? { top: 0, bottom: 0 },
+          onError: (e) => this.#showError(shownError(e.code, e.message, uiLang, false, this.for)),
         });
         this.requestUpdate();
       },
@@ -961,7 +966,7 @@ export class AloudPlayer extends LitElement {
     return html`<section part="base" class="base ${this.#layout()}" lang=${uiLang} aria-label=${t.player}>
       <div part="status" class="sr-only" role="status">${this._announcement}</div>
       ${pending ? this.#renderLoading() : nothing}
-      ${this._loadError && !article ? this.#renderError(this._loadError) : nothing}
+      ${this._loadError && !article ? renderError(this._loadError, this.headingLevel, this.#retry) : nothing}
       ${!article && !pending && !this._loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
       ${article ? this.#renderPlayer(article) : nothing}
       ${this.#renderHelp()}
@@ -971,16 +976,6 @@ export class AloudPlayer extends LitElement {
 
   #renderLoading(): TemplateResult {
     return html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${t.loading}…</span></div>`;
-  }
-
-  #renderError(err: ShownError): TemplateResult {
-    const help = err.kind === 'noVoice' ? t.errorHelp.noVoice(this.#errorLang()) : t.errorHelp[err.kind];
-    return html`<div part="error" class="error">
-      ${heading(this.headingLevel, t.errorTitle[err.kind])}
-      ${err.message !== help ? html`<p class="detail">${err.message}</p>` : nothing}
-      <p>${help}</p>
-      ${err.retry ? html`<button type="button" @click=${this.#retry}>${t.tryAgain}</button>` : nothing}
-    </div>`;
   }
 
   #playLabel(): [string, string] {
@@ -1014,8 +1009,8 @@ export class AloudPlayer extends LitElement {
     const full = this.#layout() === 'full';
     const showText = full && !this.for;
 
-    const errors = html`${this._loadError ? this.#renderError(this._loadError) : nothing}
-    ${storeError ? this.#renderError(this.#shownError(storeError)) : nothing}
+    const errors = html`${this._loadError ? renderError(this._loadError, this.headingLevel, this.#retry) : nothing}
+    ${storeError ? renderError(this.#shownError(storeError), this.headingLevel, this.#retry) : nothing}
     ${s?.notice ? html`<p part="notice" class="byline">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}`;
     const play = this.#renderPlay(true);
     const speed = html`<div part="speed" class="field">

@@ -1,5 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Article, Paragraph, Sentence } from '../../article/model.ts';
+import { strings as t, uiLang } from '../strings.ts';
+
+/** The id of the hint the text's tab stop is described by (see TextView). */
+export const PLAY_HINT_ID = 'play-hint';
 
 /**
  * A real heading of `level` (clamped to 1–6). Lit cannot bind a tag name
@@ -50,12 +54,16 @@ function blocks(paragraphs: readonly Paragraph[]): TemplateResult[] {
   return out;
 }
 
-/** The article body: sections as real headings one level below the title. */
+/**
+ * The article body: sections as real headings one level below the title,
+ * and the (hidden) hint that tells a screen reader what Enter does on the
+ * focused sentence, in the interface's language.
+ */
 export function renderArticleBody(article: Article, titleLevel: number): TemplateResult {
   return html`${article.sections.map(
     (section) => html`<section>
       ${section.heading ? heading(titleLevel + Math.max(1, (section.level ?? 2) - 1), section.heading) : nothing}
       ${blocks(section.paragraphs)}
     </section>`,
-  )}`;
+  )}<span id=${PLAY_HINT_ID} lang=${uiLang} hidden>${t.playFromHere}</span>`;
 }

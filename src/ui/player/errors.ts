@@ -1,26 +1,35 @@
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import type { PlayerErrorInfo } from '../../player/types.ts';
 import { strings as t } from '../strings.ts';
+import { heading } from './article-view.ts';
 
 /** Every code an `aloud-error` can carry: the store's, the article loader's, and page mode's. */
 export type ErrorCode = PlayerErrorInfo['code'] | ArticleLoadErrorCode | 'missing-element';
 
 /** How an error is shown: each kind has its own title and advice in the strings module. */
-export type ErrorKind = 'load' | 'notArticle' | 'empty' | 'noVoice' | 'notAllowed' | 'speech';
+export type ErrorKind = keyof typeof t.errorTitle;
 
 export interface ShownError {
   kind: ErrorKind;
   code: ErrorCode;
+  /** What happened, as the panel's heading. */
+  title: string;
+  /** What to do about it: the panel's one paragraph. */
+  advice: string;
+  /** For the `aloud-error` event: the lower layer's plain-English message (or the advice where that says more). */
   message: string;
-  /** Offer "Try again" (only a failed fetch can succeed on a second try). */
+  /** Offer "Try again": only the element's own fetch, and only where a second try can succeed. */
   retry: boolean;
 }
 
 /**
  * The one place codes are sorted into kinds (the loader, page mode and the
- * store all report codes; until this module each sorted them itself).
+ * store all report codes). `status` is the HTTP status of an `http-error`;
+ * `online` is the browser's `navigator.onLine`, which tells an unreachable
+ * server from a device with no connection.
  */
-export function errorKind(code: ErrorCode | undefined): ErrorKind {
+export function errorKind(code: ErrorCode | undefined, status?: number, online = true): ErrorKind {
   switch (code) {
     case 'no-voice':
       return 'noVoice';
@@ -28,31 +37,57 @@ export function errorKind(code: ErrorCode | undefined): ErrorKind {
       return 'notAllowed';
     case 'empty-article':
       return 'empty';
-    case 'not-an-article':
     case 'invalid-json':
+      return 'invalidJson';
+    case 'not-an-article':
     case 'unsupported-format':
     case 'not-text':
-    case 'missing-element':
       return 'notArticle';
+    case 'missing-element':
+      return 'noElement';
     case 'synthesis-failed':
       return 'speech';
+    case 'http-error':
+      if (status === undefined) return 'load';
+      // Timeouts and rate limits are the server's trouble, and pass; other 4xx do not.
+      return status >= 500 || status === 408 || status === 429 ? 'server' : status >= 400 ? 'notFound' : 'load';
     default:
-      // Network, HTTP status, timeouts and unknown codes: a fetch that may work next time.
-      return 'load';
+      // Network failures, timeouts and unknown codes: a fetch that may work next time.
+      return online ? 'load' : 'offline';
   }
 }
 
+const RETRYABLE = new Set<ErrorKind>(['load', 'offline', 'server']);
+
 /**
- * An error as the listener sees it. Where the code says it all (no voice,
- * needs a tap) the UI's own words replace the lower layer's message.
- * `lang` names the language that has no voice; `fetched` is true for the
- * element's own fetch, the one thing "Try again" can redo.
+ * An error as the listener sees it: a title, one piece of advice that fits
+ * the cause, and "Try again" only where it can help. `lang` names the
+ * language that has no voice; `fetched` is true for the element's own fetch,
+ * the one thing "Try again" can redo; `detail` is the HTTP status of an
+ * `http-error`, or the id page mode did not find.
  */
-export function shownError(code: ErrorCode | undefined, message: string, lang: string, fetched = false): ShownError {
-  const kind = errorKind(code);
-  const text = kind === 'noVoice' ? t.errorHelp.noVoice(lang) : kind === 'notAllowed' ? t.errorHelp.notAllowed : message;
-  return { kind, code: code ?? 'load-failed', message: text, retry: fetched && kind === 'load' };
+export function shownError(code: ErrorCode | undefined, message: string, lang: string, fetched = false, detail?: number | string): ShownError {
+  const kind = errorKind(code, typeof detail === 'number' ? detail : undefined, globalThis.navigator?.onLine !== false);
+  const help = t.errorHelp[kind];
+  const advice = typeof help === 'function' ? help(kind === 'noVoice' ? lang : String(detail)) : help;
+  return {
+    kind,
+    code: code ?? 'load-failed',
+    title: t.errorTitle[kind],
+    advice,
+    message: kind === 'noVoice' || kind === 'notAllowed' ? advice : message,
+    retry: fetched && RETRYABLE.has(kind),
+  };
 }
 
-/** What the live region says for an error: its title, then its message. */
-export const errorAnnouncement = (e: ShownError): string => `${t.errorTitle[e.kind]}. ${e.message}`;
+/** What the live region says for an error: what is on the panel, once. */
+export const errorAnnouncement = (e: ShownError): string => `${e.title}. ${e.advice}`;
+
+/** The error panel: a heading, the advice, and "Try again" where it can help. */
+export function renderError(e: ShownError, level: number, retry: () => void): TemplateResult {
+  return html`<div part="error" class="error">
+    ${heading(level, e.title)}
+    <p>${e.advice}</p>
+    ${e.retry ? html`<button type="button" @click=${retry}>${t.tryAgain}</button>` : nothing}
+  </div>`;
+}

@@ -379,6 +379,61 @@ describe('PageHighlighter', () => {
       h.dispose();
     });
 
+    it('keeps the sentence clear of the player\'s bars and of the page\'s scroll-padding (sticky header)', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      // A sentence sitting just above the bottom edge: in view, but under an 80 px mini-player.
+      const page = extractPageArticle(
+        mountHost(`<article id="story"><p>Top.</p><div class="gap"></div><p>Low line.</p><div style="height: 3000px"></div></article>`),
+      );
+      const low = sentencesOf(page.article)[1]!;
+      const gap = host!.querySelector<HTMLElement>('.gap')!;
+      gap.style.height = `${window.innerHeight - 30 - page.sentenceRange(low.id)!.getBoundingClientRect().bottom}px`;
+      const plain = new PageHighlighter(page);
+      plain.show(low.id);
+      expect(window.scrollY, 'without a bar it is in view: no scroll').to.equal(0);
+      plain.dispose();
+
+      const h = new PageHighlighter(page, { obscured: () => ({ top: 0, bottom: 80 }) });
+      h.show(low.id);
+      const rect = page.sentenceRange(low.id)!.getBoundingClientRect();
+      expect(window.scrollY).to.be.greaterThan(0);
+      expect(rect.bottom, 'clear of the bar').to.be.at.most(window.innerHeight - 80);
+      h.dispose();
+
+      // The page's own sticky header, declared the standard way.
+      window.scrollTo(0, 0);
+      host!.remove();
+      document.documentElement.style.scrollPaddingTop = '200px';
+      try {
+        const top = extractPageArticle(mountHost(`<div style="height: 3000px"></div><article id="story"><p>Deep line.</p></article><div style="height: 3000px"></div>`));
+        const deep = sentencesOf(top.article)[0]!;
+        const hh = new PageHighlighter(top);
+        window.scrollTo(0, top.sentenceRange(deep.id)!.getBoundingClientRect().top + window.scrollY - 100);
+        hh.show(deep.id); // 100 px from the top: under the 200 px header
+        const r = top.sentenceRange(deep.id)!.getBoundingClientRect();
+        expect(r.top, 'below the sticky header').to.be.at.least(200);
+        expect(r.bottom).to.be.at.most(window.innerHeight);
+        hh.dispose();
+      } finally {
+        document.documentElement.style.scrollPaddingTop = '';
+      }
+    });
+
+    it('resume() follows at once after the listener scrolled (a jump they asked for)', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const page = extractPageArticle(mountHost(TALL));
+      const h = new PageHighlighter(page, { followPauseMs: 60_000 });
+      window.dispatchEvent(new WheelEvent('wheel', { deltaY: 10 }));
+      const far = sentencesOf(page.article)[1]!;
+      h.show(far.id);
+      expect(window.scrollY, 'paused by the wheel').to.equal(0);
+      h.show(null);
+      h.resume();
+      h.show(far.id);
+      expect(window.scrollY).to.be.greaterThan(2000);
+      h.dispose();
+    });
+
     it('follows again once the pause has passed', async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
       const page = extractPageArticle(mountHost(TALL));

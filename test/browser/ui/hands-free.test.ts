@@ -34,7 +34,12 @@ const until = async (check: () => boolean, what: string, ms = 3000) => {
 function recordingSession() {
   const real = navigator.mediaSession;
   const handlers = new Map<MediaSessionAction, MediaSessionActionHandler>();
+  const positions: (MediaPositionState | undefined)[] = [];
   const session: MediaSessionLike = {
+    setPositionState(state) {
+      real.setPositionState(state); // throws for a state Chromium finds invalid
+      positions.push(state);
+    },
     get metadata() {
       return real.metadata;
     },
@@ -53,7 +58,12 @@ function recordingSession() {
       else handlers.delete(action);
     },
   };
-  return { session, handlers, press: (a: MediaSessionAction) => handlers.get(a)!({ action: a }) };
+  return {
+    session,
+    handlers,
+    positions,
+    press: (a: MediaSessionAction, details: Partial<MediaSessionActionDetails> = {}) => handlers.get(a)!({ action: a, ...details }),
+  };
 }
 
 describe('keep-alive clip in Chromium', () => {
@@ -136,8 +146,25 @@ describe('MediaSessionController in Chromium', () => {
     expect(m).to.be.instanceOf(MediaMetadata);
     expect([m.title, m.artist, m.album]).to.deep.equal(['A test article', 'By A. Writer', 'Aloud']);
     expect([...host.recorder.handlers.keys()].sort()).to.deep.equal(
-      ['nexttrack', 'pause', 'play', 'previoustrack', 'seekbackward', 'seekforward', 'stop'],
+      ['nexttrack', 'pause', 'play', 'previoustrack', 'seekbackward', 'seekforward', 'seekto', 'stop'],
     );
+  });
+
+  it('gives Chromium position states it accepts, and seekto moves to a sentence', async () => {
+    const { press, positions } = host.recorder;
+    press('play');
+    await until(() => store.state.status === 'playing', 'playing');
+    const state = positions[positions.length - 1]!;
+    expect(state.duration).to.be.greaterThan(0);
+    expect(state.position).to.equal(0);
+    expect(state.playbackRate).to.equal(1);
+    press('seekto', { seekTime: state.duration! });
+    await until(() => store.state.position?.sectionIndex === store.state.article!.sections.length - 1, 'the last section');
+    const after = positions[positions.length - 1]!;
+    expect(after.position).to.be.greaterThan(0);
+    expect(after.position).to.be.at.most(after.duration!);
+    press('pause');
+    await until(() => store.state.status === 'paused', 'paused');
   });
 
   it('headphone and lock-screen actions drive the store, and the state flows back', async () => {

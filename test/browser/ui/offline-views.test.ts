@@ -68,37 +68,45 @@ describe('<aloud-resume-prompt>', () => {
 });
 
 describe('<aloud-save-toggle>', () => {
-  it('is one button named "Save for offline" whose aria-pressed follows what is stored', async () => {
+  it('is one button named for what pressing it does, and each change is announced once', async () => {
     const storage = storageFor();
     const url = `${location.origin}/a.json`;
     const changes: unknown[] = [];
+    const said: string[] = [];
     const el: AloudSaveToggle = await mount('aloud-save-toggle', (e) => {
       e.storage = storage;
       e.url = url;
       e.article = article('a', 'The harbour ferry');
     });
     el.addEventListener('aloud-saved-change', (e) => changes.push((e as CustomEvent).detail));
+    el.addEventListener('aloud-announce', (e) => said.push((e as CustomEvent).detail.message));
     const [button] = buttons(el);
     expect(name(button!)).to.equal('Save for offline');
-    expect(button!.getAttribute('aria-pressed')).to.equal('false');
+    expect(button!.hasAttribute('aria-pressed'), 'an action, not a pressed state under an action name').to.equal(false);
     expect(await axeViolations(el)).to.deep.equal([]);
     button!.focus();
     await sendKeys({ press: 'Space' });
-    await until(() => button!.getAttribute('aria-pressed') === 'true');
-    expect(name(button!)).to.equal('Save for offline');
+    await until(() => name(button!) === 'Remove offline copy'); // the name of what pressing it does now
+    expect(el.shadowRoot!.textContent).to.contain('Saved: this article plays without a connection.');
     expect((await listSaved({ storage })).map((s) => s.title)).to.deep.equal(['The harbour ferry']);
     expect(changes).to.deep.equal([{ url, saved: true }]);
+    expect(said).to.deep.equal(['Saved for offline.']);
+    expect(await axeViolations(el)).to.deep.equal([]);
     button!.click();
-    await until(() => button!.getAttribute('aria-pressed') === 'false');
+    await until(() => name(button!) === 'Save for offline');
     expect(await listSaved({ storage })).to.deep.equal([]);
+    expect(said).to.deep.equal(['Saved for offline.', 'Offline copy removed.']);
 
-    // A second toggle on the same URL (a later visit) starts pressed when saved.
+    // A second toggle on the same URL (a later visit) starts as "Remove offline copy" when saved, and says nothing.
     await setSaved(url, true, { storage, article: article('a', 'The harbour ferry') });
+    const quiet: string[] = [];
     const again = await mount('aloud-save-toggle', (e) => {
       e.storage = storage;
       e.url = url;
+      e.addEventListener('aloud-announce', () => quiet.push('said'));
     });
-    await until(() => buttons(again)[0]!.getAttribute('aria-pressed') === 'true');
+    await until(() => name(buttons(again)[0]!) === 'Remove offline copy');
+    expect(quiet).to.deep.equal([]);
   });
 
   it('when storage is blocked, stays unpressed and says so (once, via aloud-announce too)', async () => {
@@ -113,7 +121,8 @@ describe('<aloud-save-toggle>', () => {
     buttons(el)[0]!.click();
     await until(() => said.length === 1);
     await el.updateComplete;
-    expect(buttons(el)[0]!.getAttribute('aria-pressed')).to.equal('false');
+    expect(name(buttons(el)[0]!)).to.equal('Save for offline');
+    expect(said).to.deep.equal(["This article couldn't be saved for offline listening in this browser window."]);
     expect(el.shadowRoot!.textContent).to.contain("couldn't be saved for offline");
   });
 });

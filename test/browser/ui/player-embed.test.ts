@@ -80,8 +80,8 @@ describe('aloud-player compact layout', () => {
 });
 
 describe('aloud-player sticky mini-player', () => {
-  async function scrolledAway(): Promise<{ m: Awaited<ReturnType<typeof mount>>; spacer: HTMLElement }> {
-    const m = await mount({ attrs: { sticky: '' } });
+  async function scrolledAway(article?: Article): Promise<{ m: Awaited<ReturnType<typeof mount>>; spacer: HTMLElement }> {
+    const m = await mount({ attrs: { sticky: '' }, ...(article ? { article } : {}) });
     // The mini-player is a lazy chunk: wait until it is watching.
     await until(() => (m.el as unknown as { _mini: unknown })._mini, 'the mini-player controller');
     const spacer = document.createElement('div');
@@ -147,6 +147,7 @@ describe('aloud-player sticky mini-player', () => {
     el.after(spacer);
     el.play();
     engine.fireStart();
+    await flush(el); // Play is taken in (follow-along may bring the text into view), then the listener scrolls away
     window.scrollTo(0, 3000);
     await new Promise((r) => setTimeout(r, 200));
     await flush(el);
@@ -168,6 +169,7 @@ describe('aloud-player sticky mini-player', () => {
       const { m, spacer } = await scrolledAway();
       m.el.play();
       m.engine.fireStart();
+      await flush(m.el); // Play is taken in (follow-along may bring the text into view), then the listener scrolls away
       window.scrollTo(0, 3000);
       const bar = await until(() => mini(m.root), 'the mini-player');
       expect(bar.getAnimations().length).to.equal(0);
@@ -175,6 +177,52 @@ describe('aloud-player sticky mini-player', () => {
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });
     }
+  });
+
+  it('stacks modestly (z-index 9, themable), reads title first on two lines at most, and says what it covers', async () => {
+    const long = 'Councils across the region agree a ten-year plan for flood defences, river walls and new pumping stations';
+    const { m, spacer } = await scrolledAway({ ...sampleArticle(), title: long });
+    const { el, root, engine } = m;
+    el.play();
+    engine.fireStart();
+    await flush(el); // Play is taken in (follow-along may bring the text into view), then the listener scrolls away
+    window.scrollTo(0, 3000);
+    const bar = await until(() => mini(root), 'the mini-player');
+    await Promise.all(bar.getAnimations().map((a) => a.finished));
+    expect(getComputedStyle(bar).zIndex).to.equal('9');
+    el.style.setProperty('--aloud-mini-player-z-index', '500');
+    expect(getComputedStyle(bar).zIndex).to.equal('500');
+    el.style.removeProperty('--aloud-mini-player-z-index');
+    // What is playing comes before its controls, for eyes and screen readers alike.
+    const title = bar.firstElementChild as HTMLElement;
+    expect(title.localName).to.equal('p');
+    expect(title.textContent).to.equal(el.article!.title);
+    const line = parseFloat(getComputedStyle(title).lineHeight);
+    // At a phone's width the long title wraps: two full lines, then an ellipsis (not one word and "…").
+    await setViewport({ width: 375, height: 740 }); // afterEach restores it
+    expect(title.getBoundingClientRect().height, 'two lines').to.be.closeTo(line * 2, 2);
+    expect(title.scrollHeight, 'the rest is clipped').to.be.greaterThan(title.clientHeight);
+    expect(title.getBoundingClientRect().width, 'most of the bar').to.be.greaterThan(150);
+    const mc = (el as unknown as { _mini: { obscured(): { top: number; bottom: number } } })._mini;
+    expect(mc.obscured()).to.deep.equal({ top: 0, bottom: bar.offsetHeight });
+    spacer.remove();
+  });
+
+  it('with mini-position="top" sits at the top, clear of the safe area, and says so', async () => {
+    const { m, spacer } = await scrolledAway();
+    const { el, root, engine } = m;
+    el.setAttribute('mini-position', 'top');
+    el.play();
+    engine.fireStart();
+    await flush(el); // Play is taken in (follow-along may bring the text into view), then the listener scrolls away
+    window.scrollTo(0, 3000);
+    const bar = await until(() => mini(root), 'the mini-player');
+    await Promise.all(bar.getAnimations().map((a) => a.finished));
+    expect(bar.getBoundingClientRect().top).to.be.closeTo(0, 1);
+    expect(getComputedStyle(bar).borderBottomWidth).to.equal('2px');
+    const mc = (el as unknown as { _mini: { obscured(): { top: number; bottom: number } } })._mini;
+    expect(mc.obscured()).to.deep.equal({ top: bar.offsetHeight, bottom: 0 });
+    spacer.remove();
   });
 
   it('scrolls a page control that gets focus out from under it', async () => {
@@ -190,6 +238,7 @@ describe('aloud-player sticky mini-player', () => {
     link.after(tail);
     el.play();
     engine.fireStart();
+    await flush(el); // Play is taken in (follow-along may bring the text into view), then the listener scrolls away
     window.scrollTo(0, 1500);
     const bar = await until(() => mini(root), 'the mini-player');
     await Promise.all(bar.getAnimations().map((a) => a.finished));

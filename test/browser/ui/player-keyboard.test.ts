@@ -208,3 +208,18 @@ describe('aloud-player keyboard', () => {
     expect(root.querySelector('[part="back-button"]')).to.equal(null);
   });
 });
+
+describe('the focusable sentence', () => {
+  it('is a button named by its text and described by a hint in the interface language', async () => {
+    const { el, root } = await mount();
+    await flush(el);
+    const stop = q(root, '.s[tabindex="0"]');
+    expect(stop.getAttribute('role')).to.equal('button');
+    const hint = root.getElementById(stop.getAttribute('aria-describedby')!)!;
+    expect(hint.textContent).to.equal('Press Enter to play from this sentence.');
+    expect(hint.hidden, 'read only as the description').to.equal(true);
+    expect(hint.lang).to.equal('en');
+    expect(root.querySelectorAll('.s[role="button"]')).to.have.length(1);
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+});

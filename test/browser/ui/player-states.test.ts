@@ -45,15 +45,23 @@ describe('aloud-player states', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
-  it('says a missing article could not be loaded, and "Try again" retries', async () => {
+  it('says a missing article was not found, once, with advice for a 404 and no pointless retry', async () => {
     const { el, root, events } = await mount({ src: `${FIXTURES}/missing.json` });
     await until(() => root.querySelector('[part="error"]'), 'error');
-    expect(errorText(root)).to.contain('The article could not be loaded');
-    expect(errorText(root)).to.contain('HTTP 404');
-    expect(errorText(root)).to.contain('Check your connection, then try again.');
-    expect(status(root)).to.contain('The article could not be loaded');
+    expect(errorText(root)).to.equal(
+      'The article was not found The link may be out of date, or the article was moved or removed (HTTP 404). Check the address, or tell the site owner.',
+    );
+    expect(root.querySelector('[part="error"] button'), 'trying a 404 again cannot help').to.equal(null);
+    expect(status(root)).to.contain('The article was not found');
     expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['aloud-error', 'http-error']]);
     expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('says the server had a problem, and "Try again" retries', async () => {
+    window.fetch = (() => Promise.resolve(new Response('busy', { status: 503 }))) as typeof fetch;
+    const { el, root } = await mount({ src: '/article.json' });
+    await until(() => root.querySelector('[part="error"]'), 'error');
+    expect(errorText(root)).to.equal('The site could not send the article The server had a problem (HTTP 503). Try again in a moment. Try again');
     const calls = heldFetch();
     button(root, 'Try again').click();
     await until(() => calls.length === 1, 'retry fetch');
@@ -64,19 +72,31 @@ describe('aloud-player states', () => {
     expect(q(root, 'h2').textContent).to.equal('Sample story');
   });
 
-  it('says an unreachable server could not be reached', async () => {
+  it('says an unreachable server could not be reached, and that the device is offline when it is', async () => {
     window.fetch = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
     const { root } = await mount({ src: '/article.json' });
     await until(() => root.querySelector('[part="error"]'), 'error');
-    expect(errorText(root)).to.contain('the server could not be reached');
-    button(root, 'Try again');
+    expect(errorText(root)).to.equal('The article could not be loaded Check your connection, then try again. Try again');
+    cleanup();
+    const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(Navigator.prototype, 'onLine', { configurable: true, get: () => false });
+    try {
+      const { root: offline } = await mount({ src: '/article.json' });
+      await until(() => offline.querySelector('[part="error"]'), 'error');
+      expect(errorText(offline)).to.equal('You are offline Connect to the internet, then try again. Try again');
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'onLine', online);
+    }
   });
 
-  it('says a damaged file or a non-article is not an article, with no pointless retry', async () => {
-    for (const file of ['not-json.json', 'not-article.json']) {
+  it('says a damaged file is damaged and a non-article is not an article, with no pointless retry', async () => {
+    for (const [file, title] of [
+      ['not-json.json', 'The article file is damaged'],
+      ['not-article.json', 'This is not an article the player can read'],
+    ]) {
       const { root } = await mount({ src: `${FIXTURES}/${file}` });
       await until(() => root.querySelector('[part="error"]'), `error for ${file}`);
-      expect(errorText(root)).to.contain('This is not an article the player can read');
+      expect(errorText(root)).to.contain(title);
       expect(root.querySelector('[part="error"] button')).to.equal(null);
       cleanup();
     }

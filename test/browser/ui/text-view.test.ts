@@ -8,6 +8,7 @@ import { TextView } from '../../../src/ui/controllers/text-view.ts';
 import type { ArticleIndex } from '../../../src/ui/player/article-index.ts';
 import type { PlayerState } from '../../../src/player/types.ts';
 import { WORD_HIGHLIGHT } from '../../../src/page/highlight-api.ts';
+import { PLAY_HINT_ID } from '../../../src/ui/player/article-view.ts';
 
 const ids = ['s1', 's2', 's3'];
 const index = { ids, flatOf: new Map(ids.map((id, i) => [id, i])) } as unknown as ArticleIndex;
@@ -72,6 +73,18 @@ describe('TextView', () => {
     (document.activeElement as HTMLElement).blur();
     expect(box.contains(document.activeElement)).to.equal(false);
     expect(ids.map((id) => el(id).tabIndex)).to.deep.equal([0, -1, -1]);
+  });
+
+  it('makes only the tab stop a button described by the play hint, and moves both with it', () => {
+    const { set, el } = setup();
+    const role = () => ids.map((id) => [el(id).getAttribute('role'), el(id).getAttribute('aria-describedby')]);
+    set({ position: at('s1') });
+    expect(role()).to.deep.equal([['button', PLAY_HINT_ID], [null, null], [null, null]]);
+    set({ position: at('s3') });
+    expect(role()).to.deep.equal([[null, null], [null, null], ['button', PLAY_HINT_ID]]);
+    el('s3').focus();
+    el('s3').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }));
+    expect(role()).to.deep.equal([[null, null], ['button', PLAY_HINT_ID], [null, null]]);
   });
 
   it('plays from a sentence on Enter, Space or a click, and ignores modified keys', () => {

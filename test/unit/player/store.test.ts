@@ -15,10 +15,19 @@ const threeSections = (): Article =>
     { heading: 'Third', paragraphs: [['Three a.']] },
   ]);
 
+/** The store's timer on a fake clock. */
+const on = (clock: FakeClock) => (fn: () => void, ms: number) => {
+  const id = clock.setTimeout(fn, ms);
+  return () => clock.clearTimeout(id);
+};
+
+/** A rate or volume change is applied once it has settled (the store's default 400 ms). */
+const SETTLE = 400;
+
 function setup(article: Article | null = threeSections(), options: Partial<PlayerStoreOptions> = {}, engineOptions: FakeEngineOptions = {}) {
   const clock = new FakeClock();
   const engine = new FakeSpeechEngine(engineOptions);
-  const store = createPlayerStore({ engine, now: clock.now, ...options });
+  const store = createPlayerStore({ engine, now: clock.now, schedule: on(clock), ...options });
   const events: PlayerChangeEvent[] = [];
   store.subscribe((e) => events.push(e));
   if (article) store.load(article);
@@ -216,6 +225,7 @@ describe('pause and resume', () => {
     // In the remainder: guessed at "over" (21 of it, 27 in the sentence), heard up to "brown" (6, 12).
     h.engine.fireBoundary(21, 4, true, 6);
     h.store.setRate(2);
+    h.clock.advance(SETTLE);
     expect(h.texts().at(-2)).toBe('brown fox jumps over it.');
     // A real boundary is where the voice is: no going back.
     h.engine.fireStart();
@@ -453,6 +463,8 @@ describe('rate, volume and voice, applied live', () => {
     h.engine.clearCalls();
     h.store.setRate(2);
     expect(h.store.state.rate).toBe(2);
+    expect(h.engine.calls, 'nothing re-spoken before the change settles').toEqual([]);
+    h.clock.advance(SETTLE);
     expect(h.engine.calls.map((c) => c.type)).toEqual(['cancel', 'speak', 'speak']);
     expect(h.engine.spoken).toMatchObject([
       { text: 'brown fox jumps.', rate: 2 },
@@ -467,6 +479,7 @@ describe('rate, volume and voice, applied live', () => {
     expect(h.store.state.word).toEqual({ sentenceId: 's1p1s1', start: 16, end: 19, estimated: false });
     h.engine.fireBoundary(); // jumps.
     h.store.setRate(0.75);
+    h.clock.advance(SETTLE);
     expect(h.engine.spoken.at(-2)).toMatchObject({ text: 'jumps.', rate: 0.75 });
   });
 
@@ -475,6 +488,7 @@ describe('rate, volume and voice, applied live', () => {
     playTo(h, 's1p1s1');
     h.engine.clearCalls();
     h.store.setRate(1.25);
+    h.clock.advance(SETTLE);
     expect(h.texts()[0]).toBe('The quick brown fox jumps.');
   });
 
@@ -502,6 +516,7 @@ describe('rate, volume and voice, applied live', () => {
     h.store.pause();
     h.engine.clearCalls();
     h.store.setRate(2.5);
+    h.clock.advance(SETTLE);
     expect(h.engine.calls).toEqual([{ type: 'cancel' }]);
     expect(h.store.state.status).toBe('paused');
     h.store.play();
@@ -518,7 +533,43 @@ describe('rate, volume and voice, applied live', () => {
     expect(h.store.state.volume).toBe(1);
     expect(h.engine.calls).toEqual([]);
     h.store.setVolume(0.25);
+    h.clock.advance(SETTLE);
     expect(h.engine.spoken[0]).toMatchObject({ text: 'quick brown fox jumps.', volume: 0.25 });
+  });
+
+  it('ten speed steps in a row show every value at once and restart the voice once, 400 ms after the last, from the current word', () => {
+    const h = setup(fox());
+    playTo(h, 's1p1s1');
+    h.engine.fireBoundary(); // The
+    h.engine.fireBoundary(); // quick
+    h.engine.clearCalls();
+    const shown: number[] = [];
+    h.store.subscribe((e) => e.changes.has('rate') && shown.push(e.state.rate));
+    for (let i = 1; i <= 10; i++) {
+      h.store.setRate(1 + i / 10);
+      h.clock.advance(50); // a held arrow key repeats about this fast
+    }
+    expect(shown).toEqual([1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2]);
+    expect(h.engine.calls, 'still the old utterance, uninterrupted').toEqual([]);
+    h.clock.advance(SETTLE - 50 - 1);
+    expect(h.engine.calls).toEqual([]);
+    h.clock.advance(1);
+    expect(h.engine.calls.filter((c) => c.type === 'cancel')).toHaveLength(1);
+    expect(h.engine.spoken[0]).toMatchObject({ text: 'quick brown fox jumps.', rate: 2 });
+    h.clock.advance(5000);
+    expect(h.engine.calls.filter((c) => c.type === 'cancel'), 'one restart in all').toHaveLength(1);
+  });
+
+  it('a seek or pause while a change settles speaks with the new rate and leaves no late restart', () => {
+    const h = setup(fox());
+    playTo(h, 's1p1s1');
+    h.store.setRate(2);
+    h.store.nextSentence();
+    expect(h.engine.spoken.at(-1)).toMatchObject({ text: 'Then it rests.', rate: 2 });
+    h.engine.clearCalls();
+    h.clock.advance(SETTLE);
+    expect(h.engine.calls).toEqual([]);
+    h.store.dispose();
   });
 
   it('setVoice picks from the list, ignores unknown ids, re-speaks live', async () => {
@@ -614,7 +665,8 @@ describe('on an engine that speaks by itself (auto mode, fake clock)', () => {
   it('reads the article through in real order and timing; a live rate change speeds up the rest', () => {
     const clock = new FakeClock();
     const engine = new FakeSpeechEngine({ auto: { msPerChar: 10 }, clock });
-    const store = createPlayerStore({ engine, now: clock.now });
+    // A change that settles at once, to keep the timing below exact.
+    const store = createPlayerStore({ engine, now: clock.now, schedule: on(clock), settleMs: 0 });
     store.load(threeSections());
     const started: string[] = [];
     store.subscribe((e) => {

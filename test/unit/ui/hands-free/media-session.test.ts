@@ -2,6 +2,7 @@ import { describe, it, expect, vi, beforeEach } from 'vitest';
 import type { Article } from '../../../../src/article/model.ts';
 import { KeepAliveAudio, MediaSessionController } from '../../../../src/ui/hands-free/index.ts';
 import { article, FakeStore, FakeHost, FakeSession, FakeAudio } from '../../../support/hands-free-fakes.ts';
+import { estimateTimes, indexArticle, WORDS_PER_MINUTE } from '../../../../src/ui/player/article-index.ts';
 
 describe('MediaSessionController', () => {
   let store: FakeStore;
@@ -46,7 +47,96 @@ describe('MediaSessionController', () => {
       session.press(action);
       expect(store.calls, action).toEqual([request]);
     }
-    expect([...session.handlers.keys()].sort()).toEqual(map.map(([a]) => a).sort());
+    expect([...session.handlers.keys()].sort()).toEqual([...map.map(([a]) => a), 'seekto'].sort());
+  });
+
+  describe('the lock-screen scrubber', () => {
+    // The fake article's sentences: "One." "Two." "Three." "Four.": one word each, 4 words in all.
+    const perWord = 60 / WORDS_PER_MINUTE; // seconds at rate 1
+    const last = (): MediaPositionState | undefined => session.positions[session.positions.length - 1];
+
+    it('reports duration and position estimated from the article (estimateTimes), at rate 1, with the speed as playbackRate', () => {
+      make();
+      host.connect();
+      store.commit({ article, status: 'ready' }, ['article', 'status']);
+      store.at(0, 'playing');
+      expect(last()).toEqual({ duration: 4 * perWord, position: 0, playbackRate: 1 });
+      store.at(2);
+      expect(last()).toEqual({ duration: 4 * perWord, position: 2 * perWord, playbackRate: 1 });
+      store.commit({ rate: 1.5 }, ['rate']);
+      expect(last()).toEqual({ duration: 4 * perWord, position: 2 * perWord, playbackRate: 1.5 });
+    });
+
+    it('matches the player\'s own estimate, from the player\'s index when it gives one', () => {
+      const index = indexArticle(article);
+      const asked: Article[] = [];
+      make({ index: (a: Article) => (asked.push(a), index) });
+      host.connect();
+      store.commit({ article, status: 'ready' }, ['article', 'status']);
+      store.at(3, 'playing');
+      const { elapsed, remaining } = estimateTimes(index, 3, 1);
+      expect(last()).toEqual({ duration: elapsed + remaining, position: elapsed, playbackRate: 1 });
+      expect(asked.every((a) => a === article)).toBe(true);
+    });
+
+    it('is told once per sentence, speed or status, not on every word', () => {
+      make();
+      host.connect();
+      store.commit({ article, status: 'ready' }, ['article', 'status']);
+      store.at(1, 'playing');
+      const n = session.positions.length;
+      for (let i = 0; i < 5; i++) store.commit({ word: { sentenceId: 's1p1s2', start: i, end: i + 1, estimated: true } }, ['word']);
+      expect(session.positions.length).toBe(n);
+      store.commit({ status: 'paused' }, ['status']);
+      expect(session.positions.length).toBe(n + 1);
+    });
+
+    it('clears when the article goes and when the player leaves', () => {
+      make();
+      host.connect();
+      store.commit({ article, status: 'ready' }, ['article', 'status']);
+      store.at(0, 'playing');
+      store.commit({ article: null, position: null, status: 'idle' }, ['article', 'position', 'status']);
+      expect(last()).toBeUndefined();
+      store.commit({ article, status: 'ready' }, ['article', 'status']);
+      expect(last()).toBeDefined();
+      host.disconnect();
+      expect(last()).toBeUndefined();
+    });
+
+    it('seekto goes to the sentence that starts nearest the time', () => {
+      make();
+      host.connect();
+      store.commit({ article, status: 'playing' }, ['article', 'status']);
+      const seek = (seconds: number) => {
+        store.calls = [];
+        session.press('seekto', { seekTime: seconds });
+        return store.calls;
+      };
+      expect(seek(0)).toEqual(['seek s1p1s1']);
+      expect(seek(0.9 * perWord)).toEqual(['seek s1p1s2']); // nearer the second start than the first
+      expect(seek(2.4 * perWord)).toEqual(['seek s2p1s1']);
+      expect(seek(2.6 * perWord)).toEqual(['seek s3p1s1']);
+      expect(seek(99)).toEqual(['seek s3p1s1']); // past the end: the last sentence
+      expect(seek(-5)).toEqual(['seek s1p1s1']);
+      expect(seek(Number.NaN)).toEqual([]);
+    });
+
+    it('a browser without setPositionState (or one that throws) still gets the controls', () => {
+      const bare = new FakeSession();
+      Object.defineProperty(bare, 'setPositionState', { value: undefined });
+      const c = new MediaSessionController(host, store, { mediaSession: bare, createMetadata, keepAlive });
+      host.connect();
+      store.commit({ article, status: 'playing' }, ['article', 'status']);
+      expect(bare.handlers.size).toBe(8);
+      c.dispose();
+      session.setPositionState = () => {
+        throw new TypeError('nope');
+      };
+      make();
+      host.connect();
+      expect(() => store.at(1, 'playing')).not.toThrow();
+    });
   });
 
   it('the play action starts the clip at once, inside the gesture; unlock() reaches the clip', async () => {
@@ -142,7 +232,7 @@ describe('MediaSessionController', () => {
     expect(store.listenerCount).toBe(0);
     // Reconnecting restores everything.
     host.connect();
-    expect(session.handlers.size).toBe(7);
+    expect(session.handlers.size).toBe(8);
     expect(session.metadata).not.toBeNull();
     expect(session.playbackState).toBe('playing');
   });
@@ -153,7 +243,7 @@ describe('MediaSessionController', () => {
     expect(session.handlers.size).toBe(0);
     store.commit({ article, status: 'playing' }, ['article', 'status']);
     c.store = store;
-    expect(session.handlers.size).toBe(7);
+    expect(session.handlers.size).toBe(8);
     expect(session.playbackState).toBe('playing');
     expect(session.metadata).toMatchObject({ title: 'Why Mosul matters' });
     session.press('nexttrack');
@@ -199,7 +289,7 @@ describe('MediaSessionController', () => {
     expect(session.playbackState).toBe('playing');
     // The first leaves the page: the second keeps its controls.
     host.disconnect();
-    expect(session.handlers.size).toBe(7);
+    expect(session.handlers.size).toBe(8);
     expect(session.metadata).toMatchObject({ title: 'Second' });
     // The second leaves: now the session is cleared.
     otherHost.disconnect();
