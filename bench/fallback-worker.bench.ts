@@ -21,7 +21,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium, openPage } from '../test/e2e/support/browser.ts';
 import { serve, type TestServer } from '../test/e2e/support/server.ts';
 
@@ -74,7 +74,7 @@ function seedSentences(): string[] {
     .slice(0, 7);
 }
 
-async function buildBench(outDir: string): Promise<void> {
+export async function buildBench(outDir: string): Promise<void> {
   const dir = join(ROOT, 'node_modules/.cache/aloud-bench');
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, 'fallback-worker-entry.ts');
@@ -258,6 +258,7 @@ async function whilePlaying(browser: Browser, server: TestServer, mode: Mode, se
     const before = await metric();
     const played = await playAll(page, sentences, false);
     const after = await metric();
+    if (process.env.PROFILE) await profileMainThread(page, cdp, sentences, mode);
     // Pass 2: the same sentences again (synthesized again) under the probes.
     const probed = await playAll(page, sentences, true);
     return {
@@ -274,6 +275,53 @@ async function whilePlaying(browser: Browser, server: TestServer, mode: Mode, se
   } finally {
     await close();
   }
+}
+
+/**
+ * PROFILE=1: where the page's thread spends its time while the fallback
+ * plays (not timed with the figures above: tracing costs time itself).
+ * A trace of the renderer's main thread, tasks grouped by what ran them,
+ * and a sampling profile's self time by function.
+ */
+async function profileMainThread(page: Page, cdp: CDPSession, sentences: string[], mode: Mode): Promise<void> {
+  type TraceEvent = { name: string; ph: string; dur?: number; tdur?: number; tid: number; pid: number; ts: number; args?: { data?: Record<string, unknown>; name?: string } };
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel', transferMode: 'ReportEvents' });
+  await cdp.send('Profiler.start');
+  await playAll(page, sentences, false);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await done;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X');
+  const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const kinds = new Map<string, { n: number; cpu: number }>();
+  for (const t of tasks) {
+    const inner = onMain.find((e) => e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0) && e !== t && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask');
+    const kind = inner ? inner.name + (inner.name === 'EventDispatch' ? `:${String(inner.args?.data?.type)}` : '') : '(empty)';
+    const k = kinds.get(kind) ?? { n: 0, cpu: 0 };
+    k.n++;
+    k.cpu += (t.tdur ?? t.dur ?? 0) / 1000;
+    kinds.set(kind, k);
+  }
+  console.log(`PROFILE ${mode}: ${tasks.length} main-thread tasks for ${sentences.length} sentences`);
+  for (const [kind, k] of [...kinds].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 12)) {
+    console.log(`  ${kind}: ${k.n} tasks, ${k.cpu.toFixed(1)} ms thread time`);
+  }
+  const self = new Map<string, number>();
+  const dt = new Map<number, number>();
+  profile.samples?.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
+  for (const n of profile.nodes) {
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0) / 1000);
+  }
+  console.log('  self time by function (sampled):');
+  for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${t.toFixed(1)} ms ${key}`);
 }
 
 /** The native espeak-ng (C, Debian) on the same sentence, process start included. */
