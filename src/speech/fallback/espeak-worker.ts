@@ -6,7 +6,7 @@
  *
  * Protocol: worker-synthesizer.ts (WorkerRequest / WorkerReply).
  */
-import { preloadEspeakCode, startEspeak } from './espeak.ts';
+import { preloadEspeakCode, startEspeak, type Synthesis } from './espeak.ts';
 import type { WorkerReply, WorkerRequest } from './worker-synthesizer.ts';
 
 // The project's tsconfig has the DOM library, not WebWorker (the two
@@ -51,7 +51,13 @@ scope.addEventListener('message', (event) => {
     .then((synth) => {
       if (msg.type === 'load') return reply({ id: msg.id, type: 'loaded', voices: synth.voices });
       const t0 = performance.now();
-      const out = synth.synthesize(msg.text, msg.options);
+      // Parts leave while eSpeak goes on (a cold first sentence starts sounding
+      // after its first ~100 ms of audio, not after the whole sentence).
+      const onPart = msg.stream
+        ? (part: Synthesis) =>
+            reply({ id: msg.id, type: 'part', samples: part.samples, sampleRate: part.sampleRate, words: part.words }, [part.samples.buffer])
+        : undefined;
+      const out = synth.synthesize(msg.text, msg.options, onPart);
       const busyMs = performance.now() - t0;
       // Transferred, not copied: the page gets the samples without a copy.
       reply(

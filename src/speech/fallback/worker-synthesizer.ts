@@ -21,6 +21,7 @@ import {
   packUrl,
   type FallbackSynthesizer,
   type LoadOptions,
+  type PartSink,
   type Synthesis,
   type SynthesisOptions,
   type SynthesisWord,
@@ -31,11 +32,12 @@ import type { FallbackLanguage } from './languages.ts';
 /** Page → worker. */
 export type WorkerRequest =
   | { id: number; type: 'load'; lang: FallbackLanguage; pack: ArrayBuffer }
-  | { id: number; type: 'synthesize'; lang: FallbackLanguage; text: string; options: SynthesisOptions };
+  | { id: number; type: 'synthesize'; lang: FallbackLanguage; text: string; options: SynthesisOptions; stream?: boolean };
 
-/** Worker → page, one per request, with the request's id. */
+/** Worker → page, one per request, with the request's id (a streamed synthesis sends `part`s before its answer). */
 export type WorkerReply =
   | { id: number; type: 'loaded'; voices: VoicePack['voices'] }
+  | { id: number; type: 'part'; samples: Float32Array; sampleRate: number; words: SynthesisWord[] }
   | {
       id: number;
       type: 'synthesized';
@@ -58,7 +60,7 @@ export interface WorkerSynthesizerOptions extends LoadOptions {
 
 /** The worker's synthesizer: `synthesize` answers asynchronously. */
 export interface WorkerSynthesizer extends FallbackSynthesizer {
-  synthesize(text: string, options?: SynthesisOptions): Promise<Synthesis & { busyMs: number }>;
+  synthesize(text: string, options?: SynthesisOptions, onPart?: PartSink): Promise<Synthesis & { busyMs: number }>;
 }
 
 export interface WorkerSynthesizers {
@@ -100,6 +102,7 @@ function defaultWorker(): Worker {
 
 interface Pending {
   resolve(reply: WorkerReply): void;
+  onPart?: PartSink;
   reject(err: Error): void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -138,6 +141,11 @@ export function workerSynthesizers(options: WorkerSynthesizerOptions = {}): Work
       const reply = event.data;
       const p = pending.get(reply?.id);
       if (!p) return;
+      if (reply.type === 'part') {
+        const { samples, sampleRate, words } = reply;
+        p.onPart?.({ samples, sampleRate, durationMs: (samples.length / sampleRate) * 1000, words });
+        return;
+      }
       pending.delete(reply.id);
       clearTimeout(p.timer);
       p.resolve(reply);
@@ -161,14 +169,14 @@ export function workerSynthesizers(options: WorkerSynthesizerOptions = {}): Work
     return w;
   }
 
-  function request(message: WorkerRequest, transfer: Transferable[], timeoutMs: number): Promise<WorkerReply> {
+  function request(message: WorkerRequest, transfer: Transferable[], timeoutMs: number, onPart?: PartSink): Promise<WorkerReply> {
     const w = start();
     return new Promise<WorkerReply>((resolve, reject) => {
       const timer = setTimeout(() => {
         // No answer: the worker is stuck or died without a word. Start over next time.
         if (w === worker) tearDown(coded(`The fallback voice did not answer within ${Math.round(timeoutMs / 1000)} s.`, 'synthesis-failed'));
       }, timeoutMs);
-      pending.set(message.id, { resolve, reject, timer });
+      pending.set(message.id, { resolve, reject, timer, onPart });
       w.postMessage(message, transfer);
     }).then((reply) => {
       if (reply.type === 'failed') throw new Error(reply.message);
@@ -185,10 +193,15 @@ export function workerSynthesizers(options: WorkerSynthesizerOptions = {}): Work
     return {
       lang,
       voices: reply.voices,
-      async synthesize(text, opts = {}) {
+      async synthesize(text, opts = {}, onPart) {
         // After a crash the new worker must load the language again first.
         await load(lang);
-        const out = await request({ id: nextId++, type: 'synthesize', lang, text, options: opts }, [], synthesisTimeoutMs);
+        const out = await request(
+          { id: nextId++, type: 'synthesize', lang, text, options: opts, stream: !!onPart },
+          [],
+          synthesisTimeoutMs,
+          onPart,
+        );
         if (out.type !== 'synthesized') throw coded(`Unexpected answer from the fallback voice: ${out.type}`, 'synthesis-failed');
         return {
           samples: out.samples,
