@@ -1,8 +1,10 @@
 // The fallback voice in Chromium, as the widget ships it (built with
 // vite.widget.config.ts, served from a sub-folder under
 // `Content-Security-Policy: default-src 'self'`): eSpeak in its module worker
-// against eSpeak on the page's thread (`worker: false`, the path before the
-// worker), in the same run, beside the native espeak-ng CLI.
+// as shipped (streaming a slow synthesis in parts, warming up while idle),
+// the same worker without those two (`plain`: the path before them), and
+// eSpeak on the page's thread (`worker: false`, the path before the worker),
+// in the same run, beside the native espeak-ng CLI.
 //
 //  - cold first audio: a fresh browser context, nothing loaded; from the
 //    dynamic import of the engine chunk to the first sample scheduled and to
@@ -42,7 +44,11 @@ const WARM_SENTENCES = [
   'The city was the largest held by the group in Iraq.',
 ];
 
-type Mode = 'worker' | 'thread';
+/** worker: as shipped; plain: the worker without streaming or warm-up (before them); thread: no worker (before it). */
+type Mode = 'worker' | 'plain' | 'thread';
+const MODES: Mode[] = ['worker', 'plain', 'thread'];
+const LABEL: Record<Mode, string> = { worker: 'worker   ', plain: 'plain    ', thread: 'in-thread' };
+const OPTIONS: Record<Mode, object> = { worker: {}, plain: { stream: false, warmUp: false }, thread: { worker: false } };
 
 /** A page of the bench build. tsx compiles the evaluated functions with esbuild's keepNames, whose `__name` helper the page lacks. */
 async function open(browser: Browser, server: TestServer) {
@@ -101,7 +107,7 @@ interface ColdResult {
 /** In the page: load the engine chunk, speak `text`, resolve at onStart. Shared by cold and warm runs. */
 async function speakInPage(page: Page, mode: Mode, text: string, fresh: boolean): Promise<ColdResult> {
   return page.evaluate(
-    async ({ mode, text, fresh }) => {
+    async ({ options, text, fresh }) => {
       type Engine = { speak(r: object, e: object): void; cancel(): void; dispose(): void };
       const w = window as unknown as {
         __loadFallback: () => Promise<{ createFallbackEngine(o: object): Engine }>;
@@ -125,7 +131,7 @@ async function speakInPage(page: Page, mode: Mode, text: string, fresh: boolean)
       const t0 = performance.now();
       if (fresh) {
         const { createFallbackEngine } = await w.__loadFallback();
-        w.__engine = createFallbackEngine(mode === 'thread' ? { worker: false } : {});
+        w.__engine = createFallbackEngine(options);
       } else {
         w.__engine!.cancel();
       }
@@ -140,15 +146,15 @@ async function speakInPage(page: Page, mode: Mode, text: string, fresh: boolean)
       await new Promise((r) => setTimeout(r, 50));
       return { scheduledMs: w.__scheduledAt! - t0, startMs: startedAt - t0, longestTaskMs: w.__longest! };
     },
-    { mode, text, fresh },
+    { options: OPTIONS[mode], text, fresh },
   );
 }
 
 async function coldAndWarm(browser: Browser, server: TestServer): Promise<Record<Mode, { cold: ColdResult[]; warm: ColdResult[] }>> {
-  const out: Record<Mode, { cold: ColdResult[]; warm: ColdResult[] }> = { worker: { cold: [], warm: [] }, thread: { cold: [], warm: [] } };
+  const out = Object.fromEntries(MODES.map((m) => [m, { cold: [], warm: [] }])) as unknown as Record<Mode, { cold: ColdResult[]; warm: ColdResult[] }>;
   for (let i = 0; i < COLD_RUNS; i++) {
     // Alternate, so a busy moment on the shared machine hits both paths alike.
-    for (const mode of (i % 2 ? ['thread', 'worker'] : ['worker', 'thread']) as Mode[]) {
+    for (const mode of i % 2 ? [...MODES].reverse() : MODES) {
       const { page, close, errors } = await open(browser, server);
       out[mode].cold.push(await speakInPage(page, mode, SEED, true));
       if (i === 0) {
@@ -369,13 +375,16 @@ export async function run(): Promise<void> {
     try {
       const cpuLoad = loadavg()[0]!;
       const native = nativeCli();
-      const cw = process.env.SKIP_COLD ? { worker: { cold: [], warm: [] }, thread: { cold: [], warm: [] } } : await coldAndWarm(browser, server);
+      const cw = process.env.SKIP_COLD
+        ? (Object.fromEntries(MODES.map((m) => [m, { cold: [], warm: [] }])) as unknown as Record<Mode, { cold: ColdResult[]; warm: ColdResult[] }>)
+        : await coldAndWarm(browser, server);
       const sentences = seedSentences();
-      const play = { worker: await whilePlaying(browser, server, 'worker', sentences), thread: await whilePlaying(browser, server, 'thread', sentences) };
+      const play = {} as Record<Mode, PlayResult>;
+      for (const mode of MODES) play[mode] = await whilePlaying(browser, server, mode, sentences);
       const native2 = nativeCli();
       console.log(`(load average ${cpuLoad.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
-      for (const mode of ['worker', 'thread'] as Mode[]) {
-        const label = mode === 'worker' ? 'worker  ' : 'in-thread';
+      for (const mode of MODES) {
+        const label = LABEL[mode];
         const c = cw[mode].cold;
         const wm = cw[mode].warm;
         console.log(

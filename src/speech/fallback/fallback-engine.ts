@@ -22,7 +22,7 @@ import { FALLBACK_VOICES, packFor, type FallbackLanguage } from './languages.ts'
 import { loadEspeak, type FallbackSynthesizer, type LoadOptions, type Synthesis } from './espeak.ts';
 import { canUseWorker, workerSynthesizers, type WorkerSynthesizerOptions } from './worker-synthesizer.ts';
 
-export interface FallbackEngineOptions extends LoadOptions, Pick<WorkerSynthesizerOptions, 'loadTimeoutMs' | 'synthesisTimeoutMs'> {
+export interface FallbackEngineOptions extends LoadOptions, Pick<WorkerSynthesizerOptions, 'loadTimeoutMs' | 'synthesisTimeoutMs' | 'warmUp'> {
   /**
    * Sentence audio kept across visits (IndexedDB, by the player when storage
    * is on): a piece found there plays without loading or running eSpeak,
@@ -31,6 +31,12 @@ export interface FallbackEngineOptions extends LoadOptions, Pick<WorkerSynthesiz
   audioCache?: SynthesisCache;
   /** Supplies the AudioContext (default: a new one on first use). */
   audioContext?: () => AudioContext;
+  /**
+   * Play a slow synthesis in parts as the worker makes them (a cold first
+   * sentence sounds ~10× sooner). Default true; benchmarks turn it off to
+   * compare.
+   */
+  stream?: boolean;
   /** Start loading this language's data at once instead of on the first speak(). */
   preload?: string;
   /** Replaces eSpeak (tests drive the scheduling with a scripted synthesizer). */
@@ -209,10 +215,16 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     if (hit) return fromCache(hit);
     const synth = await synthesizer(request.lang);
     const parts: Synthesis[] = [];
-    const audio = await synth.synthesize(seg.piece.text, { voice, rate: request.rate, pitch: request.pitch }, (part) => {
-      parts.push(part);
-      onPart(part);
-    });
+    const audio = await synth.synthesize(
+      seg.piece.text,
+      { voice, rate: request.rate, pitch: request.pitch },
+      options.stream === false
+        ? undefined
+        : (part) => {
+            parts.push(part);
+            onPart(part);
+          },
+    );
     // Keeping it must never hold up or break playback.
     if (cache) void cache.put(key, parts.length ? joined([...parts, audio]) : audio).catch(() => undefined);
     return audio;
@@ -373,6 +385,11 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
           part: false,
         }),
       );
+      // The audio device starts while the first piece is synthesized, not after.
+      if (!ctx && (options.audioContext || typeof AudioContext !== 'undefined')) {
+        const c = audio();
+        if (c.state === 'suspended' && !paused) void c.resume().catch(() => {});
+      }
       pump();
       return handle;
     },

@@ -31,7 +31,7 @@ import type { FallbackLanguage } from './languages.ts';
 
 /** Page → worker. */
 export type WorkerRequest =
-  | { id: number; type: 'load'; lang: FallbackLanguage; pack: ArrayBuffer }
+  | { id: number; type: 'load'; lang: FallbackLanguage; pack: ArrayBuffer; warmUp?: boolean }
   | { id: number; type: 'synthesize'; lang: FallbackLanguage; text: string; options: SynthesisOptions; stream?: boolean };
 
 /** Worker → page, one per request, with the request's id (a streamed synthesis sends `part`s before its answer). */
@@ -56,6 +56,12 @@ export interface WorkerSynthesizerOptions extends LoadOptions {
   loadTimeoutMs?: number;
   /** Deadline for one synthesis answer, ms. Default 20 s (a clause takes 10–500 ms). */
   synthesisTimeoutMs?: number;
+  /**
+   * Let eSpeak speak a few short phrases to itself after loading, while
+   * nothing is asked of it, so the first real sentence runs compiled code
+   * (espeak-worker.ts). Default true; benchmarks turn it off to compare.
+   */
+  warmUp?: boolean;
 }
 
 /** The worker's synthesizer: `synthesize` answers asynchronously. */
@@ -188,7 +194,7 @@ export function workerSynthesizers(options: WorkerSynthesizerOptions = {}): Work
     // The worker first, so its code import overlaps the pack download.
     start();
     const pack = await (options.fetchPack ?? fetchArrayBuffer)((options.packUrl ?? packUrl)(lang), lang);
-    const reply = await request({ id: nextId++, type: 'load', lang, pack }, [pack], loadTimeoutMs);
+    const reply = await request({ id: nextId++, type: 'load', lang, pack, warmUp: options.warmUp ?? true }, [pack], loadTimeoutMs);
     if (reply.type !== 'loaded') throw coded(`Unexpected answer from the fallback voice: ${reply.type}`, 'synthesis-failed');
     return {
       lang,
