@@ -16,7 +16,8 @@
 //    and the worst lateness of a 10 ms timer.
 //
 // The server is on loopback, so the cold figures hold no network time.
-// Needs the voice packs (npm run voices). SKIP_COLD=1 measures only the playing part.
+// Needs the voice packs (npm run voices). SKIP_COLD=1 measures only the playing part;
+// PROFILE=1 adds where the time goes while playing; MODES=worker runs one path.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -46,7 +47,8 @@ const WARM_SENTENCES = [
 
 /** worker: as shipped; plain: the worker without streaming or warm-up (before them); thread: no worker (before it). */
 type Mode = 'worker' | 'plain' | 'thread';
-const MODES: Mode[] = ['worker', 'plain', 'thread'];
+/** MODES=worker,thread runs only those. */
+const MODES: Mode[] = (process.env.MODES?.split(',') as Mode[] | undefined) ?? ['worker', 'plain', 'thread'];
 const LABEL: Record<Mode, string> = { worker: 'worker   ', plain: 'plain    ', thread: 'in-thread' };
 const OPTIONS: Record<Mode, object> = { worker: {}, plain: { stream: false, warmUp: false }, thread: { worker: false } };
 

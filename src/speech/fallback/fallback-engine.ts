@@ -180,6 +180,10 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
       if (pieces++ >= AHEAD) break;
       if (seg.audio || seg.preparing) continue;
       seg.preparing = true;
+      // Parts only when the listener is waiting for this piece: behind audio
+      // already scheduled it is made ahead of time, and one answer costs the
+      // page the fewest tasks.
+      const waiting = !queue.slice(0, queue.indexOf(seg)).some((s) => s.audio);
       const onPart = (audio: Synthesis): void => {
         if (gen !== generation || !queue.includes(seg)) return;
         // Played before the rest of its piece, which keeps the piece's end.
@@ -187,7 +191,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
         seg.first = false;
         schedule();
       };
-      prepare(seg, onPart)
+      prepare(seg, waiting ? onPart : undefined)
         .then((audio) => {
           if (gen !== generation || !queue.includes(seg)) return;
           seg.audio = audio;
@@ -206,7 +210,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
   }
 
   /** The segment's audio: from the cache when it was heard before, else synthesized (and kept). */
-  async function prepare(seg: Segment, onPart: (audio: Synthesis) => void): Promise<Synthesis> {
+  async function prepare(seg: Segment, onPart: ((audio: Synthesis) => void) | undefined): Promise<Synthesis> {
     const { request } = seg.job;
     const voice = request.voice?.engine === 'fallback' ? request.voice.id : undefined;
     const cache = options.audioCache;
@@ -218,7 +222,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     const audio = await synth.synthesize(
       seg.piece.text,
       { voice, rate: request.rate, pitch: request.pitch },
-      options.stream === false
+      options.stream === false || !onPart
         ? undefined
         : (part) => {
             parts.push(part);

@@ -251,6 +251,26 @@ describe('fallback engine with a streaming synthesizer (a cold first sentence)',
     expect(kept.samples.length).toBe(Math.round(0.2 * 22050) + Math.round(0.1 * 22050) + Math.round(0.4 * 22050));
   });
 
+  it('asks for parts only while the listener waits: a sentence queued behind audio comes in one answer', async () => {
+    const ctx = new FakeAudioContext('running');
+    const streamed: Record<string, boolean> = {};
+    const engine = createFallbackEngine({
+      audioContext: () => ctx as unknown as AudioContext,
+      loadSynthesizer: async () => ({
+        ...fakeSynth,
+        synthesize: (t, o, onPart) => {
+          streamed[t] = !!onPart;
+          return realSynthesize(t, o);
+        },
+      }),
+    });
+    engine.speak({ text: 'first sentence here', lang: 'en', rate: 1, volume: 1 }, {});
+    await vi.advanceTimersByTimeAsync(50);
+    engine.speak({ text: 'second one', lang: 'en', rate: 1, volume: 1 }, {});
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(streamed).toEqual({ 'first sentence here': true, 'second one': false });
+  });
+
   it('drops parts that arrive after cancel()', async () => {
     const ctx = new FakeAudioContext('running');
     let later: ((p: Synthesis) => void) | undefined;
