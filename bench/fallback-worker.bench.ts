@@ -1,8 +1,10 @@
 // The fallback voice in Chromium, as the widget ships it (built with
 // vite.widget.config.ts, served from a sub-folder under
 // `Content-Security-Policy: default-src 'self'`): eSpeak in its module worker
-// against eSpeak on the page's thread (`worker: false`, the path before the
-// worker), in the same run, beside the native espeak-ng CLI.
+// as shipped (streaming a slow synthesis in parts, warming up while idle),
+// the same worker without those two (`plain`: the path before them), and
+// eSpeak on the page's thread (`worker: false`, the path before the worker),
+// in the same run, beside the native espeak-ng CLI.
 //
 //  - cold first audio: a fresh browser context, nothing loaded; from the
 //    dynamic import of the engine chunk to the first sample scheduled and to
@@ -14,14 +16,15 @@
 //    and the worst lateness of a 10 ms timer.
 //
 // The server is on loopback, so the cold figures hold no network time.
-// Needs the voice packs (npm run voices). SKIP_COLD=1 measures only the playing part.
+// Needs the voice packs (npm run voices). SKIP_COLD=1 measures only the playing part;
+// PROFILE=1 adds where the time goes while playing; MODES=worker runs one path.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium, openPage } from '../test/e2e/support/browser.ts';
 import { serve, type TestServer } from '../test/e2e/support/server.ts';
 
@@ -42,7 +45,12 @@ const WARM_SENTENCES = [
   'The city was the largest held by the group in Iraq.',
 ];
 
-type Mode = 'worker' | 'thread';
+/** worker: as shipped; plain: the worker without streaming or warm-up (before them); thread: no worker (before it). */
+type Mode = 'worker' | 'plain' | 'thread';
+/** MODES=worker,thread runs only those. */
+const MODES: Mode[] = (process.env.MODES?.split(',') as Mode[] | undefined) ?? ['worker', 'plain', 'thread'];
+const LABEL: Record<Mode, string> = { worker: 'worker   ', plain: 'plain    ', thread: 'in-thread' };
+const OPTIONS: Record<Mode, object> = { worker: {}, plain: { stream: false, warmUp: false }, thread: { worker: false } };
 
 /** A page of the bench build. tsx compiles the evaluated functions with esbuild's keepNames, whose `__name` helper the page lacks. */
 async function open(browser: Browser, server: TestServer) {
@@ -74,7 +82,7 @@ function seedSentences(): string[] {
     .slice(0, 7);
 }
 
-async function buildBench(outDir: string): Promise<void> {
+export async function buildBench(outDir: string): Promise<void> {
   const dir = join(ROOT, 'node_modules/.cache/aloud-bench');
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, 'fallback-worker-entry.ts');
@@ -101,7 +109,7 @@ interface ColdResult {
 /** In the page: load the engine chunk, speak `text`, resolve at onStart. Shared by cold and warm runs. */
 async function speakInPage(page: Page, mode: Mode, text: string, fresh: boolean): Promise<ColdResult> {
   return page.evaluate(
-    async ({ mode, text, fresh }) => {
+    async ({ options, text, fresh }) => {
       type Engine = { speak(r: object, e: object): void; cancel(): void; dispose(): void };
       const w = window as unknown as {
         __loadFallback: () => Promise<{ createFallbackEngine(o: object): Engine }>;
@@ -125,7 +133,7 @@ async function speakInPage(page: Page, mode: Mode, text: string, fresh: boolean)
       const t0 = performance.now();
       if (fresh) {
         const { createFallbackEngine } = await w.__loadFallback();
-        w.__engine = createFallbackEngine(mode === 'thread' ? { worker: false } : {});
+        w.__engine = createFallbackEngine(options);
       } else {
         w.__engine!.cancel();
       }
@@ -140,15 +148,15 @@ async function speakInPage(page: Page, mode: Mode, text: string, fresh: boolean)
       await new Promise((r) => setTimeout(r, 50));
       return { scheduledMs: w.__scheduledAt! - t0, startMs: startedAt - t0, longestTaskMs: w.__longest! };
     },
-    { mode, text, fresh },
+    { options: OPTIONS[mode], text, fresh },
   );
 }
 
 async function coldAndWarm(browser: Browser, server: TestServer): Promise<Record<Mode, { cold: ColdResult[]; warm: ColdResult[] }>> {
-  const out: Record<Mode, { cold: ColdResult[]; warm: ColdResult[] }> = { worker: { cold: [], warm: [] }, thread: { cold: [], warm: [] } };
+  const out = Object.fromEntries(MODES.map((m) => [m, { cold: [], warm: [] }])) as unknown as Record<Mode, { cold: ColdResult[]; warm: ColdResult[] }>;
   for (let i = 0; i < COLD_RUNS; i++) {
     // Alternate, so a busy moment on the shared machine hits both paths alike.
-    for (const mode of (i % 2 ? ['thread', 'worker'] : ['worker', 'thread']) as Mode[]) {
+    for (const mode of i % 2 ? [...MODES].reverse() : MODES) {
       const { page, close, errors } = await open(browser, server);
       out[mode].cold.push(await speakInPage(page, mode, SEED, true));
       if (i === 0) {
@@ -258,6 +266,7 @@ async function whilePlaying(browser: Browser, server: TestServer, mode: Mode, se
     const before = await metric();
     const played = await playAll(page, sentences, false);
     const after = await metric();
+    if (process.env.PROFILE) await profileMainThread(page, cdp, sentences, mode);
     // Pass 2: the same sentences again (synthesized again) under the probes.
     const probed = await playAll(page, sentences, true);
     return {
@@ -274,6 +283,53 @@ async function whilePlaying(browser: Browser, server: TestServer, mode: Mode, se
   } finally {
     await close();
   }
+}
+
+/**
+ * PROFILE=1: where the page's thread spends its time while the fallback
+ * plays (not timed with the figures above: tracing costs time itself).
+ * A trace of the renderer's main thread, tasks grouped by what ran them,
+ * and a sampling profile's self time by function.
+ */
+async function profileMainThread(page: Page, cdp: CDPSession, sentences: string[], mode: Mode): Promise<void> {
+  type TraceEvent = { name: string; ph: string; dur?: number; tdur?: number; tid: number; pid: number; ts: number; args?: { data?: Record<string, unknown>; name?: string } };
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel', transferMode: 'ReportEvents' });
+  await cdp.send('Profiler.start');
+  await playAll(page, sentences, false);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  await done;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X');
+  const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const kinds = new Map<string, { n: number; cpu: number }>();
+  for (const t of tasks) {
+    const inner = onMain.find((e) => e.ts >= t.ts && e.ts < t.ts + (t.dur ?? 0) && e !== t && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask');
+    const kind = inner ? inner.name + (inner.name === 'EventDispatch' ? `:${String(inner.args?.data?.type)}` : '') : '(empty)';
+    const k = kinds.get(kind) ?? { n: 0, cpu: 0 };
+    k.n++;
+    k.cpu += (t.tdur ?? t.dur ?? 0) / 1000;
+    kinds.set(kind, k);
+  }
+  console.log(`PROFILE ${mode}: ${tasks.length} main-thread tasks for ${sentences.length} sentences`);
+  for (const [kind, k] of [...kinds].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 12)) {
+    console.log(`  ${kind}: ${k.n} tasks, ${k.cpu.toFixed(1)} ms thread time`);
+  }
+  const self = new Map<string, number>();
+  const dt = new Map<number, number>();
+  profile.samples?.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
+  for (const n of profile.nodes) {
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0) / 1000);
+  }
+  console.log('  self time by function (sampled):');
+  for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${t.toFixed(1)} ms ${key}`);
 }
 
 /** The native espeak-ng (C, Debian) on the same sentence, process start included. */
@@ -321,13 +377,16 @@ export async function run(): Promise<void> {
     try {
       const cpuLoad = loadavg()[0]!;
       const native = nativeCli();
-      const cw = process.env.SKIP_COLD ? { worker: { cold: [], warm: [] }, thread: { cold: [], warm: [] } } : await coldAndWarm(browser, server);
+      const cw = process.env.SKIP_COLD
+        ? (Object.fromEntries(MODES.map((m) => [m, { cold: [], warm: [] }])) as unknown as Record<Mode, { cold: ColdResult[]; warm: ColdResult[] }>)
+        : await coldAndWarm(browser, server);
       const sentences = seedSentences();
-      const play = { worker: await whilePlaying(browser, server, 'worker', sentences), thread: await whilePlaying(browser, server, 'thread', sentences) };
+      const play = {} as Record<Mode, PlayResult>;
+      for (const mode of MODES) play[mode] = await whilePlaying(browser, server, mode, sentences);
       const native2 = nativeCli();
       console.log(`(load average ${cpuLoad.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
-      for (const mode of ['worker', 'thread'] as Mode[]) {
-        const label = mode === 'worker' ? 'worker  ' : 'in-thread';
+      for (const mode of MODES) {
+        const label = LABEL[mode];
         const c = cw[mode].cold;
         const wm = cw[mode].warm;
         console.log(

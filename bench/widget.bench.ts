@@ -45,10 +45,10 @@ export function staticClosure(dir: string, entry: string): { files: string[]; la
   return { files: [...seen], lazy };
 }
 
-export async function buildWidget(outDir: string): Promise<void> {
+export async function buildWidget(outDir: string, root = ROOT): Promise<void> {
   await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.widget.config.ts'),
+    root,
+    configFile: join(root, 'vite.widget.config.ts'),
     logLevel: 'silent',
     build: { outDir, emptyOutDir: true },
   });

@@ -6,7 +6,7 @@
  *
  * Protocol: worker-synthesizer.ts (WorkerRequest / WorkerReply).
  */
-import { preloadEspeakCode, startEspeak } from './espeak.ts';
+import { preloadEspeakCode, startEspeak, type Synthesis } from './espeak.ts';
 import type { WorkerReply, WorkerRequest } from './worker-synthesizer.ts';
 
 // The project's tsconfig has the DOM library, not WebWorker (the two
@@ -37,6 +37,44 @@ function synthesizer(lang: string, pack?: ArrayBuffer): ReturnType<typeof startE
   return p;
 }
 
+/**
+ * Until the page asks for speech, eSpeak speaks to itself: its code runs in
+ * V8's interpreter at first, and the seed sentence took 400–1300 ms cold
+ * against ~20–40 ms after ten short phrases (Node, same V8, measured; one
+ * phrase did not help). One phrase a task, so a request waits at most one
+ * phrase (tens of ms), and none once the page has asked for anything: real
+ * sentences warm it as well. The audio is thrown away.
+ */
+const WARM_UP = [
+  'Hello there.',
+  'The quick brown fox jumps over the lazy dog.',
+  'One, two, three; four and five?',
+  'It was the best of times.',
+  'She sells sea shells by the sea shore.',
+  'Numbers like 42 and 1,000 are read aloud.',
+  'Where are you going, my friend?',
+  'Listen to this article.',
+  'Every sentence is spoken once, in order.',
+  'That is all for now.',
+];
+let asked = false;
+const FIRST_WARM_UP_AFTER_MS = 100;
+
+function warmUp(synth: Awaited<ReturnType<typeof startEspeak>>, lang: string, next = 0): void {
+  if (asked || next >= WARM_UP.length) return;
+  setTimeout(() => {
+    if (asked || started.get(lang) === undefined) return;
+    try {
+      synth.synthesize(WARM_UP[next]!);
+    } catch {
+      return; // a real request will report what is wrong
+    }
+    warmUp(synth, lang, next + 1);
+    // The first phrase waits: a page that loaded the voice to speak at once
+    // sends its sentence as soon as it hears `loaded`.
+  }, next === 0 ? FIRST_WARM_UP_AFTER_MS : 0);
+}
+
 function reply(message: WorkerReply, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
 }
@@ -47,11 +85,21 @@ function failed(id: number, err: unknown): void {
 
 scope.addEventListener('message', (event) => {
   const msg = event.data;
+  if (msg.type === 'synthesize') asked = true;
   synthesizer(msg.lang, msg.type === 'load' ? msg.pack : undefined)
     .then((synth) => {
-      if (msg.type === 'load') return reply({ id: msg.id, type: 'loaded', voices: synth.voices });
+      if (msg.type === 'load') {
+        if (msg.warmUp) warmUp(synth, msg.lang);
+        return reply({ id: msg.id, type: 'loaded', voices: synth.voices });
+      }
       const t0 = performance.now();
-      const out = synth.synthesize(msg.text, msg.options);
+      // Parts leave while eSpeak goes on (a cold first sentence starts sounding
+      // after its first ~100 ms of audio, not after the whole sentence).
+      const onPart = msg.stream
+        ? (part: Synthesis) =>
+            reply({ id: msg.id, type: 'part', samples: part.samples, sampleRate: part.sampleRate, words: part.words }, [part.samples.buffer])
+        : undefined;
+      const out = synth.synthesize(msg.text, msg.options, onPart);
       const busyMs = performance.now() - t0;
       // Transferred, not copied: the page gets the samples without a copy.
       reply(

@@ -92,18 +92,44 @@ export interface SynthesisOptions {
   pitch?: number;
 }
 
+/**
+ * Receives audio while synthesis goes on. When it is called, the synthesis
+ * finally returned is only the rest: the parts and then the rest, played
+ * back to back, are the whole text (word times are from each one's start,
+ * character offsets from the text's).
+ */
+export type PartSink = (part: Synthesis) => void;
+
 /** What the fallback engine synthesizes with: eSpeak on this thread, or in the worker. */
 export interface FallbackSynthesizer {
   readonly lang: string;
   readonly voices: VoicePack['voices'];
-  synthesize(text: string, options?: SynthesisOptions): Synthesis | Promise<Synthesis>;
+  /** With `onPart`, a synthesizer may hand over the start of the audio early (it need not). */
+  synthesize(text: string, options?: SynthesisOptions, onPart?: PartSink): Synthesis | Promise<Synthesis>;
 }
 
 /** eSpeak on this thread. */
 export interface EspeakSynthesizer extends FallbackSynthesizer {
   /** Synthesizes `text` synchronously (tens to hundreds of ms for a sentence). */
-  synthesize(text: string, options?: SynthesisOptions): Synthesis;
+  synthesize(text: string, options?: SynthesisOptions, onPart?: PartSink): Synthesis;
 }
+
+/**
+ * Streaming (`onPart`), measured in Chromium's worker and in Node: warm,
+ * eSpeak makes a sentence in ~20 ms, and one message is cheapest; cold (its
+ * code still in V8's interpreter, the first sentences after start-up) the
+ * seed sentence took 400–900 ms, but its first 100 ms of audio came after
+ * ~50 ms and the rest at about 6× real time. So audio is handed over only
+ * once a synthesis has run this long…
+ */
+const STREAM_AFTER_MS = 30;
+/**
+ * …and then again when as much audio as was handed over is ready (parts
+ * double: the seed sentence goes in ~6 messages, not one per 100 ms), or
+ * sooner when what was handed over and not yet heard falls under this
+ * (counted from the first part, as if it started playing at once).
+ */
+const STREAM_MARGIN_MS = 150;
 
 export interface LoadOptions {
   /**
@@ -230,7 +256,7 @@ function makeSynthesizer(worker: ESpeakNGWorker, pack: VoicePack): EspeakSynthes
   return {
     lang: pack.lang,
     voices: pack.voices,
-    synthesize(text, options = {}) {
+    synthesize(text, options = {}, onPart) {
       const voice = options.voice && pack.voices.some((v) => v.id === options.voice) ? options.voice : defaultVoice;
       if (voice && voice !== currentVoice) {
         if (worker.set_voice(voice) !== 0) throw new Error(`eSpeak could not load voice ${voice}`);
@@ -238,10 +264,34 @@ function makeSynthesizer(worker: ESpeakNGWorker, pack: VoicePack): EspeakSynthes
       }
       worker.rate = Math.round(Math.min(MAX_WPM, Math.max(MIN_WPM, BASE_WPM * (options.rate ?? 1))));
       worker.pitch = Math.round(Math.min(99, Math.max(0, 50 * (options.pitch ?? 1))));
-      const chunks: Int16Array[] = [];
+      let chunks: Int16Array[] = [];
       const words: SynthesisWord[] = [];
       const offsets = codePointOffsets(text);
       let length = 0;
+      const t0 = performance.now();
+      // What was handed to onPart already: samples, words, and when the first part went.
+      let sent = 0;
+      let sentWords = 0;
+      let firstSentAt = 0;
+      /** The audio since the last part, and the words in it, timed from its start. */
+      const take = (all: boolean): Synthesis => {
+        const out = new Float32Array(length - sent);
+        let at = 0;
+        for (const c of chunks) {
+          for (let i = 0; i < c.length; i++) out[at + i] = c[i]! / 32768;
+          at += c.length;
+        }
+        const startMs = (sent / sampleRate) * 1000;
+        const endMs = (length / sampleRate) * 1000;
+        let n = sentWords;
+        // A word that starts in audio not made yet goes with the next part.
+        while (n < words.length && (all || words[n]!.timeMs < endMs)) n++;
+        const partWords = words.slice(sentWords, n).map((w) => ({ ...w, timeMs: Math.max(0, w.timeMs - startMs) }));
+        chunks = [];
+        sent = length;
+        sentWords = n;
+        return { samples: out, sampleRate, durationMs: endMs - startMs, words: partWords };
+      };
       worker.synthesize(text, (samples, events) => {
         if (samples.length > 0) {
           chunks.push(samples);
@@ -264,15 +314,19 @@ function makeSynthesizer(worker: ESpeakNGWorker, pack: VoicePack): EspeakSynthes
           if (previous && start <= previous.charIndex) continue; // never report a word twice
           words.push({ charIndex: start, charLength: end - start, timeMs: e.audio_position });
         }
+        if (onPart && length > sent) {
+          const now = performance.now();
+          if (now - t0 >= STREAM_AFTER_MS) {
+            const aheadMs = (sent / sampleRate) * 1000 - (firstSentAt ? now - firstSentAt : 0);
+            if (!firstSentAt || aheadMs < STREAM_MARGIN_MS || length - sent >= sent) {
+              firstSentAt ||= now;
+              onPart(take(false));
+            }
+          }
+        }
         return false; // keep going
       });
-      const out = new Float32Array(length);
-      let at = 0;
-      for (const c of chunks) {
-        for (let i = 0; i < c.length; i++) out[at + i] = c[i]! / 32768;
-        at += c.length;
-      }
-      return { samples: out, sampleRate, durationMs: (length / sampleRate) * 1000, words };
+      return take(true);
     },
   };
 }

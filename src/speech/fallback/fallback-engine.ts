@@ -22,7 +22,7 @@ import { FALLBACK_VOICES, packFor, type FallbackLanguage } from './languages.ts'
 import { loadEspeak, type FallbackSynthesizer, type LoadOptions, type Synthesis } from './espeak.ts';
 import { canUseWorker, workerSynthesizers, type WorkerSynthesizerOptions } from './worker-synthesizer.ts';
 
-export interface FallbackEngineOptions extends LoadOptions, Pick<WorkerSynthesizerOptions, 'loadTimeoutMs' | 'synthesisTimeoutMs'> {
+export interface FallbackEngineOptions extends LoadOptions, Pick<WorkerSynthesizerOptions, 'loadTimeoutMs' | 'synthesisTimeoutMs' | 'warmUp'> {
   /**
    * Sentence audio kept across visits (IndexedDB, by the player when storage
    * is on): a piece found there plays without loading or running eSpeak,
@@ -31,6 +31,12 @@ export interface FallbackEngineOptions extends LoadOptions, Pick<WorkerSynthesiz
   audioCache?: SynthesisCache;
   /** Supplies the AudioContext (default: a new one on first use). */
   audioContext?: () => AudioContext;
+  /**
+   * Play a slow synthesis in parts as the worker makes them (a cold first
+   * sentence sounds ~10× sooner). Default true; benchmarks turn it off to
+   * compare.
+   */
+  stream?: boolean;
   /** Start loading this language's data at once instead of on the first speak(). */
   preload?: string;
   /** Replaces eSpeak (tests drive the scheduling with a scripted synthesizer). */
@@ -75,14 +81,27 @@ interface Segment {
   started: boolean;
   nextWord: number;
   preparing: boolean;
+  /**
+   * Audio handed over early while its piece was still being synthesized
+   * (a cold first sentence): the piece goes on in the segment after it.
+   */
+  part: boolean;
 }
 
 /** How far ahead (s) a source is scheduled so the first sample is not clipped. */
 const LEAD = 0.02;
 /** Segments synthesized and scheduled ahead of the one playing. */
 const AHEAD = 2;
-/** How early (ms) an event may fire: a timer's lateness budget, not heard or seen. */
-const DUE_EARLY_MS = 4;
+/**
+ * How early (ms) an event may fire, not heard or seen (less than a frame).
+ * A timer is set for the middle of that window, so one that wakes a little
+ * early, or a heard clock that jitters, still finds the event due: set for
+ * its edge (4 ms before, no slack), the timer often woke a fraction of a
+ * millisecond short and had to wake again (1.7 wake-ups per word measured
+ * on a quiet machine, 3.3 under load, against ~1 now).
+ */
+const DUE_EARLY_MS = 12;
+const WAKE_SLACK_MS = 6;
 /** Longest sleep between two looks at the audio clock while playing (ms). */
 const MAX_SLEEP_MS = 250;
 /** Clauses shorter than this are merged with the next (each piece costs a synthesis call). */
@@ -151,14 +170,28 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     pump();
   }
 
-  /** Synthesizes the first segments of the queue, then schedules them. */
+  /** Synthesizes the first pieces of the queue, then schedules them. */
   function pump(): void {
     if (disposed) return;
     const gen = generation;
-    for (const seg of queue.slice(0, AHEAD)) {
+    let pieces = 0;
+    for (const seg of queue) {
+      if (seg.part) continue;
+      if (pieces++ >= AHEAD) break;
       if (seg.audio || seg.preparing) continue;
       seg.preparing = true;
-      prepare(seg)
+      // Parts only when the listener is waiting for this piece: behind audio
+      // already scheduled it is made ahead of time, and one answer costs the
+      // page the fewest tasks.
+      const waiting = !queue.slice(0, queue.indexOf(seg)).some((s) => s.audio);
+      const onPart = (audio: Synthesis): void => {
+        if (gen !== generation || !queue.includes(seg)) return;
+        // Played before the rest of its piece, which keeps the piece's end.
+        queue.splice(queue.indexOf(seg), 0, { ...seg, audio, preparing: false, part: true, last: false });
+        seg.first = false;
+        schedule();
+      };
+      prepare(seg, waiting ? onPart : undefined)
         .then((audio) => {
           if (gen !== generation || !queue.includes(seg)) return;
           seg.audio = audio;
@@ -177,7 +210,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
   }
 
   /** The segment's audio: from the cache when it was heard before, else synthesized (and kept). */
-  async function prepare(seg: Segment): Promise<Synthesis> {
+  async function prepare(seg: Segment, onPart: ((audio: Synthesis) => void) | undefined): Promise<Synthesis> {
     const { request } = seg.job;
     const voice = request.voice?.engine === 'fallback' ? request.voice.id : undefined;
     const cache = options.audioCache;
@@ -185,9 +218,19 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     const hit = cache ? await cache.get(key).catch(() => undefined) : undefined;
     if (hit) return fromCache(hit);
     const synth = await synthesizer(request.lang);
-    const audio = await synth.synthesize(seg.piece.text, { voice, rate: request.rate, pitch: request.pitch });
+    const parts: Synthesis[] = [];
+    const audio = await synth.synthesize(
+      seg.piece.text,
+      { voice, rate: request.rate, pitch: request.pitch },
+      options.stream === false || !onPart
+        ? undefined
+        : (part) => {
+            parts.push(part);
+            onPart(part);
+          },
+    );
     // Keeping it must never hold up or break playback.
-    if (cache) void cache.put(key, audio).catch(() => undefined);
+    if (cache) void cache.put(key, parts.length ? joined([...parts, audio]) : audio).catch(() => undefined);
     return audio;
   }
 
@@ -195,7 +238,8 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
   function schedule(): void {
     if (disposed) return;
     let previousEnd = 0;
-    for (const seg of queue.slice(0, AHEAD)) {
+    // Every segment ready in a row (pump() bounds how many pieces that is).
+    for (const seg of queue) {
       if (!seg.audio) break;
       if (!seg.source) {
         const c = audio();
@@ -294,7 +338,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     // and a 50 ms heartbeat added several per word. The cap only bounds the
     // error when the audio clock drifts from the timers' or stops without us
     // (a platform suspending the context).
-    timer = setTimeout(tick, Math.max(1, Math.min(MAX_SLEEP_MS, seconds * 1000)));
+    timer = setTimeout(tick, Math.max(1, Math.min(MAX_SLEEP_MS, seconds * 1000 + WAKE_SLACK_MS)));
   }
 
   /**
@@ -342,8 +386,14 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
           started: false,
           nextWord: 0,
           preparing: false,
+          part: false,
         }),
       );
+      // The audio device starts while the first piece is synthesized, not after.
+      if (!ctx && (options.audioContext || typeof AudioContext !== 'undefined')) {
+        const c = audio();
+        if (c.state === 'suspended' && !paused) void c.resume().catch(() => {});
+      }
       pump();
       return handle;
     },
@@ -390,6 +440,22 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
     },
   };
   return engine;
+}
+
+/** Streamed parts and the rest as one piece of audio, as the cache keeps it. */
+function joined(parts: Synthesis[]): Synthesis {
+  const samples = new Float32Array(parts.reduce((n, p) => n + p.samples.length, 0));
+  const words: Synthesis['words'] = [];
+  let at = 0;
+  let ms = 0;
+  for (const p of parts) {
+    samples.set(p.samples, at);
+    for (const w of p.words) words.push({ ...w, timeMs: w.timeMs + ms });
+    at += p.samples.length;
+    ms += p.durationMs;
+  }
+  const sampleRate = parts[0]!.sampleRate;
+  return { samples, sampleRate, durationMs: (samples.length / sampleRate) * 1000, words };
 }
 
 function fromCache(hit: CachedSynthesis): Synthesis {

@@ -21,6 +21,7 @@ import {
   packUrl,
   type FallbackSynthesizer,
   type LoadOptions,
+  type PartSink,
   type Synthesis,
   type SynthesisOptions,
   type SynthesisWord,
@@ -30,12 +31,13 @@ import type { FallbackLanguage } from './languages.ts';
 
 /** Page → worker. */
 export type WorkerRequest =
-  | { id: number; type: 'load'; lang: FallbackLanguage; pack: ArrayBuffer }
-  | { id: number; type: 'synthesize'; lang: FallbackLanguage; text: string; options: SynthesisOptions };
+  | { id: number; type: 'load'; lang: FallbackLanguage; pack: ArrayBuffer; warmUp?: boolean }
+  | { id: number; type: 'synthesize'; lang: FallbackLanguage; text: string; options: SynthesisOptions; stream?: boolean };
 
-/** Worker → page, one per request, with the request's id. */
+/** Worker → page, one per request, with the request's id (a streamed synthesis sends `part`s before its answer). */
 export type WorkerReply =
   | { id: number; type: 'loaded'; voices: VoicePack['voices'] }
+  | { id: number; type: 'part'; samples: Float32Array; sampleRate: number; words: SynthesisWord[] }
   | {
       id: number;
       type: 'synthesized';
@@ -54,11 +56,17 @@ export interface WorkerSynthesizerOptions extends LoadOptions {
   loadTimeoutMs?: number;
   /** Deadline for one synthesis answer, ms. Default 20 s (a clause takes 10–500 ms). */
   synthesisTimeoutMs?: number;
+  /**
+   * Let eSpeak speak a few short phrases to itself after loading, while
+   * nothing is asked of it, so the first real sentence runs compiled code
+   * (espeak-worker.ts). Default true; benchmarks turn it off to compare.
+   */
+  warmUp?: boolean;
 }
 
 /** The worker's synthesizer: `synthesize` answers asynchronously. */
 export interface WorkerSynthesizer extends FallbackSynthesizer {
-  synthesize(text: string, options?: SynthesisOptions): Promise<Synthesis & { busyMs: number }>;
+  synthesize(text: string, options?: SynthesisOptions, onPart?: PartSink): Promise<Synthesis & { busyMs: number }>;
 }
 
 export interface WorkerSynthesizers {
@@ -100,6 +108,7 @@ function defaultWorker(): Worker {
 
 interface Pending {
   resolve(reply: WorkerReply): void;
+  onPart?: PartSink;
   reject(err: Error): void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -138,6 +147,11 @@ export function workerSynthesizers(options: WorkerSynthesizerOptions = {}): Work
       const reply = event.data;
       const p = pending.get(reply?.id);
       if (!p) return;
+      if (reply.type === 'part') {
+        const { samples, sampleRate, words } = reply;
+        p.onPart?.({ samples, sampleRate, durationMs: (samples.length / sampleRate) * 1000, words });
+        return;
+      }
       pending.delete(reply.id);
       clearTimeout(p.timer);
       p.resolve(reply);
@@ -161,14 +175,14 @@ export function workerSynthesizers(options: WorkerSynthesizerOptions = {}): Work
     return w;
   }
 
-  function request(message: WorkerRequest, transfer: Transferable[], timeoutMs: number): Promise<WorkerReply> {
+  function request(message: WorkerRequest, transfer: Transferable[], timeoutMs: number, onPart?: PartSink): Promise<WorkerReply> {
     const w = start();
     return new Promise<WorkerReply>((resolve, reject) => {
       const timer = setTimeout(() => {
         // No answer: the worker is stuck or died without a word. Start over next time.
         if (w === worker) tearDown(coded(`The fallback voice did not answer within ${Math.round(timeoutMs / 1000)} s.`, 'synthesis-failed'));
       }, timeoutMs);
-      pending.set(message.id, { resolve, reject, timer });
+      pending.set(message.id, { resolve, reject, timer, onPart });
       w.postMessage(message, transfer);
     }).then((reply) => {
       if (reply.type === 'failed') throw new Error(reply.message);
@@ -180,15 +194,20 @@ export function workerSynthesizers(options: WorkerSynthesizerOptions = {}): Work
     // The worker first, so its code import overlaps the pack download.
     start();
     const pack = await (options.fetchPack ?? fetchArrayBuffer)((options.packUrl ?? packUrl)(lang), lang);
-    const reply = await request({ id: nextId++, type: 'load', lang, pack }, [pack], loadTimeoutMs);
+    const reply = await request({ id: nextId++, type: 'load', lang, pack, warmUp: options.warmUp ?? true }, [pack], loadTimeoutMs);
     if (reply.type !== 'loaded') throw coded(`Unexpected answer from the fallback voice: ${reply.type}`, 'synthesis-failed');
     return {
       lang,
       voices: reply.voices,
-      async synthesize(text, opts = {}) {
+      async synthesize(text, opts = {}, onPart) {
         // After a crash the new worker must load the language again first.
         await load(lang);
-        const out = await request({ id: nextId++, type: 'synthesize', lang, text, options: opts }, [], synthesisTimeoutMs);
+        const out = await request(
+          { id: nextId++, type: 'synthesize', lang, text, options: opts, stream: !!onPart },
+          [],
+          synthesisTimeoutMs,
+          onPart,
+        );
         if (out.type !== 'synthesized') throw coded(`Unexpected answer from the fallback voice: ${out.type}`, 'synthesis-failed');
         return {
           samples: out.samples,

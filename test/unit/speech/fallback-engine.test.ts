@@ -207,6 +207,95 @@ describe('fallback engine scheduling (scripted synthesizer, fake audio clock)', 
   });
 });
 
+describe('fallback engine with a streaming synthesizer (a cold first sentence)', () => {
+  /** The words of `text` from `from` to `to`, 100 ms each, timed from the part's own start. */
+  function part(text: string, from: number, to: number): Synthesis {
+    const all = [...text.matchAll(/\S+/g)];
+    const words = all.slice(from, to).map((m, i) => ({ charIndex: m.index, charLength: m[0].length, timeMs: i * 100 }));
+    const sampleRate = 22050;
+    return { samples: new Float32Array(Math.round(words.length * 0.1 * sampleRate)), sampleRate, durationMs: words.length * 100, words };
+  }
+
+  it('plays the parts as they come, back to back, then the rest: one start, every word once in order, one end', async () => {
+    const ctx = new FakeAudioContext('running');
+    const store = new Map<string, import('../../../src/speech/types.ts').CachedSynthesis>();
+    const text = 'one two three four five six seven';
+    const engine = createFallbackEngine({
+      audioContext: () => ctx as unknown as AudioContext,
+      audioCache: { get: async () => undefined, put: async (k, audio) => void store.set(k.text, audio) },
+      loadSynthesizer: async () => ({
+        ...fakeSynth,
+        // Two words at once, one more 100 ms later, the rest after 250 ms (before the parts have played).
+        synthesize: (t, _o, onPart) =>
+          new Promise<Synthesis>((resolve) => {
+            onPart!(part(t, 0, 2));
+            setTimeout(() => onPart!(part(t, 2, 3)), 100);
+            setTimeout(() => resolve(part(t, 3, 7)), 250);
+          }),
+      }),
+    });
+    const a = recorder();
+    engine.speak({ text, lang: 'en', rate: 1, volume: 1 }, a.events);
+    await vi.advanceTimersByTimeAsync(50);
+    // Sounding before the synthesis is done.
+    expect(ctx.starts).toHaveLength(1);
+    expect(eventTypes(a.log)).toEqual(['start']);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(eventTypes(a.log)).toEqual(['start', 'end']);
+    expect(a.log.filter((e) => e.type === 'boundary').map((e) => text.slice(e.charIndex).split(' ')[0])).toEqual(text.split(' '));
+    expect(ctx.starts.map((x) => Math.round(x.duration * 10))).toEqual([2, 1, 4]);
+    for (let i = 1; i < 3; i++) expect(ctx.starts[i]!.at).toBeCloseTo(ctx.starts[i - 1]!.at + ctx.starts[i - 1]!.duration, 3);
+    // The cache keeps the whole sentence as one piece, timed from its start.
+    const kept = store.get(text)!;
+    expect(kept.words.map((w) => w.timeMs)).toEqual([0, 100, 200, 300, 400, 500, 600]);
+    expect(kept.samples.length).toBe(Math.round(0.2 * 22050) + Math.round(0.1 * 22050) + Math.round(0.4 * 22050));
+  });
+
+  it('asks for parts only while the listener waits: a sentence queued behind audio comes in one answer', async () => {
+    const ctx = new FakeAudioContext('running');
+    const streamed: Record<string, boolean> = {};
+    const engine = createFallbackEngine({
+      audioContext: () => ctx as unknown as AudioContext,
+      loadSynthesizer: async () => ({
+        ...fakeSynth,
+        synthesize: (t, o, onPart) => {
+          streamed[t] = !!onPart;
+          return realSynthesize(t, o);
+        },
+      }),
+    });
+    engine.speak({ text: 'first sentence here', lang: 'en', rate: 1, volume: 1 }, {});
+    await vi.advanceTimersByTimeAsync(50);
+    engine.speak({ text: 'second one', lang: 'en', rate: 1, volume: 1 }, {});
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(streamed).toEqual({ 'first sentence here': true, 'second one': false });
+  });
+
+  it('drops parts that arrive after cancel()', async () => {
+    const ctx = new FakeAudioContext('running');
+    let later: ((p: Synthesis) => void) | undefined;
+    const engine = createFallbackEngine({
+      audioContext: () => ctx as unknown as AudioContext,
+      loadSynthesizer: async () => ({
+        ...fakeSynth,
+        synthesize: (t, _o, onPart) =>
+          new Promise<Synthesis>((resolve) => {
+            later = onPart;
+            setTimeout(() => resolve(part(t, 1, 2)), 300);
+          }),
+      }),
+    });
+    const a = recorder();
+    engine.speak({ text: 'one two', lang: 'en', rate: 1, volume: 1 }, a.events);
+    await vi.advanceTimersByTimeAsync(10);
+    engine.cancel();
+    later!(part('one two', 0, 1));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(ctx.starts).toHaveLength(0);
+    expect(a.log).toEqual([]);
+  });
+});
+
 describe('fallback engine audio cache', () => {
   function cachedSetup() {
     const ctx = new FakeAudioContext('running');
