@@ -5,11 +5,13 @@
  *
  * JSON articles never pull in the source parsers: those (Markdown, HTML,
  * plain text) are imported on demand, so the player's main bundle stays small.
+ * The validator is a lazy chunk too, fetched while the article is (so it
+ * costs the widget entry nothing and a load no extra round trip).
  */
 import type { Article, SourceFormat } from './model.ts';
 import type { DomParserLike } from './parse.ts';
 import { ArticleLoadError } from './errors.ts';
-import { validateArticle } from './validate.ts';
+import type { validateArticle } from './validate.ts';
 
 export { ArticleLoadError, isArticleLoadError } from './errors.ts';
 export type { ArticleLoadErrorCode, ArticleIssue } from './errors.ts';
@@ -53,6 +55,8 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
   const { signal } = options;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   checkAborted(signal, url);
+  const validator = import('./validate.ts').then((m) => m.validateArticle);
+  validator.catch(() => {}); // a load that fails first must not leave this rejection unhandled
 
   let response: Response;
   try {
@@ -73,7 +77,8 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
   checkAborted(signal, url);
 
   const format = options.format ?? (await decideFormat(url, contentType, body));
-  const article = format === 'json' ? fromJson(body, contentType, url) : await fromSource(body, format, url, options);
+  const validate = await validator;
+  const article = format === 'json' ? fromJson(body, contentType, url, validate) : await fromSource(body, format, url, options, validate);
   checkAborted(signal, url);
   return article;
 }
@@ -113,7 +118,9 @@ async function decideFormat(url: string, contentType: string, body: string): Pro
   return /^\s*\{/.test(body) ? 'json' : 'unsupported';
 }
 
-function fromJson(body: string, contentType: string, url: string): Article {
+type Validate = typeof validateArticle;
+
+function fromJson(body: string, contentType: string, url: string, validate: Validate): Article {
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -125,7 +132,7 @@ function fromJson(body: string, contentType: string, url: string): Article {
     }
     throw new ArticleLoadError('invalid-json', { url, cause: e, detail: (e as Error).message });
   }
-  return validated(value, url);
+  return validated(value, url, validate);
 }
 
 async function fromSource(
@@ -133,6 +140,7 @@ async function fromSource(
   format: SourceFormat | 'unsupported',
   url: string,
   options: LoadArticleOptions,
+  validate: Validate,
 ): Promise<Article> {
   if (format === 'unsupported' || format === 'json') {
     throw new ArticleLoadError('unsupported-format', { url, detail: pathOf(url).split('/').pop() || url });
@@ -150,11 +158,11 @@ async function fromSource(
     throw parser.toLoadError(e, url, format);
   }
   // The parser promises a valid article; the player relies on it, so check.
-  return validated(article, url);
+  return validated(article, url, validate);
 }
 
-function validated(value: unknown, url: string): Article {
-  const result = validateArticle(value);
+function validated(value: unknown, url: string, validate: Validate): Article {
+  const result = validate(value);
   if (result.ok) return result.article;
   const code = result.reason === 'empty' ? 'empty-article' : 'not-an-article';
   throw new ArticleLoadError(code, { url, issues: result.errors });

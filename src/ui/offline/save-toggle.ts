@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { Article } from '../../article/model.ts';
 import type { AloudStorage } from '../../storage/db.ts';
 import { isSaved, setSaved } from '../../storage/article-cache.ts';
-import { offlineStrings as t } from './strings.ts';
+import { offlineOf } from './strings.ts';
+import { strings as english, type UiStrings } from '../strings.ts';
 import { offlineStyles } from './styles.ts';
 
 /**
@@ -24,6 +25,8 @@ export class AloudSaveToggle extends LitElement {
   @property({ attribute: false }) article: Article | null = null;
   /** Default: the page-wide storage. */
   @property({ attribute: false }) storage: AloudStorage | undefined;
+  /** The interface words (set by the panel or player; default English). */
+  @property({ attribute: false }) strings: UiStrings = english;
 
   @state() private _saved = false;
   @state() private _busy = false;
@@ -48,7 +51,7 @@ export class AloudSaveToggle extends LitElement {
     this._busy = false;
     this._failed = !ok;
     if (!ok) {
-      this._emit('aloud-announce', { message: t.saveFailed });
+      this._emit('aloud-announce', { message: offlineOf(this.strings).saveFailed });
       return;
     }
     this._saved = want;
@@ -61,6 +64,7 @@ export class AloudSaveToggle extends LitElement {
   }
 
   override render() {
+    const t = offlineOf(this.strings);
     return html`<div class="row">
         <button type="button" aria-pressed=${this._saved ? 'true' : 'false'} aria-disabled=${this._busy ? 'true' : 'false'} @click=${this._toggle}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="currentColor">

@@ -1,6 +1,6 @@
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import type { PlayerErrorInfo } from '../../player/types.ts';
-import { strings as t } from '../strings.ts';
+import { strings as t, type UiStrings } from '../strings.ts';
 
 /** Every code an `aloud-error` can carry: the store's, the article loader's, and page mode's. */
 export type ErrorCode = PlayerErrorInfo['code'] | ArticleLoadErrorCode | 'missing-element';
@@ -11,7 +11,10 @@ export type ErrorKind = 'load' | 'notArticle' | 'empty' | 'noVoice' | 'notAllowe
 export interface ShownError {
   kind: ErrorKind;
   code: ErrorCode;
+  /** The lower layer's message (for `aloud-error`), or the UI's English words where the code says it all. */
   message: string;
+  /** The language that has no voice (for the noVoice help). */
+  lang: string;
   /** Offer "Try again" (only a failed fetch can succeed on a second try). */
   retry: boolean;
 }
@@ -51,8 +54,21 @@ export function errorKind(code: ErrorCode | undefined): ErrorKind {
 export function shownError(code: ErrorCode | undefined, message: string, lang: string, fetched = false): ShownError {
   const kind = errorKind(code);
   const text = kind === 'noVoice' ? t.errorHelp.noVoice(lang) : kind === 'notAllowed' ? t.errorHelp.notAllowed : message;
-  return { kind, code: code ?? 'load-failed', message: text, retry: fetched && kind === 'load' };
+  return { kind, code: code ?? 'load-failed', message: text, lang, retry: fetched && kind === 'load' };
 }
 
-/** What the live region says for an error: its title, then its message. */
-export const errorAnnouncement = (e: ShownError): string => `${t.errorTitle[e.kind]}. ${e.message}`;
+/** What to do next, in the catalogue `s`. */
+export const errorHelp = (e: ShownError, s: UiStrings = t): string =>
+  e.kind === 'noVoice' ? s.errorHelp.noVoice(e.lang) : s.errorHelp[e.kind];
+
+/**
+ * The lower layer's own words, shown above the advice when they add to it.
+ * They are English (written for `aloud-error` listeners as much as for
+ * people), so another interface language shows its title and advice only.
+ */
+export const errorDetail = (e: ShownError, s: UiStrings = t): string | null =>
+  s.locale === 'en' && e.message && e.message !== errorHelp(e, s) ? e.message : null;
+
+/** What the live region says for an error: its title, then its detail or advice. */
+export const errorAnnouncement = (e: ShownError, s: UiStrings = t): string =>
+  `${s.errorTitle[e.kind]}. ${errorDetail(e, s) ?? errorHelp(e, s)}`;

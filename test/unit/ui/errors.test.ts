@@ -28,6 +28,7 @@ describe('shownError', () => {
       kind: 'load',
       code: 'http-error',
       message: 'The server answered 404.',
+      lang: 'en',
       retry: true,
     });
   });
