@@ -14,6 +14,7 @@ export type {
 export type { ShortcutMode } from './ui/controllers/shortcuts.ts';
 export { strings } from './ui/strings.ts';
 export { helpStrings } from './ui/help-strings.ts';
+export type { Strings, UiStrings } from './ui/strings.ts';
 
 // Articles: the model, loading, validation, parsing sources, segmentation, speech text
 export type { Article, Section, Paragraph, ParagraphKind, Sentence, SourceFormat } from './article/model.ts';

@@ -21,6 +21,7 @@ type PlayerHost = HTMLElement & ReactiveControllerHost & { store?: PlayerStore |
  * `<aloud-player src="…"><aloud-offline-panel slot="extras"></aloud-offline-panel></aloud-player>`.
  * Or set `store` and `src` from code.
  *
+ * @attr ui-lang - The interface language when no player gives it its words (else the nearest `lang`, else English).
  * @fires aloud-resume - Bubbles from the prompt when the listener resumed (the player may focus Play/Pause).
  * @fires aloud-start-over - Likewise for "Start over".
  * @fires aloud-settings - `detail` is the saved settings once read (follow-along lives in the player).

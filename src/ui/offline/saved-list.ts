@@ -15,6 +15,7 @@ import { offlineStyles } from './styles.ts';
  * empty), so keyboard users never land on nothing.
  *
  * @fires aloud-announce - `detail: { message }` after a removal ("Removed … from offline articles.").
+ * @attr ui-lang - The interface language when no player gives it its words (else the nearest `lang`, else English).
  * @csspart list - The list.
  */
 export class AloudSavedList extends LitElement {
