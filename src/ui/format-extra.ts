@@ -3,6 +3,7 @@
  * languages other than English), kept out of the widget entry: dates, sizes
  * and plural forms, through Intl in one interface language.
  */
+import { format } from './format.ts';
 
 /** A date ("2 Dec 2026"), or a date and time, as the language writes them. */
 export function dates(lang: string): { date(at: number): string; dateTime(at: number): string } {
@@ -23,4 +24,9 @@ export function sizes(lang: string): (bytes: number) => string {
 export function plural(lang: string): (n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) => string {
   const rules = new Intl.PluralRules(lang);
   return (n, forms) => forms[rules.select(n)] ?? forms.other;
+}
+
+/** Everything a catalogue formats with, in one language (for src/ui/locales/*). */
+export function formats(lang: string) {
+  return { ...format(lang), ...dates(lang), size: sizes(lang), plural: plural(lang) };
 }

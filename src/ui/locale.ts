@@ -17,6 +17,15 @@ export { dirOf } from './format.ts';
 const LOCALES: Record<string, () => Promise<{ default: Strings }>> = {
   ar: () => import('./locales/ar.ts'),
   de: () => import('./locales/de.ts'),
+  es: () => import('./locales/es.ts'),
+  fr: () => import('./locales/fr.ts'),
+  he: () => import('./locales/he.ts'),
+  it: () => import('./locales/it.ts'),
+  ja: () => import('./locales/ja.ts'),
+  nl: () => import('./locales/nl.ts'),
+  pl: () => import('./locales/pl.ts'),
+  pt: () => import('./locales/pt.ts'),
+  zh: () => import('./locales/zh.ts'),
 };
 
 /** Every interface language, English first. */

@@ -4,11 +4,10 @@
  * Intl.PluralRules (دقيقة واحدة، دقيقتان، ٣ دقائق، ١٥ دقيقة).
  */
 import { roundRate } from '../../player/settings.ts';
-import { format } from '../format.ts';
-import { dates, plural, sizes } from '../format-extra.ts';
+import { formats } from '../format-extra.ts';
 import type { Strings } from '../strings.ts';
 
-const f = { ...format('ar'), ...dates('ar'), size: sizes('ar'), plural: plural('ar') };
+const f = formats('ar');
 
 const minutes = (n: number) =>
   f.plural(n, { one: 'دقيقة واحدة', two: 'دقيقتان', few: `${f.number(n)} دقائق`, other: `${f.number(n)} دقيقة` });

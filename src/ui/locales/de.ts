@@ -1,10 +1,9 @@
 /** German (Deutsch). The shape and the notes on each key: src/ui/strings.ts. */
 import { roundRate } from '../../player/settings.ts';
-import { format } from '../format.ts';
-import { dates, plural, sizes } from '../format-extra.ts';
+import { formats } from '../format-extra.ts';
 import type { Strings } from '../strings.ts';
 
-const f = { ...format('de'), ...dates('de'), size: sizes('de'), plural: plural('de') };
+const f = formats('de');
 
 export default {
   locale: 'de',

@@ -1,0 +1,133 @@
+/** Dutch (Nederlands), addressing the listener as je. The shape and the notes on each key: src/ui/strings.ts. */
+import { roundRate } from '../../player/settings.ts';
+import { formats } from '../format-extra.ts';
+import type { Strings } from '../strings.ts';
+
+const f = formats('nl');
+
+export default {
+  locale: 'nl',
+  player: 'Artikelspeler',
+  controls: 'Afspeelbediening',
+  play: 'Afspelen',
+  pause: 'Pauzeren',
+  playAgain: 'Opnieuw afspelen',
+  previousSentence: 'Vorige zin',
+  nextSentence: 'Volgende zin',
+  previousSection: 'Vorige sectie',
+  nextSection: 'Volgende sectie',
+  speed: 'Snelheid',
+  rateShort: (rate) => f.rate(roundRate(rate)),
+  rateLong: (rate) => (roundRate(rate) === 1 ? 'normale snelheid' : `${f.number(roundRate(rate))} keer de normale snelheid`),
+  voice: 'Stem',
+  automaticVoice: (lang) => `Automatisch (beste stem voor het ${f.language(lang)})`,
+  noVoices: 'Nog geen stemmen',
+  section: 'Sectie',
+  sectionText: (n, total, heading) =>
+    `Sectie ${f.number(n)} van ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
+  elapsed: (seconds) => `${f.clock(seconds)} verstreken`,
+  remaining: (seconds) => `nog ongeveer ${f.clock(seconds)}`,
+  contents: 'Inhoud',
+  untitledSection: 'Inleiding',
+  articleText: 'Artikeltekst',
+  backToCurrent: 'Terug naar de huidige zin',
+  keyboardHelp: 'Sneltoetsen',
+  sleepTimer: 'Slaaptimer',
+  sleepOff: 'Uit',
+  sleepEndOfSection: 'Einde van deze sectie',
+  sleepMinutes: (m) => `${f.number(m)} minuten`,
+  sleepLeft: (ms) => `nog ${f.number(Math.ceil(ms / 60_000))} min`,
+  sleepFired: 'Slaaptimer: gepauzeerd',
+  keepScreenOn: 'Scherm aan laten',
+  followAlong: 'Meelezen',
+  updated: 'Dit artikel is bijgewerkt. Het afspelen gaat verder op dezelfde plek.',
+  miniPlayer: 'Minispeler',
+  closeMiniPlayer: 'Minispeler sluiten',
+  nowReading: 'Nu voorgelezen',
+  loading: 'Artikel laden',
+  preparing: 'De stem wordt voorbereid',
+  preparingShort: 'Stem voorbereiden',
+  preparingName: 'Stem wordt voorbereid, druk om te annuleren',
+  cancelled: 'Gestopt. Druk op Afspelen om opnieuw te beginnen.',
+  voiceReplaced: (reason, to) =>
+    reason === 'network'
+      ? `De onlinestem is niet bereikbaar, dus ${f.isolate(to)} leest verder.`
+      : `De stem viel steeds uit, dus ${f.isolate(to)} leest verder.`,
+  ready: (title) => `Klaar om af te spelen: ${f.isolate(title)}`,
+  ended: 'Einde van het artikel',
+  tryAgain: 'Opnieuw proberen',
+  by: (byline) => byline,
+  languageName: (tag) => f.language(tag),
+  errorTitle: {
+    load: 'Het artikel kon niet worden geladen',
+    notArticle: 'Dit is geen artikel dat de speler kan lezen',
+    empty: 'Dit artikel is leeg',
+    noVoice: 'Geen enkele stem kan dit artikel voorlezen',
+    notAllowed: 'Druk op Afspelen om te gaan luisteren',
+    speech: 'De stem werkt niet meer',
+  },
+  errorHelp: {
+    load: 'Controleer je verbinding en probeer het opnieuw.',
+    notArticle: 'Het bestand is misschien beschadigd of heeft een verkeerde indeling. De beheerder van de website kan het controleren.',
+    empty: 'Er staat geen tekst in om voor te lezen.',
+    noVoice: (lang) =>
+      `Je apparaat heeft geen stem voor het ${f.language(lang)}. Installeer er een via de spraak- of toegankelijkheidsinstellingen van je systeem en laad de pagina daarna opnieuw.`,
+    notAllowed: 'Je browser laat spraak pas starten nadat je op een knop hebt gedrukt.',
+    speech: 'Probeer het opnieuw of kies een andere stem.',
+  },
+  noSrc: 'Geen artikel om af te spelen.',
+  help: {
+    close: 'Sluiten',
+    helpIntro:
+      'Deze toetsen werken zolang de focus ergens in de speler staat. Een schuifregelaar, lijst of knop met focus houdt zijn eigen toetsen.',
+    helpGlobal: 'Overal op de pagina: dezelfde toetsen met Alt en Shift ingedrukt.',
+    helpText:
+      'In de artikeltekst ga je met pijl-omhoog en pijl-omlaag van zin naar zin; Enter of spatie speelt af vanaf de zin met focus.',
+    key: 'Toets',
+    action: 'Actie',
+    rows: {
+      toggle: 'Afspelen of pauzeren',
+      sentence: 'Vorige of volgende zin',
+      section: 'Vorige of volgende sectie',
+      start: 'Begin van het artikel',
+      end: 'Laatste sectie',
+      rate: 'Langzamer of sneller',
+      help: 'Deze hulp',
+    },
+    keys: {
+      shift: 'Shift',
+      space: 'Spatie',
+      left: 'Pijl-links',
+      right: 'Pijl-rechts',
+      up: 'Pijl-omhoog',
+      down: 'Pijl-omlaag',
+      pageUp: 'Page Up',
+      pageDown: 'Page Down',
+      home: 'Home',
+      end: 'End',
+    },
+  },
+  offline: {
+    size: (bytes) => f.size(bytes),
+    resumeGroup: 'Verder luisteren',
+    lastListened: (at) => `Je luisterde voor het laatst op ${f.dateTime(at)}.`,
+    resumeFrom: (where) => `Verdergaan bij ‘${f.isolate(where)}’`,
+    startOver: 'Opnieuw beginnen',
+    saveForOffline: 'Offline opslaan',
+    savedNote: 'Opgeslagen: dit artikel speelt ook zonder verbinding.',
+    saveFailed: 'Dit artikel kon in dit browservenster niet worden opgeslagen om offline te luisteren.',
+    savedListEmpty: 'Er zijn geen artikelen opgeslagen om offline te luisteren.',
+    savedListLabel: 'Artikelen opgeslagen om offline te luisteren',
+    savedOn: (at) => `opgeslagen op ${f.date(at)}`,
+    remove: 'Verwijderen',
+    removed: (title) => `${f.isolate(title)} is verwijderd uit de offline artikelen.`,
+    dismiss: 'Sluiten',
+    problemUnavailable:
+      'Je positie en instellingen kunnen in dit browservenster niet worden opgeslagen (opslag is geblokkeerd). Luisteren werkt gewoon.',
+    problemQuota:
+      'De opslag is vol, dus sommige artikelen of audio konden niet worden bewaard om offline te luisteren. Luisteren werkt gewoon.',
+    problemCorrupt:
+      'Sommige opgeslagen gegevens waren beschadigd en zijn gewist (je positie of een instelling is misschien teruggezet).',
+    problemVersion: 'Sommige gegevens van een oudere versie van de speler waren onbruikbaar en zijn teruggezet.',
+  },
+} satisfies Strings;
