@@ -44,6 +44,13 @@ addEventListener('message', (event) => {
   if (event.origin !== PLAYER || event.data?.aloud !== 1) return;
   if (event.data.type === 'event') console.log(event.data.name, event.data.detail);
 });`,
+  'snippet-i18n': `<!-- German controls, whatever the page's language -->
+<aloud-player ui-lang="de" src="/articles/harbour-ferry.json"></aloud-player>
+
+<!-- On an Arabic page, or in an Arabic container, the player follows it -->
+<div lang="ar" dir="rtl">
+  <aloud-player src="/articles/harbour-ferry.json"></aloud-player>
+</div>`,
   'snippet-theme': `aloud-player {
   --aloud-accent: #8a1538;
   --aloud-radius: 0;
@@ -135,6 +142,18 @@ function scriptExample(): void {
   document.getElementById('example-script')?.append(player);
 }
 
+/** The same article with German controls (ui-lang) and with Arabic ones (from the container's lang and dir). */
+function languageExamples(): void {
+  for (const [id, uiLang] of [['example-de', 'de'], ['example-ar', null]] as const) {
+    const player = document.createElement('aloud-player');
+    player.setAttribute('heading-level', '4');
+    player.setAttribute('layout', 'compact');
+    if (uiLang) player.setAttribute('ui-lang', uiLang);
+    player.src = articleUrl;
+    document.getElementById(id)?.append(player);
+  }
+}
+
 function iframeExample(): void {
   const box = document.getElementById('example-iframe');
   const log = document.getElementById('events');
@@ -170,4 +189,5 @@ fillSnippets();
 fillTables();
 wireCopyButtons();
 scriptExample();
+languageExamples();
 iframeExample();
