@@ -9,6 +9,9 @@ import { sampleArticle } from '../support/fixtures.ts';
 import { cleanup, flush, mount, playButton, q, status, until } from '../support/player.ts';
 import { FAKE_VOICE, FakeSpeechEngine } from '../../support/fake-engine.ts';
 import type { AloudPlayer } from '../../../src/ui/player/aloud-player.ts';
+import '../../../src/ui/offline/define.ts';
+import { openStorage } from '../../../src/storage/db.ts';
+import { savePosition } from '../../../src/storage/positions.ts';
 
 const html = document.documentElement;
 const pageLang = html.getAttribute('lang');
@@ -222,5 +225,46 @@ describe('aloud-player in Arabic (page lang="ar" dir="rtl")', () => {
     expect(box.textContent).not.to.match(/[A-Za-z]{4,}/);
     expect(status(root)).to.equal('تعذّر تحميل المقال. تحقّق من اتصالك بالإنترنت، ثم أعد المحاولة.');
     expect(await axeViolations(el)).to.deep.equal([]);
+  });
+});
+
+describe('the offline pieces in other languages', () => {
+  /** Every button inside the panel's own pieces (their shadow roots). */
+  const panelButtons = (panel: Element) =>
+    [...(panel.shadowRoot?.querySelectorAll('*') ?? [])].flatMap((el) => [...(el.shadowRoot?.querySelectorAll('button') ?? [])]);
+  const names = (panel: Element) => panelButtons(panel).map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+
+  it('a panel in a German player speaks German: resume prompt and save toggle', async () => {
+    const storage = openStorage({ name: `aloud-i18n-${Date.now()}` });
+    await savePosition(storage, 'sample', { sentenceId: 's3p1s2', heading: 'What comes next' });
+    const player = document.createElement('aloud-player');
+    player.engine = new FakeSpeechEngine();
+    player.article = sampleArticle();
+    player.setAttribute('ui-lang', 'de');
+    const panel = document.createElement('aloud-offline-panel');
+    panel.slot = 'extras';
+    panel.storage = storage;
+    panel.src = '/articles/sample.json';
+    player.append(panel);
+    document.body.append(player);
+    await inLanguage(player, 'de');
+    await until(() => names(panel).includes('Weiter bei „What comes next“'), 'the German resume button');
+    expect(names(panel)).to.include.members(['Von vorn beginnen', 'Offline speichern']);
+    // Switching the player's language switches the panel with it.
+    player.setAttribute('ui-lang', 'fr');
+    await inLanguage(player, 'fr');
+    await until(() => names(panel).includes('Enregistrer hors ligne'), 'the French save toggle');
+    expect(await axeViolations(player)).to.deep.equal([]);
+  });
+
+  it('a saved list on its own follows the nearest lang', async () => {
+    const box = document.createElement('div');
+    box.className = 'i18n-fixture';
+    box.setAttribute('lang', 'fr');
+    const list = document.createElement('aloud-saved-list');
+    list.storage = openStorage({ name: `aloud-i18n-list-${Date.now()}` });
+    box.append(list);
+    document.body.append(box);
+    await until(() => list.shadowRoot?.querySelector('.empty')?.textContent === 'Aucun article n’est enregistré pour l’écoute hors ligne.', 'the French empty list');
   });
 });
