@@ -35,9 +35,23 @@ export function format(lang: string): Format {
   const rtl = dirOf(lang) === 'rtl';
   // U+2066 LRI … U+2069 PDI: digits and signs read left to right inside any line.
   const ltr = (s: string) => (rtl ? `\u2066${s}\u2069` : s);
-  const n = new Intl.NumberFormat(lang);
-  const n2 = new Intl.NumberFormat(lang, { minimumIntegerDigits: 2 });
-  const rate = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  // English writes numbers under 1,000 with at most two decimals exactly as
+  // String() does (ASCII digits, "." for decimals, no grouping), and those are
+  // what the first paint shows (section numbers, times, speeds): they skip
+  // building ICU number formatters on the way to the first paint, which cost
+  // the "ready" time measurably on the build machine. Anything else goes
+  // through Intl (test/unit/ui/locales.test.ts checks the two agree).
+  const plain = (x: number) => lang === 'en' && Math.abs(x) < 1000 && Number.isInteger(x * 100);
+  const intl = (o?: Intl.NumberFormatOptions) => {
+    let nf: Intl.NumberFormat | undefined;
+    return { format: (x: number) => (nf ??= new Intl.NumberFormat(lang, o)).format(x) };
+  };
+  const nf = intl();
+  const nf2 = intl({ minimumIntegerDigits: 2 });
+  const rf = intl({ maximumFractionDigits: 2 });
+  const n = { format: (x: number) => (plain(x) ? String(x) : nf.format(x)) };
+  const n2 = { format: (x: number) => (plain(x) && x >= 0 ? String(x).padStart(2, '0') : nf2.format(x)) };
+  const rate = { format: (x: number) => (plain(x) ? String(x) : rf.format(x)) };
   let names: Intl.DisplayNames | undefined;
   try {
     names = new Intl.DisplayNames(lang, { type: 'language', languageDisplay: 'standard' });

@@ -196,6 +196,20 @@ describe('formats', () => {
     expect(format('ar').clock(75)).toBe(`\u2066${ar(1)}:${ar(15)}\u2069`);
   });
 
+  it('write English numbers exactly as Intl does, also where they skip it', () => {
+    const en = format('en');
+    const nf = new Intl.NumberFormat('en');
+    const rf = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+    for (let x = 0; x <= 2500; x += 1) expect(en.number(x)).toBe(nf.format(x));
+    for (let x = 0.5; x <= 3; x = Math.round((x + 0.05) * 100) / 100) expect(en.rate(x)).toBe(`${rf.format(x)}×`);
+    for (const x of [1.1, 0.3 * 3, 1 / 3, 999.999, 1234.5, -3]) expect(en.number(x)).toBe(nf.format(x));
+    for (let s = 0; s < 7300; s += 7) {
+      const [h, m, ss] = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60];
+      const two = (v: number) => new Intl.NumberFormat('en', { minimumIntegerDigits: 2 }).format(v);
+      expect(en.clock(s)).toBe(h ? `${nf.format(h)}:${two(m)}:${two(ss)}` : `${nf.format(m)}:${two(ss)}`);
+    }
+  });
+
   it('isolate text from elsewhere only where its direction could reorder the sentence', () => {
     expect(format('en').isolate('Why Mosul')).toBe('Why Mosul');
     expect(format('en').isolate('لماذا الموصل')).toBe('\u2068لماذا الموصل\u2069');
