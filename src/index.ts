@@ -15,6 +15,7 @@ export type { AloudProgressDetail } from './ui/controllers/event-bridge.ts';
 export type { ShortcutMode } from './ui/controllers/shortcuts.ts';
 export { strings } from './ui/strings.ts';
 export { helpStrings } from './ui/help-strings.ts';
+export type { Strings, UiStrings } from './ui/strings.ts';
 
 // Articles: the model, loading, validation, parsing sources, segmentation, speech text, lexicons
 export type { Article, Section, Paragraph, ParagraphKind, Sentence, SourceFormat } from './article/model.ts';

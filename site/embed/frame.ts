@@ -26,10 +26,13 @@ const origins = allowedOrigins(location.search, location.origin);
 const player = document.createElement('aloud-player') as PlayerApi;
 const src = params.get('src');
 if (src) player.setAttribute('src', src);
-for (const name of ['lang', 'theme', 'layout', 'rate', 'lexicon']) {
+for (const name of ['lang', 'ui-lang', 'theme', 'layout', 'rate', 'lexicon']) {
   const value = params.get(name);
   if (value) player.setAttribute(name, value);
 }
+// The frame's page speaks the player's language: `ui-lang`, else the article's `lang` (English if neither is given).
+const pageLang = params.get('ui-lang') || params.get('lang');
+if (pageLang) document.documentElement.lang = pageLang;
 document.getElementById('frame')?.append(player);
 
 const parentWindow = window.parent !== window ? window.parent : null;

@@ -76,6 +76,13 @@ addEventListener('message', (event) => {
 A box that is not read.
 <!-- /aloud-skip -->`,
   'snippet-analytics': ANALYTICS_SNIPPET,
+  'snippet-i18n': `<!-- German controls, whatever the page's language -->
+<aloud-player ui-lang="de" src="/articles/harbour-ferry.json"></aloud-player>
+
+<!-- On an Arabic page, or in an Arabic container, the player follows it -->
+<div lang="ar" dir="rtl">
+  <aloud-player src="/articles/harbour-ferry.json"></aloud-player>
+</div>`,
   'snippet-theme': `aloud-player {
   --aloud-accent: #8a1538;
   --aloud-radius: 0;
@@ -168,6 +175,18 @@ function scriptExample(): void {
   document.getElementById('example-script')?.append(player);
 }
 
+/** The same article with German controls (ui-lang) and with Arabic ones (from the container's lang and dir). */
+function languageExamples(): void {
+  for (const [id, uiLang] of [['example-de', 'de'], ['example-ar', null]] as const) {
+    const player = document.createElement('aloud-player');
+    player.setAttribute('heading-level', '4');
+    player.setAttribute('layout', 'compact');
+    if (uiLang) player.setAttribute('ui-lang', uiLang);
+    player.src = articleUrl;
+    document.getElementById(id)?.append(player);
+  }
+}
+
 function iframeExample(): void {
   const box = document.getElementById('example-iframe');
   const log = document.getElementById('events');
@@ -222,4 +241,5 @@ fillTables();
 milestonesExample();
 wireCopyButtons();
 scriptExample();
+languageExamples();
 iframeExample();

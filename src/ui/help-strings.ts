@@ -1,8 +1,8 @@
 /**
- * The keyboard help's words: part of the UI's strings (src/ui/strings.ts),
- * kept apart because the help dialog is a lazy chunk and these would
- * otherwise weigh on every page that never opens it. A translation gives
- * both files.
+ * The English keyboard help: the `help` part of the catalogue
+ * (src/ui/strings.ts), kept apart because the help dialog is a lazy chunk and
+ * these would otherwise weigh on every page that never opens it. Other
+ * languages give it inside their one file.
  */
 export const helpStrings = {
   close: 'Close',
@@ -13,22 +13,29 @@ export const helpStrings = {
     'In the article text, Up and Down arrows move between sentences; Enter or Space plays from the focused sentence.',
   key: 'Key',
   action: 'Action',
-  /** The help table: the actions of each row (their keys come from src/ui/keymap.ts) and what they do. */
-  shortcutRows: [
-    [['toggle'], 'Play or pause'],
-    [['previousSentence', 'nextSentence'], 'Previous or next sentence'],
-    [['previousSection', 'nextSection'], 'Previous or next section'],
-    [['start'], 'Start of the article'],
-    [['end'], 'Last section'],
-    [['slower', 'faster'], 'Slower or faster'],
-    [['help'], 'This help'],
-  ] as const,
-  /** A key as the help names it. */
-  keyName: (key: string): string =>
-    key
-      .replace('Shift+', 'Shift + ')
-      .replace(/Arrow(Left|Right|Up|Down)/, (_, d: string) => `${d} arrow`)
-      .replace(/^Page(Up|Down)$/, 'Page $1')
-      .replace(/^ $/, 'Space')
-      .replace(/^[a-z]$/, (c) => c.toUpperCase()),
-} as const;
+  /** What each row of the help table does (its keys come from src/ui/keymap.ts and are the same in every language). */
+  rows: {
+    toggle: 'Play or pause',
+    sentence: 'Previous or next sentence',
+    section: 'Previous or next section',
+    start: 'Start of the article',
+    end: 'Last section',
+    rate: 'Slower or faster',
+    help: 'This help',
+  },
+  /** Keys as the help names them; a letter or sign is shown as it is on the key. */
+  keys: {
+    shift: 'Shift',
+    space: 'Space',
+    left: 'Left arrow',
+    right: 'Right arrow',
+    up: 'Up arrow',
+    down: 'Down arrow',
+    pageUp: 'Page Up',
+    pageDown: 'Page Down',
+    home: 'Home',
+    end: 'End',
+  },
+};
+
+export type HelpStrings = typeof helpStrings;

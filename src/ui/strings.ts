@@ -1,44 +1,26 @@
 /**
- * Every word the player shows or announces, in one place, so a translation
- * is one file. Accessible names here are a contract: end-to-end tests and
- * docs/player.md drive the player by role + name, so change them together.
+ * The English catalogue: every word the player shows or announces, the
+ * shape every interface language follows (src/ui/locales/<lang>.ts, one file
+ * each, loaded by src/ui/locale.ts). Accessible names here are a contract:
+ * end-to-end tests and docs/player.md drive the player by role + name, so
+ * change them together. Values are plain text (never HTML); a message with
+ * values in it is a function, and the values go through Intl (src/ui/format.ts)
+ * in the catalogue's own language. The words of the keyboard help and of the
+ * offline pieces are the `help` and `offline` parts: in English they live in
+ * the lazy chunks that use them (help-strings.ts, offline/strings.ts), so the
+ * widget entry carries only what the first paint needs.
  */
 
 import { roundRate } from '../player/settings.ts';
+import { format } from './format.ts';
+import type { HelpStrings } from './help-strings.ts';
+import type { OfflineStrings } from './offline/strings.ts';
 
-/** The language of these strings; the controls are marked with it. */
-export const uiLang = 'en';
-
-const languageNames = (() => {
-  try {
-    return new Intl.DisplayNames([uiLang], { type: 'language', languageDisplay: 'standard' });
-  } catch {
-    return null;
-  }
-})();
-
-/** "English", "English (United Kingdom)"; the tag itself when the runtime has no names. */
-export function languageName(tag: string): string {
-  try {
-    return languageNames?.of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
-
-/** m:ss, or h:mm:ss past an hour. */
-export function clock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
-
-/** On the speed control's step: 1 → "1", 1.5 → "1.5". */
-const rateNumber = (rate: number) => String(roundRate(rate));
+const f = format('en');
 
 export const strings = {
+  /** The BCP 47 tag of this catalogue: the controls' `lang`, and the language of its Intl formats. */
+  locale: 'en',
   player: 'Article player',
   controls: 'Playback controls',
   play: 'Play',
@@ -50,17 +32,17 @@ export const strings = {
   nextSection: 'Next section',
   speed: 'Speed',
   /** Visible next to the speed slider. */
-  rateShort: (rate: number) => `${rateNumber(rate)}×`,
+  rateShort: (rate: number) => f.rate(roundRate(rate)),
   /** The slider's aria-valuetext and the live announcement. */
-  rateLong: (rate: number) => `${rateNumber(rate)} times speed`,
+  rateLong: (rate: number) => `${f.number(roundRate(rate))} times speed`,
   voice: 'Voice',
-  automaticVoice: (lang: string) => `Automatic (best ${languageName(lang)} voice)`,
+  automaticVoice: (lang: string) => `Automatic (best ${f.language(lang)} voice)`,
   noVoices: 'No voices yet',
   section: 'Section',
   sectionText: (n: number, total: number, heading?: string) =>
-    `Section ${n} of ${total}${heading ? `: ${heading}` : ''}`,
-  elapsed: (seconds: number) => `${clock(seconds)} elapsed`,
-  remaining: (seconds: number) => `about ${clock(seconds)} left`,
+    `Section ${f.number(n)} of ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
+  elapsed: (seconds: number) => `${f.clock(seconds)} elapsed`,
+  remaining: (seconds: number) => `about ${f.clock(seconds)} left`,
   contents: 'Contents',
   untitledSection: 'Introduction',
   /** Describes the focused sentence (a button): what Enter does. */
@@ -71,8 +53,8 @@ export const strings = {
   sleepTimer: 'Sleep timer',
   sleepOff: 'Off',
   sleepEndOfSection: 'End of this section',
-  sleepMinutes: (m: number) => `${m} minutes`,
-  sleepLeft: (ms: number) => `${Math.ceil(ms / 60_000)} min left`,
+  sleepMinutes: (m: number) => `${f.number(m)} minutes`,
+  sleepLeft: (ms: number) => `${f.number(Math.ceil(ms / 60_000))} min left`,
   sleepFired: 'Sleep timer: paused',
   keepScreenOn: 'Keep screen on',
   followAlong: 'Follow along',
@@ -90,12 +72,14 @@ export const strings = {
   /** The engine gave up on a voice and goes on with another, from the same sentence. */
   voiceReplaced: (reason: 'network' | 'failing', to: string) =>
     reason === 'network'
-      ? `The online voice could not be reached, so reading goes on with ${to}.`
-      : `The voice kept failing, so reading goes on with ${to}.`,
-  ready: (title: string) => `Ready to play: ${title}`,
+      ? `The online voice could not be reached, so reading goes on with ${f.isolate(to)}.`
+      : `The voice kept failing, so reading goes on with ${f.isolate(to)}.`,
+  ready: (title: string) => `Ready to play: ${f.isolate(title)}`,
   ended: 'End of article',
   tryAgain: 'Try again',
   by: (byline: string) => byline,
+  /** A language's name in this language (voice groups). */
+  languageName: (tag: string) => f.language(tag),
   // Errors: what happened, then what to do next.
   errorTitle: {
     load: 'The article could not be loaded',
@@ -121,11 +105,22 @@ export const strings = {
     noElement: (id: string) => `The player reads the element with the id "${id}", and the page has none. The site owner can check the player's for attribute.`,
     empty: 'There is no text in it to read aloud.',
     noVoice: (lang: string) =>
-      `Your device has no voice for ${languageName(lang)}. Install one in your system's speech or accessibility settings, then reload the page.`,
+      `Your device has no voice for ${f.language(lang)}. Install one in your system's speech or accessibility settings, then reload the page.`,
     notAllowed: 'Your browser only lets speech start after you press a button.',
     speech: 'Press Play to try again, or choose another voice.',
   },
   noSrc: 'No article to play.',
-} as const;
+};
 
-export type Strings = typeof strings;
+/** The shape of the first-paint part of a catalogue (English's is `strings`). */
+export type CoreStrings = typeof strings;
+
+/** The shape of a whole catalogue: what src/ui/locales/<lang>.ts gives, `satisfies Strings`. */
+export type Strings = CoreStrings & { help: HelpStrings; offline: OfflineStrings };
+
+/**
+ * A catalogue as an element holds it: a whole one for a loaded language, or
+ * English's first-paint part, whose help and offline words are in their own
+ * chunks (use `s.help ?? helpStrings` there).
+ */
+export type UiStrings = CoreStrings & Partial<Pick<Strings, 'help' | 'offline'>>;

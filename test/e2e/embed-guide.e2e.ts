@@ -1,5 +1,5 @@
 // The embed guide page of the built demo site (dist/embed-guide.html): its
-// snippets are text, its three live examples work, and it passes axe, under
+// snippets are text, its live examples work, and it passes axe, under
 // the strict CSP the guide itself recommends.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,6 +17,9 @@ async function openGuide(options: { width?: number; colorScheme?: 'light' | 'dar
   await opened.page.locator('#example-script aloud-player').getByRole('button', { name: 'Play', exact: true }).waitFor();
   await opened.page.locator('aloud-player[for="guide-story"]').getByRole('button', { name: 'Play', exact: true }).waitFor();
   await opened.page.frameLocator('#example-iframe iframe').getByRole('button', { name: 'Play', exact: true }).waitFor();
+  // …and the two in other interface languages, once their words have loaded.
+  await opened.page.locator('#example-de aloud-player').getByRole('button', { name: 'Wiedergabe', exact: true }).waitFor();
+  await opened.page.locator('#example-ar aloud-player').getByRole('button', { name: 'تشغيل', exact: true }).waitFor();
   return opened.page;
 }
 
@@ -24,7 +27,7 @@ describe('the embed guide', () => {
   it('shows every snippet as text, with this site’s URLs', async () => {
     const page = await openGuide();
     const snippets = await page.locator('pre code').allTextContents();
-    expect(snippets).toHaveLength(7);
+    expect(snippets).toHaveLength(8);
     expect(snippets[0]).toContain(`<script type="module" src="${e2e.server.origin}/aloud-player.js"></script>`);
     expect(snippets[0]).toContain('<aloud-player src=');
     expect(snippets[1]).toContain('<aloud-player for="story"></aloud-player>');
@@ -44,6 +47,21 @@ describe('the embed guide', () => {
     await expect.poll(() => page.locator('#events').textContent()).toContain('"type":"result"');
     await page.getByRole('button', { name: 'Send play' }).click();
     await expect.poll(() => page.locator('#events').textContent(), { timeout: 10_000 }).toContain('aloud-play');
+  });
+
+  it('the language examples speak German by ui-lang and Arabic, mirrored, from their container', async () => {
+    const page = await openGuide();
+    const de = page.locator('#example-de aloud-player');
+    await de.getByRole('slider', { name: 'Geschwindigkeit' }).waitFor();
+    await de.getByRole('button', { name: 'Tastenkürzel' }).waitFor();
+    expect(await de.locator('[part="base"]').getAttribute('lang')).toBe('de');
+    const ar = page.locator('#example-ar aloud-player');
+    await ar.getByRole('slider', { name: 'السرعة' }).waitFor();
+    const base = ar.locator('[part="base"]');
+    expect([await base.getAttribute('lang'), await base.getAttribute('dir')]).toEqual(['ar', 'rtl']);
+    expect(await base.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    // The page's own player stays English.
+    await page.locator('#example-script aloud-player').getByRole('button', { name: 'Play', exact: true }).waitFor();
   });
 
   it('the page-mode example speaks the story and not its caption or ad', async () => {

@@ -7,8 +7,10 @@ import type { SavedSettings } from '../../storage/settings.ts';
 import { AloudResumePrompt } from './resume-prompt.ts';
 import { AloudSaveToggle } from './save-toggle.ts';
 import { AloudStorageNotice } from './storage-notice.ts';
+import type { UiStrings } from '../strings.ts';
+import { LocaleController } from '../locale.ts';
 
-type PlayerHost = HTMLElement & ReactiveControllerHost & { store?: PlayerStore | null; src?: string };
+type PlayerHost = HTMLElement & ReactiveControllerHost & { store?: PlayerStore | null; src?: string; strings?: UiStrings };
 
 /**
  * Everything offline for one player, in one element: the storage notice,
@@ -19,6 +21,7 @@ type PlayerHost = HTMLElement & ReactiveControllerHost & { store?: PlayerStore |
  * `<aloud-player src="…"><aloud-offline-panel slot="extras"></aloud-offline-panel></aloud-player>`.
  * Or set `store` and `src` from code.
  *
+ * @attr ui-lang - The interface language when no player gives it its words (else the nearest `lang`, else English).
  * @fires aloud-resume - Bubbles from the prompt when the listener resumed (the player may focus Play/Pause).
  * @fires aloud-start-over - Likewise for "Start over".
  * @fires aloud-settings - `detail` is the saved settings once read (follow-along lives in the player).
@@ -40,6 +43,18 @@ export class AloudOfflinePanel extends LitElement {
   @property() src = '';
   /** Default: the page-wide storage. */
   @property({ attribute: false }) storage: AloudStorage | undefined;
+  /**
+   * The interface words; default: the enclosing player's, else resolved for
+   * this element as the player's are (`ui-lang`, else the nearest `lang`).
+   */
+  @property({ attribute: false }) strings: UiStrings | null = null;
+
+  private readonly _locale = new LocaleController(this, () => ({
+    uiLang: this.getAttribute('ui-lang'),
+    off: !!(this.strings ?? this._host?.strings),
+  }));
+  /** The host player's words at its last render: the panel re-renders when they change. */
+  private _hostStrings: UiStrings | undefined;
 
   @state() private _offer: ResumeOffer | null = null;
   @state() private _current: PlayerStore | null = null;
@@ -54,7 +69,12 @@ export class AloudOfflinePanel extends LitElement {
    */
   private _ready = false;
   /** Learns of a new store after each render of the host player: no polling, no player changes. */
-  private readonly _watcher: ReactiveController = { hostUpdated: () => this._ready && this._sync() };
+  private readonly _watcher: ReactiveController = {
+    hostUpdated: () => {
+      if (this._host?.strings !== this._hostStrings) this.requestUpdate();
+      if (this._ready) this._sync();
+    },
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -145,10 +165,12 @@ export class AloudOfflinePanel extends LitElement {
   override render() {
     const article = this._current?.state.article ?? null;
     const src = this.src || this._host?.src || '';
-    return html`<aloud-storage-notice .storage=${this.storage}></aloud-storage-notice>
-      <aloud-resume-prompt .offer=${this._offer} @aloud-resume=${this._resume} @aloud-start-over=${this._startOver}></aloud-resume-prompt>
+    this._hostStrings = this._host?.strings;
+    const t = this.strings ?? this._hostStrings ?? this._locale.strings;
+    return html`<aloud-storage-notice .storage=${this.storage} .strings=${t}></aloud-storage-notice>
+      <aloud-resume-prompt .offer=${this._offer} .strings=${t} @aloud-resume=${this._resume} @aloud-start-over=${this._startOver}></aloud-resume-prompt>
       ${src && article
-        ? html`<aloud-save-toggle .storage=${this.storage} url=${src} .article=${article} data-v=${this._articleVersion}></aloud-save-toggle>`
+        ? html`<aloud-save-toggle .storage=${this.storage} .strings=${t} url=${src} .article=${article} data-v=${this._articleVersion}></aloud-save-toggle>`
         : ''}`;
   }
 }

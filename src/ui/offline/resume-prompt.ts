@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ResumeOffer } from '../../player/resume.ts';
-import { offlineStrings as t } from './strings.ts';
+import { offlineOf } from './strings.ts';
+import { strings as english, type UiStrings } from '../strings.ts';
 import { offlineStyles } from './styles.ts';
 
 /**
@@ -19,10 +20,13 @@ export class AloudResumePrompt extends LitElement {
 
   /** From `createPersistence(…).offer` / its `onOffer` callback. */
   @property({ attribute: false }) offer: ResumeOffer | null = null;
+  /** The interface words (set by the panel or player; default English). */
+  @property({ attribute: false }) strings: UiStrings = english;
 
   override render() {
     const o = this.offer;
     if (!o) return nothing;
+    const t = offlineOf(this.strings);
     return html`<div part="group" role="group" aria-label=${t.resumeGroup}>
       <p class="muted">${t.lastListened(o.at)}</p>
       <div class="row">

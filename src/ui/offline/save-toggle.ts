@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { Article } from '../../article/model.ts';
 import type { AloudStorage } from '../../storage/db.ts';
 import { isSaved, setSaved } from '../../storage/article-cache.ts';
-import { offlineStrings as t } from './strings.ts';
+import { offlineOf } from './strings.ts';
+import { strings as english, type UiStrings } from '../strings.ts';
 import { offlineStyles } from './styles.ts';
 
 /**
@@ -30,6 +31,8 @@ export class AloudSaveToggle extends LitElement {
   @property({ attribute: false }) article: Article | null = null;
   /** Default: the page-wide storage. */
   @property({ attribute: false }) storage: AloudStorage | undefined;
+  /** The interface words (set by the panel or player; default English). */
+  @property({ attribute: false }) strings: UiStrings = english;
 
   @state() private _saved = false;
   @state() private _busy = false;
@@ -54,12 +57,12 @@ export class AloudSaveToggle extends LitElement {
     this._busy = false;
     this._failed = !ok;
     if (!ok) {
-      this._emit('aloud-announce', { message: t.saveFailed });
+      this._emit('aloud-announce', { message: offlineOf(this.strings).saveFailed });
       return;
     }
     this._saved = want;
     if (want) void navigator.storage?.persist?.().catch(() => false);
-    this._emit('aloud-announce', { message: want ? t.savedAnnounce : t.removedAnnounce });
+    this._emit('aloud-announce', { message: want ? offlineOf(this.strings).savedAnnounce : offlineOf(this.strings).removedAnnounce });
     this._emit('aloud-saved-change', { url: this.url, saved: want });
   }
 
@@ -68,6 +71,7 @@ export class AloudSaveToggle extends LitElement {
   }
 
   override render() {
+    const t = offlineOf(this.strings);
     return html`<div class="row">
         <button type="button" class=${this._saved ? 'saved' : ''} aria-disabled=${this._busy ? 'true' : 'false'} @click=${this._toggle}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="currentColor">

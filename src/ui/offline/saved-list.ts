@@ -3,7 +3,9 @@ import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { AloudStorage } from '../../storage/db.ts';
 import { listSaved, remove, type SavedArticle } from '../../storage/article-cache.ts';
-import { humanSize, offlineStrings as t } from './strings.ts';
+import { offlineOf } from './strings.ts';
+import type { UiStrings } from '../strings.ts';
+import { LocaleController } from '../locale.ts';
 import { offlineStyles } from './styles.ts';
 
 /**
@@ -13,6 +15,7 @@ import { offlineStyles } from './styles.ts';
  * empty), so keyboard users never land on nothing.
  *
  * @fires aloud-announce - `detail: { message }` after a removal ("Removed … from offline articles.").
+ * @attr ui-lang - The interface language when no player gives it its words (else the nearest `lang`, else English).
  * @csspart list - The list.
  */
 export class AloudSavedList extends LitElement {
@@ -20,6 +23,10 @@ export class AloudSavedList extends LitElement {
 
   /** Default: the page-wide storage. */
   @property({ attribute: false }) storage: AloudStorage | undefined;
+  /** The interface words; default: resolved for this element as the player's are (`ui-lang`, else the nearest `lang`). */
+  @property({ attribute: false }) strings: UiStrings | null = null;
+
+  private readonly _locale = new LocaleController(this, () => ({ uiLang: this.getAttribute('ui-lang'), off: !!this.strings }));
 
   private _items = new Task(this, {
     task: async ([storage]: readonly [AloudStorage | undefined]) => listSaved(storage ? { storage } : {}),
@@ -39,11 +46,12 @@ export class AloudSavedList extends LitElement {
     const next = buttons[Math.min(index, buttons.length - 1)];
     (next ?? this.renderRoot.querySelector<HTMLElement>('.empty'))?.focus();
     this.dispatchEvent(
-      new CustomEvent('aloud-announce', { detail: { message: t.removed(item.title) }, bubbles: true, composed: true }),
+      new CustomEvent('aloud-announce', { detail: { message: offlineOf(this.strings ?? this._locale.strings).removed(item.title) }, bubbles: true, composed: true }),
     );
   }
 
   override render() {
+    const t = offlineOf(this.strings ?? this._locale.strings);
     return this._items.render({
       pending: () => html`<p class="muted" aria-busy="true"></p>`,
       complete: (items) =>
@@ -52,8 +60,8 @@ export class AloudSavedList extends LitElement {
           : html`<ul part="list" aria-label=${t.savedListLabel}>
               ${items.map(
                 (item, i) => html`<li>
-                  <span class="title">${item.title}</span>
-                  <span class="muted">${humanSize(item.bytes)}, ${t.savedOn(item.fetchedAt)}</span>
+                  <span class="title" dir="auto">${item.title}</span>
+                  <span class="muted">${t.size(item.bytes)}, ${t.savedOn(item.fetchedAt)}</span>
                   <button type="button" @click=${() => this._remove(item, i)}>
                     ${t.remove}<span class="vh"> ${item.title}</span>
                   </button>

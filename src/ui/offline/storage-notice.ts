@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { getStorage, type AloudStorage, type StorageProblemKind } from '../../storage/db.ts';
-import { offlineStrings as t, problemMessage } from './strings.ts';
+import { offlineOf, problemMessage } from './strings.ts';
+import { strings as english, type UiStrings } from '../strings.ts';
 import { offlineStyles } from './styles.ts';
 
 /**
@@ -18,6 +19,8 @@ export class AloudStorageNotice extends LitElement {
 
   /** Default: the page-wide storage. */
   @property({ attribute: false }) storage: AloudStorage | undefined;
+  /** The interface words (set by the panel or player; default English). */
+  @property({ attribute: false }) strings: UiStrings = english;
 
   @state() private _kinds: StorageProblemKind[] = [];
   @state() private _dismissed = false;
@@ -50,14 +53,15 @@ export class AloudStorageNotice extends LitElement {
       if (this._kinds.includes(kind)) return;
       this._kinds = [...this._kinds, kind];
       this._dismissed = false;
-      this.dispatchEvent(new CustomEvent('aloud-announce', { detail: { message: problemMessage(kind) }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('aloud-announce', { detail: { message: problemMessage(kind, offlineOf(this.strings)) }, bubbles: true, composed: true }));
     });
   }
 
   override render() {
     if (this._dismissed || this._kinds.length === 0) return nothing;
+    const t = offlineOf(this.strings);
     return html`<div part="notice" role="note">
-      ${this._kinds.map((k) => html`<p>${problemMessage(k)}</p>`)}
+      ${this._kinds.map((k) => html`<p>${problemMessage(k, t)}</p>`)}
       <button type="button" @click=${() => (this._dismissed = true)}>${t.dismiss}</button>
     </div>`;
   }

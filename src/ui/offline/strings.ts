@@ -1,28 +1,26 @@
 /**
- * Every word the offline pieces show, and the words for storage's problem
- * codes (storage itself returns codes only). Shaped like ../strings.ts:
- * `key: 'English text'`, or a function where a value is put in, so a second
- * language is one more file of the same shape.
+ * The English words of the offline pieces, and the words for storage's
+ * problem codes (storage itself returns codes only): the `offline` part of
+ * the catalogue (src/ui/strings.ts), kept in the offline chunk because only
+ * the offline pieces use it. Other languages give it inside their one file.
  */
 import type { StorageProblemKind } from '../../storage/db.ts';
+import { format } from '../format.ts';
+import { dates, sizes } from '../format-extra.ts';
+import type { UiStrings } from '../strings.ts';
 
-const kb = new Intl.NumberFormat('en', { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
-const mb = new Intl.NumberFormat('en', { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
-const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
-const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const f = { ...format('en'), ...dates('en'), size: sizes('en') };
 
-/** "850 bytes", "12 kB", "1.4 MB" (decimal units, as the browser's storage figures are). */
-export function humanSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return kb.format(Math.round(bytes / 1000));
-  return mb.format(bytes / 1_000_000);
-}
+/** "850 bytes", "12 kB", "1.4 MB" in English. */
+export const humanSize = f.size;
 
 export const offlineStrings = {
+  /** "850 bytes", "12 kB", "1.4 MB". */
+  size: (bytes: number) => f.size(bytes),
   resumeGroup: 'Continue listening',
-  lastListened: (at: number) => `You were last listening on ${dateTime.format(at)}.`,
+  lastListened: (at: number) => `You were last listening on ${f.dateTime(at)}.`,
   /** The resume button's name: the saved sentence's section heading, or its first words. */
-  resumeFrom: (where: string) => `Resume from '${where}'`,
+  resumeFrom: (where: string) => `Resume from '${f.isolate(where)}'`,
   startOver: 'Start over',
   saveForOffline: 'Save for offline',
   /** The same button once saved: what pressing it now does. */
@@ -33,9 +31,9 @@ export const offlineStrings = {
   saveFailed: "This article couldn't be saved for offline listening in this browser window.",
   savedListEmpty: 'No articles are saved for offline listening.',
   savedListLabel: 'Articles saved for offline listening',
-  savedOn: (at: number) => `saved ${date.format(at)}`,
+  savedOn: (at: number) => `saved ${f.date(at)}`,
   remove: 'Remove',
-  removed: (title: string) => `Removed ${title} from offline articles.`,
+  removed: (title: string) => `Removed ${f.isolate(title)} from offline articles.`,
   dismiss: 'Dismiss',
   /** Told once per kind of storage problem (the notice and the live region). */
   problemUnavailable:
@@ -45,14 +43,19 @@ export const offlineStrings = {
   problemVersion: 'Some data saved by an older version of the player could not be used and has been reset.',
 };
 
+export type OfflineStrings = typeof offlineStrings;
+
+/** The offline words of a catalogue: its own, or English's (kept here, in the offline chunk). */
+export const offlineOf = (s: UiStrings): OfflineStrings => s.offline ?? offlineStrings;
+
 const PROBLEM_KEYS = {
   unavailable: 'problemUnavailable',
   quota: 'problemQuota',
   corrupt: 'problemCorrupt',
   version: 'problemVersion',
-} as const satisfies Record<StorageProblemKind, keyof typeof offlineStrings>;
+} as const satisfies Record<StorageProblemKind, keyof OfflineStrings>;
 
-/** The words for one of storage's problem codes. */
-export function problemMessage(kind: StorageProblemKind): string {
-  return offlineStrings[PROBLEM_KEYS[kind]];
+/** The words for one of storage's problem codes, in `s` (English by default). */
+export function problemMessage(kind: StorageProblemKind, s: OfflineStrings = offlineStrings): string {
+  return s[PROBLEM_KEYS[kind]];
 }

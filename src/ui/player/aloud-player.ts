@@ -17,7 +17,8 @@ import { LexiconController } from '../controllers/lexicon.ts';
 import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
 import type { PageModeController } from '../../page/page-mode.ts';
 import type { MiniPlayerController } from './mini-player.ts';
-import { strings as t, uiLang } from '../strings.ts';
+import type { UiStrings } from '../strings.ts';
+import { dirOf, LocaleController } from '../locale.ts';
 import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.ts';
 import { heading, renderArticleBody } from './article-view.ts';
 import type { voiceGroups } from './voice-options.ts';
@@ -181,6 +182,8 @@ export class AloudPlayer extends LitElement {
 
   /** URL of a site-wide pronunciation lexicon (JSON, see docs/speech-text.md); the article's own entries win. */
   @property() lexicon = '';
+  /** Interface language (BCP 47; `de-AT` → German). Unset: the nearest `lang` at or above the element, else the article's, else English. */
+  @property({ attribute: 'ui-lang' }) uiLang = '';
 
   /** Speaking rate, 0.5–3. Follows the player: reads back what the store committed. */
   @property({ type: Number }) rate = 1;
@@ -245,7 +248,7 @@ export class AloudPlayer extends LitElement {
    */
   @state() private _voiceGroups: typeof voiceGroups | null = null;
   /** The help dialog's content, a lazy chunk loaded on first open. */
-  @state() private _help: ((globalShortcuts: boolean, close: () => void) => TemplateResult) | null = null;
+  @state() private _help: ((globalShortcuts: boolean, close: () => void, s: UiStrings) => TemplateResult) | null = null;
 
   #store: PlayerStore | null = null;
   #unsubscribe: (() => void) | null = null;
@@ -283,6 +286,12 @@ export class AloudPlayer extends LitElement {
   #loadAbort: AbortController | null = null;
 
   readonly #lexicon = new LexiconController();
+  readonly #locale = new LocaleController(this, () => ({ uiLang: this.uiLang, articleLang: this.lang || this.#article?.lang }));
+  /** The interface words in use (read-only): English until the interface language's chunk has loaded. */
+  get strings(): UiStrings {
+    return this.#locale.strings;
+  }
+
   readonly #follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
   readonly #text = new TextView(
     {
@@ -353,7 +362,7 @@ export class AloudPlayer extends LitElement {
   async #fetch(src: string, article: Article | null, signal: AbortSignal): Promise<Article | null> {
     if (article) return article;
     if (!src) return null;
-    this.#announce(t.loading);
+    this.#announce((t) => t.loading);
     this.#store?.setLoading();
     const lang = this.lang;
     const load = (s: string, o: { signal?: AbortSignal }) => loadArticle(s, lang ? { ...o, lang } : o);
@@ -510,7 +519,7 @@ export class AloudPlayer extends LitElement {
       return;
     }
     // Said when the text is there, not when the voice is: the listener can start reading (or press Play) now.
-    if (this.#index!.ids.length > 0) this.#announce(t.ready(article.title));
+    if (this.#index!.ids.length > 0) this.#announce((t) => t.ready(article.title));
     if (this.#store && !this.#ownEngineFor(article)) {
       // The engine was chosen for another language (Web Speech may have no
       // voice for this one where the fallback has): choose again.
@@ -592,7 +601,7 @@ export class AloudPlayer extends LitElement {
       (m) => {
         if (!m) return;
         const [{ SleepTimer }, { WakeLockController }] = m;
-        this._sleep = new SleepTimer(this, this.#store, { onFire: () => this.#announce(t.sleepFired) });
+        this._sleep = new SleepTimer(this, this.#store, { onFire: () => this.#announce((t) => t.sleepFired) });
         this.#wake = new WakeLockController(this, this.#store);
         this.requestUpdate();
       },
@@ -622,12 +631,12 @@ export class AloudPlayer extends LitElement {
   /** An error of loading (not the store's): shown in place of the player, announced and fired once. */
   #showError(e: ShownError): void {
     this._loadError = e;
-    this.#announce(errorAnnouncement(e));
+    this.#announce((t) => errorAnnouncement(e, t));
     this.#emit('aloud-error', { code: e.code, message: e.message });
   }
 
   #errorLang(): string {
-    return this.#article ? this.#articleLang(this.#article) : uiLang;
+    return this.#article ? this.#articleLang(this.#article) : this.lang || this.strings.locale;
   }
 
   #dropStore(): void {
@@ -672,7 +681,7 @@ export class AloudPlayer extends LitElement {
     if (code === 'aborted') return;
     this.#article = null;
     this.#index = null;
-    this.#showError(shownError(code, e instanceof Error ? e.message : String(e), uiLang, true, (e as { status?: number }).status));
+    this.#showError(shownError(code, e instanceof Error ? e.message : String(e), this.#errorLang(), true, (e as { status?: number }).status));
   }
 
   /** "Try again" after a failed load. */
@@ -697,12 +706,12 @@ export class AloudPlayer extends LitElement {
     }
     const quiet = this.#swapping;
     if (changes.has('starting')) this.#syncBusy(s.starting);
-    if (changes.has('notice') && s.notice) this.#announce(t.voiceReplaced(s.notice.reason, s.notice.to.name));
+    if (changes.has('notice') && s.notice) this.#announce((t) => t.voiceReplaced(s.notice!.reason, s.notice!.to.name));
     if (changes.has('status') && s.status === 'playing') void this.#loadTimers();
     const told = this.#events.onChange(e, quiet);
-    if (told.ended) this.#announce(t.ended);
-    if (told.error) this.#announce(errorAnnouncement(told.error));
-    if (told.section >= 0 && this.#announceSection) this.#announce(this.#sectionText(told.section));
+    if (told.ended) this.#announce((t) => t.ended);
+    if (told.error) this.#announce((t) => errorAnnouncement(told.error!, t));
+    if (told.section >= 0 && this.#announceSection) this.#announce((t) => t.sectionText(told.section + 1, this.#article?.sections.length ?? 0, this.#index?.labels[told.section] ?? undefined));
     if (changes.has('position') && s.position && p.position && !changes.has('article') && !quiet) this.#announceSection = false;
   }
 
@@ -749,7 +758,7 @@ export class AloudPlayer extends LitElement {
     this.#article = article;
     this.#index = indexArticle(article);
     this.#text.forget();
-    this.#announce(t.updated);
+    this.#announce((t) => t.updated);
   }
 
   /** The panel inside the `extras` slot, or the one the `offline` attribute put in the shadow root. */
@@ -776,7 +785,7 @@ export class AloudPlayer extends LitElement {
           lang: () => this.lang,
           following: () => this._followAlong,
           obscured: () => this._mini?.obscured() ?? { top: 0, bottom: 0 },
-          onError: (e) => this.#showError(shownError(e.code, e.message, uiLang, false, this.for)),
+          onError: (e) => this.#showError(shownError(e.code, e.message, this.#errorLang(), false, this.for)),
         });
         this.requestUpdate();
       },
@@ -797,10 +806,11 @@ export class AloudPlayer extends LitElement {
       this._mini = new (Mini as typeof MiniPlayerController)(this, {
         listening: () => this._state?.status === 'playing' || this._state?.status === 'paused',
         title: () => this.#article?.title ?? '',
+        lang: () => (this.#article ? this.#articleLang(this.#article) : ''),
         controls: () => {
           return html`${this.#renderPlay(false)}
-            ${this.#transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
-            ${this.#transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}`;
+            ${this.#transport(this.strings.previousSection, ICONS.prevSection, () => this.previousSection())}
+            ${this.#transport(this.strings.nextSection, ICONS.nextSection, () => this.nextSection())}`;
         },
       });
     });
@@ -841,7 +851,7 @@ export class AloudPlayer extends LitElement {
     const cancelling = this._busy;
     this.#request((s) => s.toggle());
     // The listener gave up waiting: say where that leaves them, once.
-    if (cancelling && !this._state?.starting) this.#announce(t.cancelled);
+    if (cancelling && !this._state?.starting) this.#announce((t) => t.cancelled);
   }
 
   /** The button turns busy only when the first sound is slow to come (see BUSY_AFTER_MS). */
@@ -852,7 +862,7 @@ export class AloudPlayer extends LitElement {
     else if (!this._busy) {
       this.#busyTimer = setTimeout(() => {
         this._busy = true;
-        this.#announce(t.preparing);
+        this.#announce((t) => t.preparing);
       }, BUSY_AFTER_MS);
     }
   }
@@ -873,7 +883,7 @@ export class AloudPlayer extends LitElement {
     const next = stepRate(store.state.rate, delta);
     if (next === store.state.rate) return;
     store.setRate(next);
-    this.#announce(t.rateLong(next));
+    this.#announce((t) => t.rateLong(next));
   }
 
   /** To the first sentence of a section (or the nearest later section that has one). */
@@ -940,17 +950,16 @@ export class AloudPlayer extends LitElement {
 
   // ---- helpers ----
 
-  #announce(text: string): void {
-    // The same words twice in a row would not be re-announced: vary them invisibly.
-    this._announcement = text === this._announcement ? `${text}\u00a0` : text;
+  /** Says `text` (a function of the catalogue: in the interface language, once it has loaded) in the live region. */
+  #announce(text: string | ((s: UiStrings) => string)): void {
+    this.#locale.whenReady((s, said = typeof text === 'string' ? text : text(s)) => {
+      // The same words twice in a row would not be re-announced: vary them invisibly.
+      this._announcement = said === this._announcement ? `${said}\u00a0` : said;
+    });
   }
 
   #emit<T>(type: string, detail: T): void {
     fire(this, type, detail);
-  }
-
-  #sectionText(i: number): string {
-    return t.sectionText(i + 1, this.#article?.sections.length ?? 0, this.#index?.labels[i] ?? undefined);
   }
 
   // ---- rendering ----
@@ -961,12 +970,13 @@ export class AloudPlayer extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    const t = this.strings;
     const article = this.#article;
     const pending = this._loading;
-    return html`<section part="base" class="base ${this.#layout()}" lang=${uiLang} aria-label=${t.player}>
+    return html`<section part="base" class="base ${this.#layout()}" lang=${t.locale} dir=${dirOf(t.locale)} aria-label=${t.player}>
       <div part="status" class="sr-only" role="status">${this._announcement}</div>
       ${pending ? this.#renderLoading() : nothing}
-      ${this._loadError && !article ? renderError(this._loadError, this.headingLevel, this.#retry) : nothing}
+      ${this._loadError && !article ? renderError(this._loadError, this.headingLevel, () => this.#retry(), t) : nothing}
       ${!article && !pending && !this._loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
       ${article ? this.#renderPlayer(article) : nothing}
       ${this.#renderHelp()}
@@ -975,10 +985,10 @@ export class AloudPlayer extends LitElement {
   }
 
   #renderLoading(): TemplateResult {
-    return html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${t.loading}…</span></div>`;
+    return html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${this.strings.loading}…</span></div>`;
   }
 
-  #playLabel(): [string, string] {
+  #playLabel(t = this.strings): [string, string] {
     const status = this._state?.status;
     if (this._busy) return [t.preparingShort, ICONS.play];
     return status === 'playing' ? [t.pause, ICONS.pause] : status === 'ended' ? [t.playAgain, ICONS.replay] : [t.play, ICONS.play];
@@ -989,12 +999,12 @@ export class AloudPlayer extends LitElement {
     const [label, d] = this.#playLabel();
     const busy = this._busy;
     return html`<button type="button" part=${part ? 'play-button' : nothing} class="play" aria-busy=${busy ? 'true' : nothing}
-      aria-label=${busy ? t.preparingName : nothing} @click=${this.#toggle} @pointerenter=${this.#prepare} @focus=${this.#prepare}>
+      aria-label=${busy ? this.strings.preparingName : nothing} @click=${this.#toggle} @pointerenter=${this.#prepare} @focus=${this.#prepare}>
       ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : icon(d)}<span>${label}</span>
     </button>`;
   }
 
-  #renderPlayer(article: Article): TemplateResult {
+  #renderPlayer(article: Article, t = this.strings): TemplateResult {
     const s = this._state;
     const rate = s?.rate ?? this.rate;
     const index = this.#index!;
@@ -1009,8 +1019,8 @@ export class AloudPlayer extends LitElement {
     const full = this.#layout() === 'full';
     const showText = full && !this.for;
 
-    const errors = html`${this._loadError ? renderError(this._loadError, this.headingLevel, this.#retry) : nothing}
-    ${storeError ? renderError(this.#shownError(storeError), this.headingLevel, this.#retry) : nothing}
+    const errors = html`${this._loadError ? renderError(this._loadError, this.headingLevel, () => this.#retry(), t) : nothing}
+    ${storeError ? renderError(this.#shownError(storeError), this.headingLevel, () => this.#retry(), t) : nothing}
     ${s?.notice ? html`<p part="notice" class="byline">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}`;
     const play = this.#renderPlay(true);
     const speed = html`<div part="speed" class="field">
@@ -1025,13 +1035,13 @@ export class AloudPlayer extends LitElement {
       <div class="field">
         <label for="section">${t.section}</label>
         <input id="section" type="range" min="1" max=${total} step="1"
-          aria-valuetext=${this.#sectionText(sectionIndex)} @change=${this.#onSectionChange} />
+          aria-valuetext=${t.sectionText(sectionIndex + 1, total, index.labels[sectionIndex] ?? undefined)} @change=${this.#onSectionChange} />
       </div>
       <p part="time" class="time"><span>${t.elapsed(times.elapsed)}</span> <span>${t.remaining(times.remaining)}</span></p>
     </div>`;
     const extras = html`<slot name="extras"></slot>
       ${this.offline && this._panelReady && !this.querySelector('aloud-offline-panel')
-        ? html`<aloud-offline-panel .store=${this.#store} src=${this.src}></aloud-offline-panel>`
+        ? html`<aloud-offline-panel .store=${this.#store} .strings=${t} src=${this.src}></aloud-offline-panel>`
         : nothing}`;
 
     if (!full) {
@@ -1068,7 +1078,7 @@ export class AloudPlayer extends LitElement {
         <div part="voice" class="field">
           <label for="voice">${t.voice}</label>
           <select id="voice" @change=${this.#onVoiceChange}>
-            ${guard([s?.voices, voiceId, lang, this._voiceGroups], () => this.#voiceOptions(s?.voices ?? [], voiceId, lang))}
+            ${guard([s?.voices, voiceId, lang, this._voiceGroups, t], () => this.#voiceOptions(s?.voices ?? [], voiceId, lang))}
           </select>
         </div>
         ${help}
@@ -1091,12 +1101,12 @@ export class AloudPlayer extends LitElement {
               </ol>
             </nav>
             <div class="text-wrap">
-              <div part="text" class="text" lang=${lang} aria-label=${t.articleText} role="region"
+              <div part="text" class="text" lang=${lang} dir=${dirOf(lang)} aria-label=${t.articleText} role="region"
                 @click=${this.#text.onClick} @keydown=${this.#text.onKeydown} @focusin=${this.#text.onFocusIn} @focusout=${this.#text.onFocusOut}
                 @wheel=${{ handleEvent: this.#follow.userScrolled, passive: true }}
                 @touchmove=${{ handleEvent: this.#follow.userScrolled, passive: true }}
                 @pointerdown=${this.#follow.pointerDown}>
-                ${guard([article, hl], () => renderArticleBody(article, hl))}
+                ${guard([article, hl, t], () => renderArticleBody(article, hl, t))}
               </div>
               ${this.#follow.following || !this._followAlong
                 ? nothing
@@ -1110,10 +1120,10 @@ export class AloudPlayer extends LitElement {
   /** Page mode where highlights cannot be painted: the current sentence as a caption (not a live region). */
   #caption(lang: string): TemplateResult | typeof nothing {
     const text = this._page?.caption(this._state);
-    return text ? html`<p part="caption" class="caption" lang=${lang}><span class="sr-only">${t.nowReading}: </span>${text}</p>` : nothing;
+    return text ? html`<p part="caption" class="caption" lang=${lang} dir=${dirOf(lang)}><span class="sr-only">${this.strings.nowReading}: </span>${text}</p>` : nothing;
   }
 
-  #renderHandsFree(): TemplateResult {
+  #renderHandsFree(t = this.strings): TemplateResult {
     const sleep = this._sleep;
     const mode = sleep?.mode ?? null;
     const left = sleep?.remainingMs ?? null;
@@ -1139,8 +1149,8 @@ export class AloudPlayer extends LitElement {
 
   /** Rendered only when the voices, the choice or the language change: lists can hold thousands. */
   #voiceOptions(voices: readonly VoiceInfo[], voiceId: string, lang: string): TemplateResult {
-    return html`<option value="" ?selected=${!voiceId}>${t.automaticVoice(lang)}</option>
-      ${(this._voiceGroups?.(voices, lang) ?? []).map(
+    return html`<option value="" ?selected=${!voiceId}>${this.strings.automaticVoice(lang)}</option>
+      ${(this._voiceGroups?.(voices, lang, this.strings.languageName) ?? []).map(
         (g) => html`<optgroup label=${g.label}>
           ${g.voices.map((v) => html`<option value=${v.id} ?selected=${v.id === voiceId}>${v.name}</option>`)}
         </optgroup>`,
@@ -1157,7 +1167,7 @@ export class AloudPlayer extends LitElement {
 
   #renderHelp(): TemplateResult {
     return html`<dialog part="help-dialog" aria-labelledby="help-title" @close=${this.#onHelpClosed}>
-      ${this._help ? this._help(this.shortcuts === 'global', () => this.#closeHelp()) : nothing}
+      ${this._help ? this._help(this.shortcuts === 'global', () => this.#closeHelp(), this.strings) : nothing}
     </dialog>`;
   }
 }

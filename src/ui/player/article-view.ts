@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Article, Paragraph, Sentence } from '../../article/model.ts';
-import { strings as t, uiLang } from '../strings.ts';
+import { strings as en, type UiStrings } from '../strings.ts';
 
 /** The id of the hint the text's tab stop is described by (see TextView). */
 export const PLAY_HINT_ID = 'play-hint';
@@ -59,11 +59,11 @@ function blocks(paragraphs: readonly Paragraph[]): TemplateResult[] {
  * and the (hidden) hint that tells a screen reader what Enter does on the
  * focused sentence, in the interface's language.
  */
-export function renderArticleBody(article: Article, titleLevel: number): TemplateResult {
+export function renderArticleBody(article: Article, titleLevel: number, t: UiStrings = en): TemplateResult {
   return html`${article.sections.map(
     (section) => html`<section>
       ${section.heading ? heading(titleLevel + Math.max(1, (section.level ?? 2) - 1), section.heading) : nothing}
       ${blocks(section.paragraphs)}
     </section>`,
-  )}<span id=${PLAY_HINT_ID} lang=${uiLang} hidden>${t.playFromHere}</span>`;
+  )}<span id=${PLAY_HINT_ID} lang=${t.locale} hidden>${t.playFromHere}</span>`;
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import type { PlayerErrorInfo } from '../../player/types.ts';
-import { strings as t } from '../strings.ts';
+import { strings as t, type UiStrings } from '../strings.ts';
 import { heading } from './article-view.ts';
 
 /** Every code an `aloud-error` can carry: the store's, the article loader's, and page mode's. */
@@ -13,12 +13,12 @@ export type ErrorKind = keyof typeof t.errorTitle;
 export interface ShownError {
   kind: ErrorKind;
   code: ErrorCode;
-  /** What happened, as the panel's heading. */
-  title: string;
-  /** What to do about it: the panel's one paragraph. */
-  advice: string;
   /** For the `aloud-error` event: the lower layer's plain-English message (or the advice where that says more). */
   message: string;
+  /** The language that has no voice (for the noVoice advice). */
+  lang: string;
+  /** The HTTP status of an `http-error`, or the id page mode did not find (for the advice). */
+  detail: string;
   /** Offer "Try again": only the element's own fetch, and only where a second try can succeed. */
   retry: boolean;
 }
@@ -68,26 +68,28 @@ const RETRYABLE = new Set<ErrorKind>(['load', 'offline', 'server']);
  */
 export function shownError(code: ErrorCode | undefined, message: string, lang: string, fetched = false, detail?: number | string): ShownError {
   const kind = errorKind(code, typeof detail === 'number' ? detail : undefined, globalThis.navigator?.onLine !== false);
-  const help = t.errorHelp[kind];
-  const advice = typeof help === 'function' ? help(kind === 'noVoice' ? lang : String(detail)) : help;
-  return {
-    kind,
-    code: code ?? 'load-failed',
-    title: t.errorTitle[kind],
-    advice,
-    message: kind === 'noVoice' || kind === 'notAllowed' ? advice : message,
-    retry: fetched && RETRYABLE.has(kind),
-  };
+  const e: ShownError = { kind, code: code ?? 'load-failed', message, lang, detail: detail === undefined ? '' : String(detail), retry: fetched && RETRYABLE.has(kind) };
+  if (kind === 'noVoice' || kind === 'notAllowed') e.message = errorAdvice(e);
+  return e;
+}
+
+/** What happened, as the panel's heading, in the catalogue `s`. */
+export const errorTitle = (e: ShownError, s: UiStrings = t): string => s.errorTitle[e.kind];
+
+/** What to do about it, the panel's one paragraph, in the catalogue `s`. */
+export function errorAdvice(e: ShownError, s: UiStrings = t): string {
+  const help = s.errorHelp[e.kind];
+  return typeof help === 'function' ? help(e.kind === 'noVoice' ? e.lang : e.detail) : help;
 }
 
 /** What the live region says for an error: what is on the panel, once. */
-export const errorAnnouncement = (e: ShownError): string => `${e.title}. ${e.advice}`;
+export const errorAnnouncement = (e: ShownError, s: UiStrings = t): string => `${errorTitle(e, s)}. ${errorAdvice(e, s)}`;
 
 /** The error panel: a heading, the advice, and "Try again" where it can help. */
-export function renderError(e: ShownError, level: number, retry: () => void): TemplateResult {
+export function renderError(e: ShownError, level: number, retry: () => void, s: UiStrings = t): TemplateResult {
   return html`<div part="error" class="error">
-    ${heading(level, e.title)}
-    <p>${e.advice}</p>
-    ${e.retry ? html`<button type="button" @click=${retry}>${t.tryAgain}</button>` : nothing}
+    ${heading(level, errorTitle(e, s))}
+    <p>${errorAdvice(e, s)}</p>
+    ${e.retry ? html`<button type="button" @click=${retry}>${s.tryAgain}</button>` : nothing}
   </div>`;
 }

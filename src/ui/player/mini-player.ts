@@ -1,5 +1,5 @@
 import { adoptStyles, css, html, nothing, type CSSResult, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
-import { strings as t } from '../strings.ts';
+import type { UiStrings } from '../strings.ts';
 
 /** What the mini-player asks the player element. */
 export interface MiniPlayerOptions {
@@ -7,6 +7,8 @@ export interface MiniPlayerOptions {
   listening(): boolean;
   /** The article title shown in the bar. */
   title(): string;
+  /** The article's language (the title's `lang`; its direction is found from its own letters). */
+  lang(): string;
   /** The transport buttons, rendered by the player so they behave exactly as its own. */
   controls(): TemplateResult;
 }
@@ -114,7 +116,7 @@ export class MiniPlayerController implements ReactiveController {
   private closed = false;
   private observer: IntersectionObserver | null = null;
   constructor(
-    private readonly host: LitElement,
+    private readonly host: LitElement & { readonly strings: UiStrings },
     private readonly options: MiniPlayerOptions,
   ) {
     host.addController(this);
@@ -168,8 +170,9 @@ export class MiniPlayerController implements ReactiveController {
 
   render(): TemplateResult | typeof nothing {
     if (!this.offscreen || this.closed || !this.options.listening()) return nothing;
+    const t = this.host.strings;
     return html`<div part="mini-player" class="mini" role="region" aria-label=${t.miniPlayer}>
-      <p>${this.options.title()}</p>
+      <p lang=${this.options.lang()} dir="auto">${this.options.title()}</p>
       ${this.options.controls()}
       <button type="button" class="icon" title=${t.closeMiniPlayer} @click=${this.close}>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${CLOSE}></path></svg><span class="sr-only">${t.closeMiniPlayer}</span>

@@ -1,6 +1,5 @@
 import type { VoiceInfo } from '../../speech/types.ts';
 import { primaryLanguage as primary } from '../../speech/voices.ts';
-import { languageName } from '../strings.ts';
 
 export interface VoiceGroup {
   /** The optgroup label, e.g. "English (United Kingdom)". */
@@ -10,7 +9,8 @@ export interface VoiceGroup {
 
 /**
  * The player's one voice grouping: the voices worth offering for an article
- * in `lang`, grouped by regional variant, the article's exact variant first
+ * in `lang`, grouped by regional variant (labelled by `languageName`, the
+ * interface language's names), the article's exact variant first
  * (the package's `groupVoicesByLanguage` is for a page's own all-languages menu).
  *
  * Voices that cannot read the article's language are left out rather than
@@ -18,7 +18,7 @@ export interface VoiceGroup {
  * that would mangle every word is never a useful choice. (Decision recorded
  * in docs/player.md.)
  */
-export function voiceGroups(voices: readonly VoiceInfo[], lang: string): VoiceGroup[] {
+export function voiceGroups(voices: readonly VoiceInfo[], lang: string, languageName: (tag: string) => string): VoiceGroup[] {
   const want = primary(lang);
   const exact = lang.toLowerCase().replace('_', '-');
   const byTag = new Map<string, VoiceInfo[]>();

@@ -7,7 +7,7 @@ import type { AxeResults, ElementContext, RunOptions } from 'axe-core';
 
 type Axe = typeof import('axe-core');
 
-async function loadAxe(): Promise<Axe> {
+export async function loadAxe(): Promise<Axe> {
   const w = window as unknown as { axe?: Axe };
   if (!w.axe) await import('axe-core/axe.min.js' as string);
   if (!w.axe) throw new Error('axe-core did not install window.axe');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorAnnouncement, errorKind, shownError } from '../../../src/ui/player/errors.ts';
+import { errorAdvice, errorAnnouncement, errorKind, errorTitle, shownError } from '../../../src/ui/player/errors.ts';
 import { strings as t } from '../../../src/ui/strings.ts';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -36,7 +36,7 @@ describe('errorKind: codes sorted into kinds in one place', () => {
 });
 
 /** Everything the panel shows, as one string. */
-const panel = (e: ReturnType<typeof shownError>) => `${e.title} | ${e.advice}${e.retry ? ' | Try again' : ''}`;
+const panel = (e: ReturnType<typeof shownError>) => `${errorTitle(e)} | ${errorAdvice(e)}${e.retry ? ' | Try again' : ''}`;
 
 describe('shownError: one message, advice by cause, "Try again" only where it can help', () => {
   it('not found (404): says so, points at the address, no retry and no word about the connection', () => {
@@ -86,7 +86,7 @@ describe('shownError: one message, advice by cause, "Try again" only where it ca
     const loader = 'The article could not be loaded (HTTP 404: not found).';
     for (const [code, status] of [['http-error', 404], ['http-error', 500], ['unreachable', undefined], ['invalid-json', undefined], ['not-an-article', undefined]] as const) {
       const e = shownError(code, loader, 'en', true, status);
-      expect(e.advice).not.toContain(e.title);
+      expect(errorAdvice(e)).not.toContain(errorTitle(e));
       expect(panel(e)).not.toContain(loader);
     }
   });
@@ -103,7 +103,7 @@ describe('shownError: one message, advice by cause, "Try again" only where it ca
 
   it('uses the UI’s own words for no voice (naming the language) and for a needed tap', () => {
     expect(shownError('no-voice', 'engine text', 'fr').message).toBe(t.errorHelp.noVoice('fr'));
-    expect(shownError('no-voice', 'engine text', 'fr').advice).toContain('French');
+    expect(errorAdvice(shownError('no-voice', 'engine text', 'fr'))).toContain('French');
     expect(shownError('not-allowed', 'engine text', 'en').message).toBe(t.errorHelp.notAllowed);
   });
 
