@@ -108,20 +108,6 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
-  .controls,
-  .transport,
-  .field,
-  .progress {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    min-width: 0;
-  }
-  .controls {
-    gap: 0.75rem 1.25rem;
-  }
-
   button,
   select {
     font: inherit;
@@ -133,6 +119,14 @@ export const styles = css`
     background: var(--_surface);
     padding: 0.25rem 0.75rem;
     cursor: pointer;
+  }
+  input[type='range'] {
+    accent-color: var(--_accent);
+    min-height: 44px;
+    margin: 0;
+  }
+  .compact {
+    padding: 0.5rem;
   }
   select {
     max-width: 100%;
@@ -163,49 +157,7 @@ export const styles = css`
     background: var(--_accent);
     color: var(--_on-accent);
     border-color: var(--_accent);
-    min-width: 7.5rem;
-    font-weight: 600;
-  }
-  input[type='range'] {
-    accent-color: var(--_accent);
-    min-height: 44px;
-    flex: 1 1 8rem;
-    min-width: 6rem;
-    margin: 0;
-  }
-  .field {
-    flex: 1 1 14rem;
-  }
-  [part='voice'] {
-    flex-basis: 20rem;
-  }
-  .value {
-    min-width: 3ch;
-    font-variant-numeric: tabular-nums;
-  }
-  .progress {
-    flex: 1 1 100%;
-  }
-  .check {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
-    min-height: 44px;
-    cursor: pointer;
-  }
-  .check input {
-    width: 1.25rem;
-    height: 1.25rem;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-  .time {
-    margin: 0;
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1rem;
+
   }
 
   .layout {
@@ -218,30 +170,6 @@ export const styles = css`
       grid-template-columns: minmax(10rem, 16rem) minmax(0, 1fr);
       align-items: start;
     }
-  }
-  nav ol {
-    list-style: none;
-    margin: 0.25rem 0 0;
-    padding: 0;
-    display: grid;
-    gap: 0.25rem;
-  }
-  nav button {
-    width: 100%;
-    justify-content: flex-start;
-    text-align: start;
-    background: transparent;
-    border-color: transparent;
-    overflow-wrap: anywhere;
-  }
-  nav button[aria-current='true'] {
-    border-color: var(--_accent);
-    border-inline-start-width: 4px;
-    font-weight: 600;
-  }
-  .nav-title {
-    font-weight: 600;
-    margin: 0;
   }
 
   .text-wrap {
@@ -294,21 +222,6 @@ export const styles = css`
     background: var(--_accent);
     color: var(--_on-accent);
     border-color: var(--_accent);
-  }
-
-  /* Compact: one bar that wraps at narrow widths. */
-  .compact {
-    padding: 0.5rem;
-    gap: 0.5rem;
-  }
-  .bar {
-    gap: 0.5rem 1rem;
-  }
-  .bar .field {
-    flex: 1 1 10rem;
-  }
-  .bar .progress {
-    flex: 2 1 16rem;
   }
 
   .busy {
@@ -393,6 +306,7 @@ export const styles = css`
     .kicker,
     .byline,
     .time,
+    .label,
     .detail {
       color: CanvasText;
     }
@@ -407,9 +321,6 @@ export const styles = css`
       forced-color-adjust: none;
       background: ButtonText;
       color: ButtonFace;
-    }
-    nav button[aria-current='true'] {
-      border-color: Highlight;
     }
     :focus-visible {
       outline-color: Highlight;

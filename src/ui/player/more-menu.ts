@@ -1,0 +1,116 @@
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Strings } from '../strings.ts';
+import { lazy } from '../lazy.ts';
+import { ICONS, icon } from './icons.ts';
+import type { MoreActions, MoreModel } from './more-items.ts';
+
+export type { MoreActions, MoreModel } from './more-items.ts';
+
+type Items = typeof import('./more-items.ts');
+
+/**
+ * The bar's one "More" menu, as the WAI-ARIA menu button pattern: Enter,
+ * Space or Down opens it on the first item (Up on the last), arrows move,
+ * Home/End go to the ends, Escape closes it and gives focus back to the
+ * button, Tab closes it and moves on. The button is in the first paint; the
+ * items (voice, sleep timer, keep screen on, follow along, keyboard help)
+ * are a lazy chunk fetched when a pointer or focus comes near the button.
+ */
+export class MoreMenu {
+  #open = false;
+  #items: Items | null = null;
+  #load: Promise<unknown> | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost & { renderRoot: ParentNode }) {}
+
+  get open(): boolean {
+    return this.#open;
+  }
+
+  /** The menu's button, its items when open, and the voice dialog once loaded. */
+  render(t: Strings, m: MoreModel, a: MoreActions): TemplateResult {
+    const items = this.#items;
+    const act: MoreActions = { ...a, voiceDialog: () => this.#showVoice() };
+    return html`<div class="more">
+      <button id="more" type="button" class="icon" title=${t.more} aria-haspopup="menu" aria-expanded=${this.#open ? 'true' : 'false'}
+        aria-controls="more-menu" @click=${() => void this.toggle(0)} @keydown=${this.#onButtonKey}
+        @pointerenter=${this.preload} @focus=${this.preload}>${icon(ICONS.more)}<span class="sr-only">${t.more}</span></button>
+      <div id="more-menu" part="menu" role="menu" aria-labelledby="more" ?hidden=${!this.#open}
+        @keydown=${this.#onMenuKey} @focusout=${this.#onFocusOut} @click=${this.#onItemClick}>
+        ${this.#open && items ? items.renderItems(t, m, act) : nothing}
+      </div>
+      ${items ? items.renderVoiceDialog(t, m, act) : nothing}
+    </div>`;
+  }
+
+  /** Fetch the items before they are needed (a no-op once loaded). */
+  readonly preload = (): Promise<unknown> =>
+    (this.#load ??= lazy(import('./more-items.ts'), 'the More menu').then((m) => {
+      this.#items = m ?? null;
+    }));
+
+  /** Open (focusing item `at`, -1 for the last) or close. */
+  async toggle(at: number): Promise<void> {
+    if (this.#open) return this.close(true);
+    await this.preload();
+    if (!this.#items) return;
+    this.#open = true;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const list = this.#list();
+    list.at(at)?.focus();
+  }
+
+  close(refocus: boolean): void {
+    if (!this.#open) return;
+    this.#open = false;
+    this.host.requestUpdate();
+    if (refocus) this.host.renderRoot.querySelector<HTMLElement>('#more')?.focus();
+  }
+
+  #list(): HTMLElement[] {
+    return [...this.host.renderRoot.querySelectorAll<HTMLElement>('#more-menu [role^="menuitem"]')];
+  }
+
+  readonly #onButtonKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    if (this.#open) this.#list().at(e.key === 'ArrowUp' ? -1 : 0)?.focus();
+    else void this.toggle(e.key === 'ArrowUp' ? -1 : 0);
+  };
+
+  readonly #onMenuKey = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const list = this.#list();
+    const at = list.indexOf(e.target as HTMLElement);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[e.key];
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.close(true);
+    } else if (to !== undefined) {
+      // Handled here, so the player's shortcuts (arrows = sentence) do not also run.
+      e.preventDefault();
+      list[(to + list.length) % list.length]?.focus();
+    }
+  };
+
+  readonly #onFocusOut = (e: FocusEvent) => {
+    const next = e.relatedTarget as Node | null;
+    const root = this.host.renderRoot;
+    if (next && (root.querySelector('#more-menu')?.contains(next) || root.querySelector('#more') === next)) return;
+    // Tab (or a click elsewhere) leaves the menu: close it where focus went.
+    if (next) this.close(false);
+  };
+
+  /** An item did its job: the menu closes and focus returns to its button (the voice dialog takes focus itself). */
+  readonly #onItemClick = (e: Event) => {
+    const item = (e.target as HTMLElement).closest('[role^="menuitem"]');
+    if (item) this.close(!item.hasAttribute('data-dialog'));
+  };
+
+  async #showVoice(): Promise<void> {
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLDialogElement>('#voice-dialog')?.showModal();
+  }
+}
