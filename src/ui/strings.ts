@@ -127,6 +127,8 @@ export const strings = {
   skipControls: 'Skip',
   more: 'More',
   skipPlayer: 'Skip player',
+  /** Where "Skip player" lands: the next Tab leaves the player. */
+  endOfPlayer: 'End of player',
   /** Said for a section move that lands in the section already announced. */
   startOf: (section: string) => `Start of ${section}`,
   /** The voice picker's automatic choice, named with the voice it resolved to. */

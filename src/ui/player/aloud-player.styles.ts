@@ -305,8 +305,6 @@ export const styles = css`
     }
     .kicker,
     .byline,
-    .time,
-    .label,
     .detail {
       color: CanvasText;
     }

@@ -897,22 +897,25 @@ export class AloudPlayer extends LitElement {
     const pending = this._loading;
     // Named after the article: a page with several players has several distinct landmarks.
     return html`<section part="base" class="base ${this.#layout()}" lang=${uiLang} aria-label=${article ? t.listenTo(article.title) : t.player}>
-      ${article ? html`<a class="skip-link" href="#" @click=${this.#skipPlayer}>${t.skipPlayer}</a>` : nothing}
+      ${article ? html`<button type="button" class="skip-link" @click=${this.#skipPlayer}>${t.skipPlayer}</button>` : nothing}
       <div part="status" class="sr-only" role="status">${this._announcement}</div>
       ${pending ? html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${t.loading}…</span></div>` : nothing}
       ${this._loadError && !article ? this.#renderError(this._loadError) : nothing}
       ${!article && !pending && !this._loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
       ${article ? this.#renderPlayer(article) : nothing}
       ${this.#help.render(this.shortcuts === 'global')}
-      <span id="player-end" tabindex="-1"></span>
+      <span id="player-end" class="skip-link" tabindex="-1" @blur=${(e: Event) => ((e.target as HTMLElement).tabIndex = -1)}>${t.endOfPlayer}</span>
     </section>
     ${article && this._mini ? this._mini.render() : nothing}`;
   }
 
   /** "Skip player": focus lands after the player, so the next Tab leaves it. */
-  #skipPlayer(e: Event): void {
-    e.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('#player-end')?.focus();
+  #skipPlayer(): void {
+    // A Tab stop only while focused: Chromium starts the next Tab from the top of the shadow root after a tabindex=-1 element.
+    const end = this.renderRoot.querySelector<HTMLElement>('#player-end');
+    if (!end) return;
+    end.tabIndex = 0;
+    end.focus();
   }
 
   #renderError(err: ShownError): TemplateResult {

@@ -157,6 +157,7 @@ export const barStyles = css`
     border-top: 1px solid var(--_border);
     margin: 0.25rem 0;
   }
+  /* "Skip player" and where it lands: hidden like .sr-only until focused. */
   .skip-link {
     position: absolute;
     inset-inline-start: 0.5rem;
@@ -165,18 +166,23 @@ export const barStyles = css`
     padding: 0.5rem 0.75rem;
     background: var(--_bg);
     color: var(--_fg);
+    border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    transform: translateY(-300%);
   }
-  .skip-link:focus {
-    transform: none;
+  .skip-link:not(:focus) {
+    width: 1px;
+    height: 1px;
+    min-width: 0;
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
   }
   #player-end {
-    position: absolute;
-    bottom: 0;
-  }
-  #player-end:focus {
-    outline: none;
+    top: auto;
+    bottom: 0.5rem;
   }
 
   nav {
@@ -223,6 +229,11 @@ export const barStyles = css`
   }
 
   @media (forced-colors: active) {
+    .label,
+    .bar-title,
+    .time {
+      color: CanvasText;
+    }
     .chip,
     [role='menu'] {
       border: 1px solid ButtonText;

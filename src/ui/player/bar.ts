@@ -167,7 +167,6 @@ export class Bar {
     if (e.key in steps) next = stepRate(rate, steps[e.key]!);
     else if (e.key === 'Home') next = MIN_RATE;
     else if (e.key === 'End') next = MAX_RATE;
-    else if (e.key === 'Enter' || e.key === ' ') next = PRESETS.find((p) => p > rate + 0.01) ?? MIN_RATE;
     if (next === null || e.altKey || e.ctrlKey || e.metaKey) return;
     // Handled here, so the player's shortcuts (arrows = sentence) leave the slider's keys alone.
     e.preventDefault();
