@@ -9,7 +9,10 @@
 import type { Article, SourceFormat } from './model.ts';
 import type { DomParserLike } from './parse.ts';
 import { ArticleLoadError } from './errors.ts';
-import { validateArticle } from './validate.ts';
+
+// The validator is a lazy chunk fetched while the article downloads (the
+// widget's first-paint budget): one export named, so no helper chunk is added.
+const validator = () => import('./validate.ts').then((m) => m.validateArticle);
 
 export { ArticleLoadError, isArticleLoadError } from './errors.ts';
 export type { ArticleLoadErrorCode, ArticleIssue } from './errors.ts';
@@ -53,6 +56,9 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
   const { signal } = options;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   checkAborted(signal, url);
+  const validate = validator();
+  // Awaited where it is needed; a failure to load it must not be unhandled meanwhile.
+  validate.catch(() => undefined);
 
   let response: Response;
   try {
@@ -73,7 +79,8 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
   checkAborted(signal, url);
 
   const format = options.format ?? (await decideFormat(url, contentType, body));
-  const article = format === 'json' ? fromJson(body, contentType, url) : await fromSource(body, format, url, options);
+  const value = format === 'json' ? fromJson(body, contentType, url) : await fromSource(body, format, url, options);
+  const article = validated(await validate, value, url);
   checkAborted(signal, url);
   return article;
 }
@@ -113,7 +120,7 @@ async function decideFormat(url: string, contentType: string, body: string): Pro
   return /^\s*\{/.test(body) ? 'json' : 'unsupported';
 }
 
-function fromJson(body: string, contentType: string, url: string): Article {
+function fromJson(body: string, contentType: string, url: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -125,7 +132,7 @@ function fromJson(body: string, contentType: string, url: string): Article {
     }
     throw new ArticleLoadError('invalid-json', { url, cause: e, detail: (e as Error).message });
   }
-  return validated(value, url);
+  return value;
 }
 
 async function fromSource(
@@ -133,7 +140,7 @@ async function fromSource(
   format: SourceFormat | 'unsupported',
   url: string,
   options: LoadArticleOptions,
-): Promise<Article> {
+): Promise<unknown> {
   if (format === 'unsupported' || format === 'json') {
     throw new ArticleLoadError('unsupported-format', { url, detail: pathOf(url).split('/').pop() || url });
   }
@@ -149,11 +156,11 @@ async function fromSource(
   } catch (e) {
     throw parser.toLoadError(e, url, format);
   }
-  // The parser promises a valid article; the player relies on it, so check.
-  return validated(article, url);
+  // The parser promises a valid article; the player relies on it, so check (in loadArticle).
+  return article;
 }
 
-function validated(value: unknown, url: string): Article {
+function validated(validateArticle: typeof import('./validate.ts').validateArticle, value: unknown, url: string): Article {
   const result = validateArticle(value);
   if (result.ok) return result.article;
   const code = result.reason === 'empty' ? 'empty-article' : 'not-an-article';

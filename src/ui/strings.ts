@@ -55,12 +55,8 @@ export const strings = {
   rateLong: (rate: number) => `${rateNumber(rate)} times speed`,
   voice: 'Voice',
   automaticVoice: (lang: string) => `Automatic (best ${languageName(lang)} voice)`,
-  noVoices: 'No voices yet',
-  section: 'Section',
   sectionText: (n: number, total: number, heading?: string) =>
     `Section ${n} of ${total}${heading ? `: ${heading}` : ''}`,
-  elapsed: (seconds: number) => `${clock(seconds)} elapsed`,
-  remaining: (seconds: number) => `about ${clock(seconds)} left`,
   contents: 'Contents',
   untitledSection: 'Introduction',
   articleText: 'Article text',
@@ -90,7 +86,6 @@ export const strings = {
     reason === 'network'
       ? `The online voice could not be reached, so reading goes on with ${to}.`
       : `The voice kept failing, so reading goes on with ${to}.`,
-  ready: (title: string) => `Ready to play: ${title}`,
   ended: 'End of article',
   tryAgain: 'Try again',
   by: (byline: string) => byline,

@@ -66,7 +66,9 @@ export const styles = css`
     gap: 1rem;
     min-width: 0;
   }
-  .sr-only {
+  /* "Skip player" and where it lands: hidden like .sr-only until focused. */
+  .sr-only,
+  .skip-link:not(:focus) {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -127,12 +129,6 @@ export const styles = css`
   }
   .compact {
     padding: 0.5rem;
-  }
-  select {
-    max-width: 100%;
-    min-width: 0;
-    /* As wide as its longest choice, not the row: "Off" needs no 800 px. */
-    flex: 0 1 auto;
   }
   button {
     display: inline-flex;
@@ -265,35 +261,6 @@ export const styles = css`
   }
   .error .detail {
     color: var(--_muted);
-  }
-
-  dialog {
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    max-width: min(40rem, calc(100vw - 2rem));
-    padding: 1.25rem;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
-  }
-  dialog h2 {
-    margin-top: 0;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  th,
-  td {
-    text-align: start;
-    padding: 0.375rem 0.5rem;
-    border-bottom: 1px solid var(--_border);
-    vertical-align: top;
-  }
-  kbd {
-    font-family: ui-monospace, monospace;
   }
 
   @media (forced-colors: active) {

@@ -609,7 +609,7 @@ export class AloudPlayer extends LitElement {
   #showError(e: ShownError): void {
     this._loadError = e;
     this.#announce(errorAnnouncement(e));
-    this.#emit('aloud-error', { code: e.code, message: e.message });
+    fire(this, 'aloud-error', { code: e.code, message: e.message });
   }
 
   #errorLang(): string {
@@ -875,10 +875,6 @@ export class AloudPlayer extends LitElement {
   #announce(text: string): void {
     // The same words twice in a row would not be re-announced: vary them invisibly.
     this._announcement = text === this._announcement ? `${text}\u00a0` : text;
-  }
-
-  #emit<T>(type: string, detail: T): void {
-    fire(this, type, detail);
   }
 
   #sectionText(i: number): string {

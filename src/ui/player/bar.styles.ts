@@ -113,51 +113,6 @@ export const barStyles = css`
     position: relative;
     justify-self: end;
   }
-  [role='menu'] {
-    position: absolute;
-    z-index: 1;
-    top: calc(100% + 0.25rem);
-    inset-inline-end: 0;
-    width: max-content;
-    max-width: min(20rem, calc(100vw - 2rem));
-    display: grid;
-    padding: 0.25rem;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
-  }
-  [role='menu'][hidden] {
-    display: none;
-  }
-  [role='menu'] button,
-  nav button {
-    justify-content: flex-start;
-    text-align: start;
-    background: transparent;
-    border-color: transparent;
-  }
-  [role='menu'] button {
-    width: 100%;
-  }
-  [role='menu'] [aria-checked]::before {
-    content: '' / '';
-    width: 1.25em;
-  }
-  [role='menu'] [aria-checked='true']::before {
-    content: '✓' / '';
-  }
-  [role='group'] > .menu-label {
-    display: block;
-    padding: 0.25rem 0.75rem 0;
-    font-size: 0.875rem;
-    color: var(--_muted);
-  }
-  [role='separator'] {
-    border-top: 1px solid var(--_border);
-    margin: 0.25rem 0;
-  }
-  /* "Skip player" and where it lands: hidden like .sr-only until focused. */
   .skip-link {
     position: absolute;
     inset-inline-start: 0.5rem;
@@ -165,20 +120,6 @@ export const barStyles = css`
     z-index: 2;
     padding: 0.5rem 0.75rem;
     background: var(--_bg);
-    color: var(--_fg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .skip-link:not(:focus) {
-    width: 1px;
-    height: 1px;
-    min-width: 0;
-    min-height: 0;
-    padding: 0;
-    border: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
   }
   #player-end {
     top: auto;
@@ -204,6 +145,10 @@ export const barStyles = css`
     flex: none;
   }
   nav button {
+    justify-content: flex-start;
+    text-align: start;
+    background: transparent;
+    border-color: transparent;
     max-width: 16rem;
     white-space: nowrap;
     overflow: hidden;
@@ -234,8 +179,7 @@ export const barStyles = css`
     .time {
       color: CanvasText;
     }
-    .chip,
-    [role='menu'] {
+    .chip {
       border: 1px solid ButtonText;
     }
     nav button[aria-current='true'] {

@@ -38,6 +38,11 @@ export interface BarActions {
   setRate(rate: number): void;
 }
 
+/** A button drawn as an icon, named by its hidden text (and a tooltip for the pointer); `tabindex` set only in the toolbar. */
+const iconButton = (label: string, d: string, run: () => void, tabindex?: number) =>
+  html`<button type="button" part="transport-button" class="icon" title=${label} tabindex=${tabindex ?? nothing}
+    @click=${run}>${icon(d)}<span class="sr-only">${label}</span></button>`;
+
 /** Tapping the speed chip steps through these, as podcast apps do; arrows step by RATE_STEP. */
 const PRESETS = [1, 1.25, 1.5, 1.75, 2, 2.5, 3, 0.5, 0.75];
 
@@ -69,11 +74,10 @@ export class Bar {
     const section = m.index.sectionOf[flat] ?? 0;
     const a = this.actions;
     const skip = (i: number, label: string, d: string, run: () => void) =>
-      html`<button type="button" part="transport-button" class="icon" title=${label} tabindex=${i === this.#skipFocus ? 0 : -1}
-        @click=${() => {
-          this.#skipFocus = i;
-          run();
-        }}>${icon(d)}<span class="sr-only">${label}</span></button>`;
+      iconButton(label, d, () => {
+        this.#skipFocus = i;
+        run();
+      }, i === this.#skipFocus ? 0 : -1);
     return html`<div part="controls" class="bar" role="group" aria-label=${t.controls}>
       ${this.#play(m)}
       <p class="label">
@@ -123,10 +127,8 @@ export class Bar {
   /** The mini-player's controls: the same Play and section buttons, without the parts (the bar has them). */
   mini(m: BarModel): TemplateResult {
     const t = m.strings;
-    const b = (label: string, d: string, run: () => void) =>
-      html`<button type="button" class="icon" title=${label} @click=${run}>${icon(d)}<span class="sr-only">${label}</span></button>`;
-    return html`${this.#play(m, false)} ${b(t.previousSection, ICONS.prevSection, this.actions.previousSection)}
-    ${b(t.nextSection, ICONS.nextSection, this.actions.nextSection)}`;
+    return html`${this.#play(m, false)} ${iconButton(t.previousSection, ICONS.prevSection, this.actions.previousSection)}
+    ${iconButton(t.nextSection, ICONS.nextSection, this.actions.nextSection)}`;
   }
 
   // The toolbar pattern: one Tab stop, arrows move between the four buttons.

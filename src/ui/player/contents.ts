@@ -14,21 +14,20 @@ export interface ContentsModel {
 /**
  * The table of contents as one composite widget: one Tab stop (roving
  * tabindex), Up/Down (and Left/Right, for the one-row narrow layout) move,
- * Home/End go to the ends, Enter or Space jumps there. The Tab stop starts on
- * the current section and stays where the listener left it.
+ * Home/End go to the ends, Enter or Space jumps there. The Tab stop follows
+ * the section being read until the listener moves it, then stays where they
+ * left it (as the APG's composite widgets do).
  */
 export class Contents {
   /** The entry holding the Tab stop; null: the current section's. */
   #focus: number | null = null;
-  #current = 0;
 
   constructor(private readonly jump: (section: number) => void) {}
 
   render(m: ContentsModel): TemplateResult {
     const t = m.strings;
-    this.#current = m.current;
     const stop = Math.min(this.#focus ?? m.current, m.labels.length - 1);
-    return html`<nav part="toc" aria-labelledby="toc-title" @keydown=${this.#onKey} @focusout=${this.#onFocusOut}>
+    return html`<nav part="toc" aria-labelledby="toc-title" @keydown=${this.#onKey}>
       ${heading(m.headingLevel, t.contents, 'toc-title')}
       <ol>
         ${m.labels.map(
@@ -61,13 +60,4 @@ export class Contents {
     for (const [i, b] of buttons.entries()) b.tabIndex = i === to ? 0 : -1;
     buttons[to]?.focus();
   }
-
-  /** Leaving the widget: the next visit starts on the section being read again. */
-  readonly #onFocusOut = (e: FocusEvent) => {
-    const nav = e.currentTarget as HTMLElement;
-    if (nav.contains(e.relatedTarget as Node | null)) return;
-    this.#focus = null;
-    // Set in the DOM at once (Lit reconciles on the next render: it computes the same).
-    for (const [i, b] of nav.querySelectorAll('button').entries()) b.tabIndex = i === this.#current ? 0 : -1;
-  };
 }

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { helpStrings as h } from '../help-strings.ts';
 import { strings as t } from '../strings.ts';
 import { KEYMAP } from '../keymap.ts';
+export { dialogStyles as styles } from './dialog.styles.ts';
 import type { ShortcutAction } from '../controllers/shortcuts.ts';
 
 /** The keys of a help row's actions, interleaved (Left arrow, Right arrow, then the next pair), each named once. */

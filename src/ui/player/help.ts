@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { lazy } from '../lazy.ts';
+import { addStyles, lazy } from '../lazy.ts';
 
 type RenderHelp = typeof import('./help-dialog.ts').renderHelp;
 
@@ -33,6 +33,7 @@ export class HelpDialog {
     if (!this.#render) {
       const m = await lazy(import('./help-dialog.ts'), 'the keyboard help');
       if (!m) return;
+      addStyles(this.host.renderRoot, [m.styles]);
       this.#render = m.renderHelp;
       this.host.requestUpdate();
       await this.host.updateComplete;

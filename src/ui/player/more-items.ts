@@ -4,13 +4,69 @@
  * words cost the first paint nothing. Views only: every choice is a request
  * to the player, and what is checked is read back from what it committed.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { PlayerState } from '../../player/types.ts';
 import type { VoiceInfo } from '../../speech/types.ts';
 import type { Strings } from '../strings.ts';
 import { languageName } from '../strings.ts';
 import { voiceGroups } from './voice-options.ts';
+import { dialogStyles } from './dialog.styles.ts';
+
+/** Adopted into the player's shadow root when this chunk loads: the first paint does not carry them. */
+export const styles = [
+  dialogStyles,
+  css`
+  [role='menu'] {
+    position: absolute;
+    z-index: 1;
+    top: calc(100% + 0.25rem);
+    inset-inline-end: 0;
+    width: max-content;
+    max-width: min(20rem, calc(100vw - 2rem));
+    display: grid;
+    padding: 0.25rem;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+  }
+  [role='menu'][hidden] {
+    display: none;
+  }
+  [role='menu'] button {
+    justify-content: flex-start;
+    text-align: start;
+    background: transparent;
+    border-color: transparent;
+  }
+  [role='menu'] button {
+    width: 100%;
+  }
+  [role='menu'] [aria-checked]::before {
+    content: '' / '';
+    width: 1.25em;
+  }
+  [role='menu'] [aria-checked='true']::before {
+    content: '✓' / '';
+  }
+  [role='group'] > .menu-label {
+    display: block;
+    padding: 0.25rem 0.75rem 0;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  [role='separator'] {
+    border-top: 1px solid var(--_border);
+    margin: 0.25rem 0;
+  }
+    @media (forced-colors: active) {
+      [role='menu'] {
+        border: 1px solid ButtonText;
+      }
+    }
+  `,
+];
 
 type SleepMode = 'end-of-section' | number;
 
@@ -37,6 +93,43 @@ export interface MoreActions {
   help(): void;
   /** Opens the voice dialog (filled in by the menu). */
   voiceDialog?(): void;
+}
+
+/** The menu the items are in (more-menu.ts). */
+interface Menu {
+  close(refocus: boolean): void;
+}
+
+/** The menu's items, in order. */
+export const menuItems = (root: ParentNode): HTMLElement[] => [...root.querySelectorAll<HTMLElement>('#more-menu [role^="menuitem"]')];
+
+/** Arrows move (wrapping), Home/End go to the ends, Escape closes and gives focus back to the button. */
+export function onMenuKey(e: KeyboardEvent, menu: Menu): void {
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const list = menuItems((e.currentTarget as Element).getRootNode() as ParentNode);
+  const at = list.indexOf(e.target as HTMLElement);
+  const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[e.key];
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    e.stopPropagation();
+    menu.close(true);
+  } else if (to !== undefined) {
+    // Handled here, so the player's shortcuts (arrows = sentence) do not also run.
+    e.preventDefault();
+    list[(to + list.length) % list.length]?.focus();
+  }
+}
+
+/** Tab (or a click elsewhere) leaves the menu: it closes, and focus stays where it went. */
+export function onMenuFocusOut(e: FocusEvent, menu: Menu): void {
+  const next = e.relatedTarget as Element | null;
+  if (next && !(e.currentTarget as Element).contains(next) && next.id !== 'more') menu.close(false);
+}
+
+/** An item did its job: the menu closes and focus returns to its button (the voice dialog takes focus itself). */
+export function onMenuClick(e: Event, menu: Menu): void {
+  const item = (e.target as Element).closest('[role^="menuitem"]');
+  if (item) menu.close(!item.hasAttribute('data-dialog'));
 }
 
 const SLEEP: readonly (SleepMode | null)[] = [null, 'end-of-section', 15, 30, 60];

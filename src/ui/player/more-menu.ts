@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Strings } from '../strings.ts';
-import { lazy } from '../lazy.ts';
+import { addStyles, lazy } from '../lazy.ts';
 import { ICONS, icon } from './icons.ts';
 import type { MoreActions, MoreModel } from './more-items.ts';
 
@@ -36,7 +36,8 @@ export class MoreMenu {
         aria-controls="more-menu" @click=${() => void this.toggle(0)} @keydown=${this.#onButtonKey}
         @pointerenter=${this.preload} @focus=${this.preload}>${icon(ICONS.more)}<span class="sr-only">${t.more}</span></button>
       <div id="more-menu" part="menu" role="menu" aria-labelledby="more" ?hidden=${!this.#open}
-        @keydown=${this.#onMenuKey} @focusout=${this.#onFocusOut} @click=${this.#onItemClick}>
+        @keydown=${(e: KeyboardEvent) => items?.onMenuKey(e, this)} @focusout=${(e: FocusEvent) => items?.onMenuFocusOut(e, this)}
+        @click=${(e: Event) => items?.onMenuClick(e, this)}>
         ${this.#open && items ? items.renderItems(t, m, act) : nothing}
       </div>
       ${items ? items.renderVoiceDialog(t, m, act) : nothing}
@@ -46,19 +47,19 @@ export class MoreMenu {
   /** Fetch the items before they are needed (a no-op once loaded). */
   readonly preload = (): Promise<unknown> =>
     (this.#load ??= lazy(import('./more-items.ts'), 'the More menu').then((m) => {
+      if (m) addStyles(this.host.renderRoot, m.styles);
       this.#items = m ?? null;
     }));
 
-  /** Open (focusing item `at`, -1 for the last) or close. */
-  async toggle(at: number): Promise<void> {
-    if (this.#open) return this.close(true);
+  /** Open (focusing item `at`, -1 for the last) or close; `stay`: an open menu stays open and takes focus. */
+  async toggle(at: number, stay = false): Promise<void> {
+    if (this.#open && !stay) return this.close(true);
     await this.preload();
     if (!this.#items) return;
     this.#open = true;
     this.host.requestUpdate();
     await this.host.updateComplete;
-    const list = this.#list();
-    list.at(at)?.focus();
+    this.#items.menuItems(this.host.renderRoot).at(at)?.focus();
   }
 
   close(refocus: boolean): void {
@@ -68,45 +69,10 @@ export class MoreMenu {
     if (refocus) this.host.renderRoot.querySelector<HTMLElement>('#more')?.focus();
   }
 
-  #list(): HTMLElement[] {
-    return [...this.host.renderRoot.querySelectorAll<HTMLElement>('#more-menu [role^="menuitem"]')];
-  }
-
   readonly #onButtonKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     e.preventDefault();
-    if (this.#open) this.#list().at(e.key === 'ArrowUp' ? -1 : 0)?.focus();
-    else void this.toggle(e.key === 'ArrowUp' ? -1 : 0);
-  };
-
-  readonly #onMenuKey = (e: KeyboardEvent) => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const list = this.#list();
-    const at = list.indexOf(e.target as HTMLElement);
-    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[e.key];
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.close(true);
-    } else if (to !== undefined) {
-      // Handled here, so the player's shortcuts (arrows = sentence) do not also run.
-      e.preventDefault();
-      list[(to + list.length) % list.length]?.focus();
-    }
-  };
-
-  readonly #onFocusOut = (e: FocusEvent) => {
-    const next = e.relatedTarget as Node | null;
-    const root = this.host.renderRoot;
-    if (next && (root.querySelector('#more-menu')?.contains(next) || root.querySelector('#more') === next)) return;
-    // Tab (or a click elsewhere) leaves the menu: close it where focus went.
-    if (next) this.close(false);
-  };
-
-  /** An item did its job: the menu closes and focus returns to its button (the voice dialog takes focus itself). */
-  readonly #onItemClick = (e: Event) => {
-    const item = (e.target as HTMLElement).closest('[role^="menuitem"]');
-    if (item) this.close(!item.hasAttribute('data-dialog'));
+    void this.toggle(e.key === 'ArrowUp' ? -1 : 0, true);
   };
 
   async #showVoice(): Promise<void> {
