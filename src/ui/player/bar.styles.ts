@@ -10,6 +10,29 @@ export const barStyles = css`
   .base {
     position: relative;
   }
+  /* Narrow: the title, byline and contents give the first screen back to the text. */
+  @container (max-width: 35.99rem) {
+    #title {
+      font-size: 1.25rem;
+    }
+    header .byline {
+      font-size: 0.875rem;
+    }
+    nav {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    nav > :first-child {
+      flex: none;
+    }
+    .layout {
+      gap: 0.5rem;
+    }
+    nav ol {
+      margin: 0;
+    }
+  }
   .bar {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
@@ -128,6 +151,10 @@ export const barStyles = css`
 
   nav {
     min-width: 0;
+  }
+  /* The text starts at its first line, not a heading's margin below the contents. */
+  .text > section:first-child > :first-child {
+    margin-top: 0;
   }
   nav > :first-child {
     font-size: 1rem;
