@@ -105,15 +105,15 @@ const players = new Set<AloudPlayer>();
  * @csspart base - The player's outer box.
  * @csspart header - Kicker, title and byline.
  * @csspart title - The article title heading.
- * @csspart controls - The row of transport, speed and voice controls.
+ * @csspart controls - The bar: play, label, skip buttons, scrubber, speed chip and More.
  * @csspart play-button - Play / Pause / Play again.
  * @csspart transport-button - Each previous/next sentence/section button.
- * @csspart speed - The speed field (label, slider, value).
- * @csspart voice - The voice field (label, select).
- * @csspart help-button - The "Keyboard shortcuts" button.
- * @csspart progress - The section slider and the time estimates.
- * @csspart time - Elapsed and remaining time.
- * @csspart hands-free - The sleep timer and "Keep screen on" row.
+ * @csspart speed - The speed chip (a slider showing "1.5×").
+ * @csspart menu - The More menu's popup.
+ * @csspart voice-dialog - The voice dialog opened from the More menu.
+ * @csspart voice - The voice field inside the voice dialog (label, select).
+ * @csspart progress - The Position scrubber with elapsed and remaining time.
+ * @csspart time - Elapsed time and remaining time (two elements).
  * @csspart toc - The table of contents nav.
  * @csspart text - The scrollable article text.
  * @csspart sentence - Each sentence of the text.
