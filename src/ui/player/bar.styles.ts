@@ -15,9 +15,6 @@ export const barStyles = css`
     #title {
       font-size: 1.25rem;
     }
-    header .byline {
-      font-size: 0.875rem;
-    }
     nav {
       display: flex;
       align-items: center;
@@ -73,7 +70,6 @@ export const barStyles = css`
     display: grid;
     font-size: 0.9375rem;
     color: var(--_muted);
-    line-height: 1.3;
   }
   .bar-title {
     color: var(--_fg);
@@ -106,10 +102,6 @@ export const barStyles = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
     font-size: 0.875rem;
-    min-width: 3.25em;
-  }
-  .time:last-child {
-    text-align: end;
   }
   .chip {
     grid-area: speed;
@@ -126,10 +118,6 @@ export const barStyles = css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
     cursor: pointer;
-    user-select: none;
-  }
-  .chip:hover {
-    border-color: var(--_fg);
   }
   .more {
     grid-area: more;

@@ -92,7 +92,7 @@ export class Bar {
       </div>
       <div part="progress" class="progress">
         <span part="time" class="time" aria-hidden="true">${clock(times.elapsed)}</span>
-        <input id="position" type="range" min="0" max=${Math.max(0, total - 1)} step="1" aria-label=${t.position}
+        <input id="position" type="range" min="0" max=${total - 1} step="1" aria-label=${t.position}
           aria-valuetext=${t.positionText(m.sectionText(section), times.elapsed, length)}
           .value=${String(flat)}
           @input=${this.#onScrubInput} @change=${this.#onScrubChange} @keydown=${(e: KeyboardEvent) => this.#onScrubKey(e, m)} />

@@ -8,7 +8,7 @@ import { html, type TemplateResult } from 'lit';
  * SENTENCE like seekbackward/seekforward.
  */
 export const icon = (d: string): TemplateResult =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d}></path></svg>`;
+  html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d=${d}></path></svg>`;
 
 export const ICONS = {
   play: 'M8 5v14l11-7z',

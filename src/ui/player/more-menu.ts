@@ -32,8 +32,7 @@ export class MoreMenu {
     const items = this.#items;
     const act: MoreActions = { ...a, voiceDialog: () => this.#showVoice() };
     return html`<div class="more">
-      <button id="more" type="button" class="icon" title=${t.more} aria-haspopup="menu" aria-expanded=${this.#open ? 'true' : 'false'}
-        aria-controls="more-menu" @click=${() => void this.toggle(0)} @keydown=${this.#onButtonKey}
+      <button id="more" type="button" class="icon" aria-haspopup="menu" aria-expanded=${this.#open ? 'true' : 'false'} @click=${() => void this.toggle(0)} @keydown=${this.#onButtonKey}
         @pointerenter=${this.preload} @focus=${this.preload}>${icon(ICONS.more)}<span class="sr-only">${t.more}</span></button>
       <div id="more-menu" part="menu" role="menu" aria-labelledby="more" ?hidden=${!this.#open}
         @keydown=${(e: KeyboardEvent) => items?.onMenuKey(e, this)} @focusout=${(e: FocusEvent) => items?.onMenuFocusOut(e, this)}
