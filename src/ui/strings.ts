@@ -110,6 +110,29 @@ export const strings = {
     speech: 'Press Play to try again, or choose another voice.',
   },
   noSrc: 'No article to play.',
+  // The compact bar (issue 11).
+  /** The player's landmark name: unique per article on a page with several players. */
+  listenTo: (title: string) => `Listen: ${f.isolate(title)}`,
+  listenLabel: 'Listen to this article',
+  /** The bar's length estimate, after the label: "4 min". */
+  minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
+  position: 'Position',
+  /** The scrubber's aria-valuetext: where, then how far in. */
+  positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} of ${f.clock(total)}`,
+  /** The visible remaining time beside the scrubber. */
+  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  skipControls: 'Skip',
+  more: 'More',
+  skipPlayer: 'Skip player',
+  /** Where "Skip player" lands: the next Tab leaves the player. */
+  endOfPlayer: 'End of player',
+  /** Said for a section move that lands in the section already announced. */
+  startOf: (section: string) => `Start of ${section}`,
+  /** The voice picker's automatic choice, named with the voice it resolved to. */
+  automaticNamed: (name: string) => `Automatic: ${f.isolate(name)}`,
+  /** The More menu's voice item. */
+  voiceItem: (choice: string) => `Voice: ${choice}`,
+  done: 'Done',
 };
 
 /** The shape of the first-paint part of a catalogue (English's is `strings`). */

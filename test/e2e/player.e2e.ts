@@ -66,7 +66,7 @@ describe('the demo by keyboard alone', () => {
     await waitForSpoken(page, TITLE);
     await page.keyboard.press('Shift+ArrowRight'); // focus is on a button: the shortcut still applies
     await waitForSpoken(page, SECTION_2);
-    await poll(() => page.getByRole('slider', { name: 'Section' }).getAttribute('aria-valuetext')).toMatch(
+    await poll(() => page.getByRole('slider', { name: 'Position' }).getAttribute('aria-valuetext')).toMatch(
       /^Section 2 of 7/,
     );
     await poll(() => status(page).textContent()).toMatch(/section/i);
@@ -76,7 +76,7 @@ describe('the demo by keyboard alone', () => {
 
     await page.keyboard.press('PageUp'); // early in a section: back to the start of this one
     await page.keyboard.press('PageUp'); // and again, to the section before
-    await poll(() => page.getByRole('slider', { name: 'Section' }).getAttribute('aria-valuetext')).toMatch(
+    await poll(() => page.getByRole('slider', { name: 'Position' }).getAttribute('aria-valuetext')).toMatch(
       /^Section 1 of 7: Story highlights/,
     );
     // Only one utterance may be speaking at a time: every skip cancels the last.
@@ -205,12 +205,18 @@ describe('the demo by keyboard alone', () => {
 
   it('sleep timer, set by keyboard to the end of the section, pauses where the next section begins', async () => {
     const page = await openDemo({ wordMs: 15 });
-    const sleep = page.getByRole('combobox', { name: 'Sleep timer' });
-    await tabTo(page, sleep);
-    await page.keyboard.press('ArrowDown'); // Off → End of this section
-    await poll(() => sleep.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe(
-      'End of this section',
-    );
+    // The More menu, by keyboard: Enter opens it on its first item (Voice), then Off, then End of this section.
+    const more = page.getByRole('button', { name: 'More', exact: true });
+    await tabTo(page, more);
+    await page.keyboard.press('Enter');
+    const endOfSection = page.getByRole('menuitemradio', { name: 'End of this section' });
+    await endOfSection.waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await hasFocus(endOfSection)).toBe(true);
+    await page.keyboard.press('Enter');
+    // Chosen: the menu closes and focus is back on its button.
+    await poll(() => hasFocus(more)).toBe(true);
     await tabTo(page, page.getByRole('button', { name: 'Play', exact: true }), { backwards: true });
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 20_000 });
@@ -224,7 +230,10 @@ describe('the demo by keyboard alone', () => {
     await page.waitForTimeout(300);
     expect((await spokenTexts(page)).length).toBe(spoken.length);
     // It was a one-off: the timer is off again.
-    await poll(() => sleep.evaluate((el: HTMLSelectElement) => el.value)).toBe('');
+    await tabTo(page, more);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByRole('menuitemradio', { name: 'Off' }).getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('Escape');
   });
 
   it('the live region speaks for what the listener did, never for each sentence', async () => {
@@ -250,24 +259,20 @@ describe('the demo by keyboard alone', () => {
 
   it('every control is reachable by Tab, in order, and Shift+Tab walks back without a trap', async () => {
     const page = await openDemo();
+    // The skip buttons are one toolbar (arrows move inside it), the rest of the settings are in More.
     const names: [string, string][] = [
+      ['button', 'Skip player'],
       ['button', 'Play'],
-      ['button', 'Previous sentence'],
-      ['button', 'Next sentence'],
       ['button', 'Previous section'],
-      ['button', 'Next section'],
+      ['slider', 'Position'],
       ['slider', 'Speed'],
-      ['combobox', 'Voice'],
-      ['button', 'Keyboard shortcuts'],
-      ['slider', 'Section'],
-      ['combobox', 'Sleep timer'],
-      ['checkbox', 'Keep screen on'],
+      ['button', 'More'],
     ];
     const presses: number[] = [];
     for (const [role, name] of names) {
       presses.push(await tabTo(page, page.getByRole(role as 'button', { name, exact: true }), { max: 30 }));
     }
-    // After Play, each control is the very next Tab stop.
+    // After the first, each control is the very next Tab stop.
     expect(presses.slice(1)).toEqual(names.slice(1).map(() => 1));
     await tabTo(page, page.getByRole('button', { name: 'Play', exact: true }), { backwards: true, max: 30 });
   });

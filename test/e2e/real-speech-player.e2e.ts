@@ -101,7 +101,9 @@ const speedSlider = (page: Page) => controls(page).getByRole('slider', { name: '
  * Play before that is the no-voices path, tested on its own below.
  */
 async function systemVoicesListed(page: Page): Promise<void> {
-  const options = controls(page).getByRole('combobox', { name: 'Voice' }).locator('option');
+  // The voice picker is in a dialog of the More menu's lazy chunk: a pointer over More loads it (closed, so found by id).
+  await button(page, 'More').hover();
+  const options = page.locator('aloud-player #voice option');
   await poll(() => options.count()).toBeGreaterThan(3);
 }
 

@@ -97,6 +97,21 @@ export default {
     speech: 'أعد المحاولة، أو اختر صوتًا آخر.',
   },
   noSrc: 'لا يوجد مقال لتشغيله.',
+  // The compact bar.
+  listenTo: (title: string) => `استمع: ${f.isolate(title)}`,
+  listenLabel: 'استمع إلى هذا المقال',
+  minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} د`,
+  position: 'الموضع',
+  positionText: (section: string, at: number, total: number) => `${section}، ${f.clock(at)} من ${f.clock(total)}`,
+  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  skipControls: 'التنقّل',
+  more: 'المزيد',
+  skipPlayer: 'تخطَّ المشغّل',
+  endOfPlayer: 'نهاية المشغّل',
+  startOf: (section: string) => `بداية ${section}`,
+  automaticNamed: (name: string) => `تلقائي: ${f.isolate(name)}`,
+  voiceItem: (choice: string) => `الصوت: ${choice}`,
+  done: 'تم',
   help: {
     close: 'إغلاق',
     helpIntro:

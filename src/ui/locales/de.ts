@@ -90,6 +90,21 @@ export default {
     speech: 'Versuchen Sie es erneut oder wählen Sie eine andere Stimme.',
   },
   noSrc: 'Kein Artikel zum Abspielen.',
+  // The compact bar.
+  listenTo: (title: string) => `Anhören: ${f.isolate(title)}`,
+  listenLabel: 'Diesen Artikel anhören',
+  minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} Min.`,
+  position: 'Position',
+  positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} von ${f.clock(total)}`,
+  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  skipControls: 'Springen',
+  more: 'Mehr',
+  skipPlayer: 'Player überspringen',
+  endOfPlayer: 'Ende des Players',
+  startOf: (section: string) => `Anfang von ${section}`,
+  automaticNamed: (name: string) => `Automatisch: ${f.isolate(name)}`,
+  voiceItem: (choice: string) => `Stimme: ${choice}`,
+  done: 'Fertig',
   help: {
     close: 'Schließen',
     helpIntro:

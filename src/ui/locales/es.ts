@@ -90,6 +90,21 @@ export default {
     speech: 'Vuelve a intentarlo o elige otra voz.',
   },
   noSrc: 'No hay ningún artículo que reproducir.',
+  // The compact bar.
+  listenTo: (title: string) => `Escuchar: ${f.isolate(title)}`,
+  listenLabel: 'Escuchar este artículo',
+  minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
+  position: 'Posición',
+  positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} de ${f.clock(total)}`,
+  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  skipControls: 'Saltar',
+  more: 'Más',
+  skipPlayer: 'Saltar el reproductor',
+  endOfPlayer: 'Fin del reproductor',
+  startOf: (section: string) => `Inicio de ${section}`,
+  automaticNamed: (name: string) => `Automática: ${f.isolate(name)}`,
+  voiceItem: (choice: string) => `Voz: ${choice}`,
+  done: 'Listo',
   help: {
     close: 'Cerrar',
     helpIntro:

@@ -93,6 +93,21 @@ export default {
     speech: 'Réessayez ou choisissez une autre voix.',
   },
   noSrc: 'Aucun article à lire.',
+  // The compact bar.
+  listenTo: (title: string) => `Écouter : ${f.isolate(title)}`,
+  listenLabel: 'Écouter cet article',
+  minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
+  position: 'Position',
+  positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} sur ${f.clock(total)}`,
+  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  skipControls: 'Navigation',
+  more: 'Plus',
+  skipPlayer: 'Passer le lecteur',
+  endOfPlayer: 'Fin du lecteur',
+  startOf: (section: string) => `Début de ${section}`,
+  automaticNamed: (name: string) => `Automatique : ${f.isolate(name)}`,
+  voiceItem: (choice: string) => `Voix : ${choice}`,
+  done: 'OK',
   help: {
     close: 'Fermer',
     helpIntro:

@@ -97,6 +97,21 @@ export default {
     speech: 'כדאי לנסות שוב או לבחור קול אחר.',
   },
   noSrc: 'אין כתבה להפעלה.',
+  // The compact bar.
+  listenTo: (title: string) => `האזנה: ${f.isolate(title)}`,
+  listenLabel: 'האזנה לכתבה',
+  minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} דק׳`,
+  position: 'מיקום',
+  positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} מתוך ${f.clock(total)}`,
+  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  skipControls: 'דילוג',
+  more: 'עוד',
+  skipPlayer: 'דילוג על הנגן',
+  endOfPlayer: 'סוף הנגן',
+  startOf: (section: string) => `תחילת ${section}`,
+  automaticNamed: (name: string) => `אוטומטי: ${f.isolate(name)}`,
+  voiceItem: (choice: string) => `קול: ${choice}`,
+  done: 'סיום',
   help: {
     close: 'סגירה',
     helpIntro:

@@ -90,6 +90,21 @@ export default {
     speech: 'Riprova o scegli un’altra voce.',
   },
   noSrc: 'Nessun articolo da riprodurre.',
+  // The compact bar.
+  listenTo: (title: string) => `Ascolta: ${f.isolate(title)}`,
+  listenLabel: 'Ascolta questo articolo',
+  minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
+  position: 'Posizione',
+  positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} di ${f.clock(total)}`,
+  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  skipControls: 'Salta',
+  more: 'Altro',
+  skipPlayer: 'Salta il lettore',
+  endOfPlayer: 'Fine del lettore',
+  startOf: (section: string) => `Inizio di ${section}`,
+  automaticNamed: (name: string) => `Automatica: ${f.isolate(name)}`,
+  voiceItem: (choice: string) => `Voce: ${choice}`,
+  done: 'Fine',
   help: {
     close: 'Chiudi',
     helpIntro:

@@ -90,6 +90,21 @@ export default {
     speech: 'もう一度お試しいただくか、別の音声を選んでください。',
   },
   noSrc: '再生する記事がありません。',
+  // The compact bar.
+  listenTo: (title: string) => `聴く：${f.isolate(title)}`,
+  listenLabel: 'この記事を聴く',
+  minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))}分`,
+  position: '再生位置',
+  positionText: (section: string, at: number, total: number) => `${section}、${f.clock(total)} 中 ${f.clock(at)}`,
+  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  skipControls: 'スキップ',
+  more: 'その他',
+  skipPlayer: 'プレーヤーをスキップ',
+  endOfPlayer: 'プレーヤーの終わり',
+  startOf: (section: string) => `${section}の始め`,
+  automaticNamed: (name: string) => `自動：${f.isolate(name)}`,
+  voiceItem: (choice: string) => `音声：${choice}`,
+  done: '完了',
   help: {
     close: '閉じる',
     helpIntro:

@@ -90,6 +90,21 @@ export default {
     speech: 'Probeer het opnieuw of kies een andere stem.',
   },
   noSrc: 'Geen artikel om af te spelen.',
+  // The compact bar.
+  listenTo: (title: string) => `Luisteren: ${f.isolate(title)}`,
+  listenLabel: 'Luister naar dit artikel',
+  minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
+  position: 'Positie',
+  positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} van ${f.clock(total)}`,
+  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  skipControls: 'Verspringen',
+  more: 'Meer',
+  skipPlayer: 'Speler overslaan',
+  endOfPlayer: 'Einde van de speler',
+  startOf: (section: string) => `Begin van ${section}`,
+  automaticNamed: (name: string) => `Automatisch: ${f.isolate(name)}`,
+  voiceItem: (choice: string) => `Stem: ${choice}`,
+  done: 'Klaar',
   help: {
     close: 'Sluiten',
     helpIntro:

@@ -97,6 +97,21 @@ export default {
     speech: 'Spróbuj ponownie lub wybierz inny głos.',
   },
   noSrc: 'Brak artykułu do odtworzenia.',
+  // The compact bar.
+  listenTo: (title: string) => `Posłuchaj: ${f.isolate(title)}`,
+  listenLabel: 'Posłuchaj tego artykułu',
+  minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
+  position: 'Pozycja',
+  positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} z ${f.clock(total)}`,
+  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  skipControls: 'Przeskocz',
+  more: 'Więcej',
+  skipPlayer: 'Pomiń odtwarzacz',
+  endOfPlayer: 'Koniec odtwarzacza',
+  startOf: (section: string) => `Początek: ${section}`,
+  automaticNamed: (name: string) => `Automatycznie: ${f.isolate(name)}`,
+  voiceItem: (choice: string) => `Głos: ${choice}`,
+  done: 'Gotowe',
   help: {
     close: 'Zamknij',
     helpIntro:

@@ -94,6 +94,21 @@ export default {
     speech: 'Tente de novo ou escolha outra voz.',
   },
   noSrc: 'Nenhum artigo para reproduzir.',
+  // The compact bar.
+  listenTo: (title: string) => `Ouvir: ${f.isolate(title)}`,
+  listenLabel: 'Ouvir este artigo',
+  minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
+  position: 'Posição',
+  positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} de ${f.clock(total)}`,
+  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  skipControls: 'Pular',
+  more: 'Mais',
+  skipPlayer: 'Pular o player',
+  endOfPlayer: 'Fim do player',
+  startOf: (section: string) => `Início de ${section}`,
+  automaticNamed: (name: string) => `Automática: ${f.isolate(name)}`,
+  voiceItem: (choice: string) => `Voz: ${choice}`,
+  done: 'Concluído',
   help: {
     close: 'Fechar',
     helpIntro:

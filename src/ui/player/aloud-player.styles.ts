@@ -68,7 +68,9 @@ export const styles = css`
     gap: 1rem;
     min-width: 0;
   }
-  .sr-only {
+  /* "Skip player" and where it lands: hidden like .sr-only until focused. */
+  .sr-only,
+  .skip-link:not(:focus) {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -110,20 +112,6 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
-  .controls,
-  .transport,
-  .field,
-  .progress {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    min-width: 0;
-  }
-  .controls {
-    gap: 0.75rem 1.25rem;
-  }
-
   button,
   select {
     font: inherit;
@@ -136,11 +124,13 @@ export const styles = css`
     padding: 0.25rem 0.75rem;
     cursor: pointer;
   }
-  select {
-    max-width: 100%;
-    min-width: 0;
-    /* As wide as its longest choice, not the row: "Off" needs no 800 px. */
-    flex: 0 1 auto;
+  input[type='range'] {
+    accent-color: var(--_accent);
+    min-height: 44px;
+    margin: 0;
+  }
+  .compact {
+    padding: 0.5rem;
   }
   button {
     display: inline-flex;
@@ -165,49 +155,7 @@ export const styles = css`
     background: var(--_accent);
     color: var(--_on-accent);
     border-color: var(--_accent);
-    min-width: 7.5rem;
-    font-weight: 600;
-  }
-  input[type='range'] {
-    accent-color: var(--_accent);
-    min-height: 44px;
-    flex: 1 1 8rem;
-    min-width: 6rem;
-    margin: 0;
-  }
-  .field {
-    flex: 1 1 14rem;
-  }
-  [part='voice'] {
-    flex-basis: 20rem;
-  }
-  .value {
-    min-width: 3ch;
-    font-variant-numeric: tabular-nums;
-  }
-  .progress {
-    flex: 1 1 100%;
-  }
-  .check {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
-    min-height: 44px;
-    cursor: pointer;
-  }
-  .check input {
-    width: 1.25rem;
-    height: 1.25rem;
-    margin: 0;
-    accent-color: var(--_accent);
-  }
-  .time {
-    margin: 0;
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1rem;
+
   }
 
   .layout {
@@ -220,30 +168,6 @@ export const styles = css`
       grid-template-columns: minmax(10rem, 16rem) minmax(0, 1fr);
       align-items: start;
     }
-  }
-  nav ol {
-    list-style: none;
-    margin: 0.25rem 0 0;
-    padding: 0;
-    display: grid;
-    gap: 0.25rem;
-  }
-  nav button {
-    width: 100%;
-    justify-content: flex-start;
-    text-align: start;
-    background: transparent;
-    border-color: transparent;
-    overflow-wrap: anywhere;
-  }
-  nav button[aria-current='true'] {
-    border-color: var(--_accent);
-    border-inline-start-width: 4px;
-    font-weight: 600;
-  }
-  .nav-title {
-    font-weight: 600;
-    margin: 0;
   }
 
   .text-wrap {
@@ -301,21 +225,6 @@ export const styles = css`
     border-color: var(--_accent);
   }
 
-  /* Compact: one bar that wraps at narrow widths. */
-  .compact {
-    padding: 0.5rem;
-    gap: 0.5rem;
-  }
-  .bar {
-    gap: 0.5rem 1rem;
-  }
-  .bar .field {
-    flex: 1 1 10rem;
-  }
-  .bar .progress {
-    flex: 2 1 16rem;
-  }
-
   .busy {
     display: flex;
     align-items: center;
@@ -359,35 +268,6 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  dialog {
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    max-width: min(40rem, calc(100vw - 2rem));
-    padding: 1.25rem;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
-  }
-  dialog h2 {
-    margin-top: 0;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  th,
-  td {
-    text-align: start;
-    padding: 0.375rem 0.5rem;
-    border-bottom: 1px solid var(--_border);
-    vertical-align: top;
-  }
-  kbd {
-    font-family: ui-monospace, monospace;
-  }
-
   @media (forced-colors: active) {
     /* System colours from the top: with theme="dark" the forced palette must not mix schemes. */
     :host {
@@ -397,7 +277,6 @@ export const styles = css`
     }
     .kicker,
     .byline,
-    .time,
     .detail {
       color: CanvasText;
     }
@@ -412,9 +291,6 @@ export const styles = css`
       forced-color-adjust: none;
       background: ButtonText;
       color: ButtonFace;
-    }
-    nav button[aria-current='true'] {
-      border-color: Highlight;
     }
     :focus-visible {
       outline-color: Highlight;

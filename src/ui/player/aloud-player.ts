@@ -4,11 +4,11 @@ import { guard } from 'lit/directives/guard.js';
 import type { Article } from '../../article/model.ts';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import { loadArticle } from '../../article/load.ts';
-import type { SpeechEngine, VoiceInfo } from '../../speech/types.ts';
+import type { SpeechEngine } from '../../speech/types.ts';
 import { primaryLanguage } from '../../speech/voices.ts';
 import { createPlayerStore } from '../../player/store.ts';
-import { RATE_STEP, stepRate } from '../../player/settings.ts';
-import { MAX_RATE, MIN_RATE, type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
+import { stepRate } from '../../player/settings.ts';
+import { type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
 import { EventBridge, type AloudProgressDetail } from '../controllers/event-bridge.ts';
@@ -19,10 +19,15 @@ import type { PageModeController } from '../../page/page-mode.ts';
 import type { MiniPlayerController } from './mini-player.ts';
 import type { UiStrings } from '../strings.ts';
 import { dirOf, LocaleController } from '../locale.ts';
-import { estimateTimes, indexArticle, type ArticleIndex } from './article-index.ts';
+import { indexArticle, type ArticleIndex } from './article-index.ts';
 import { heading, renderArticleBody } from './article-view.ts';
-import type { voiceGroups } from './voice-options.ts';
+import { lazy } from '../lazy.ts';
+import { Bar, type BarModel } from './bar.ts';
+import { Contents } from './contents.ts';
+import { MoreMenu, type MoreActions, type MoreModel } from './more-menu.ts';
+import { HelpDialog } from './help.ts';
 import { styles } from './aloud-player.styles.ts';
+import { barStyles } from './bar.styles.ts';
 import { errorAnnouncement, renderError, shownError, type ErrorCode, type ShownError } from './errors.ts';
 import { deepActiveElement, fire } from './dom.ts';
 
@@ -30,15 +35,6 @@ import { deepActiveElement, fire } from './dom.ts';
 // than taking the whole module) keeps the bundler from adding a runtime
 // helper chunk the browser would fetch one round trip later.
 const engineChooser = () => import('../../speech/select-engine.ts').then((m) => m.createSessionSpeech);
-
-/**
- * The one way the element loads its lazy parts: resolves to the module, or to
- * undefined after a console warning naming what is missing (the player
- * carries on without it; nothing reaches the listener as an error).
- */
-function lazy<T>(load: Promise<T>, what: string): Promise<T | undefined> {
-  return load.catch(() => void console.warn(`<aloud-player>: ${what} could not be loaded.`));
-}
 
 /** How long Play may wait for its first sound before the button says it is busy (no flicker for quick voices). */
 const BUSY_AFTER_MS = 250;
@@ -82,20 +78,6 @@ declare global {
 /** The connected players of the page: starting one pauses the others. */
 const players = new Set<AloudPlayer>();
 
-const icon = (d: string) =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${d}></path></svg>`;
-const ICONS = {
-  play: 'M8 5v14l11-7z',
-  pause: 'M6 5h4v14H6zm8 0h4v14h-4z',
-  replay: 'M12 5V1L7 6l5 5V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z',
-  prevSentence: 'M6 6h2v12H6zm3.5 6 8.5 6V6z',
-  nextSentence: 'M16 6h2v12h-2zM6 18l8.5-6L6 6z',
-  prevSection: 'M11 18V6l-8.5 6zm.5-6 8.5 6V6z',
-  nextSection: 'M4 18l8.5-6L4 6zm9-12v12l8.5-6z',
-  // A keyboard: an outline with holes for keys (evenodd fill, see the styles).
-  keyboard: 'M2 6h20v12H2zm2 2v2h2V8zm4 0v2h2V8zm4 0v2h2V8zm4 0v2h2V8zM4 12v2h2v-2zm4 0v2h8v-2zm10 0v2h2v-2z',
-};
-
 /**
  * An accessible, keyboard-first "listen to this article" player: transport,
  * speed, voice, progress by section, a table of contents and the article
@@ -127,15 +109,15 @@ const ICONS = {
  * @csspart base - The player's outer box.
  * @csspart header - Kicker, title and byline.
  * @csspart title - The article title heading.
- * @csspart controls - The row of transport, speed and voice controls.
+ * @csspart controls - The bar: play, label, skip buttons, scrubber, speed chip and More.
  * @csspart play-button - Play / Pause / Play again.
  * @csspart transport-button - Each previous/next sentence/section button.
- * @csspart speed - The speed field (label, slider, value).
- * @csspart voice - The voice field (label, select).
- * @csspart help-button - The "Keyboard shortcuts" button.
- * @csspart progress - The section slider and the time estimates.
- * @csspart time - Elapsed and remaining time.
- * @csspart hands-free - The sleep timer and "Keep screen on" row.
+ * @csspart speed - The speed chip (a slider showing "1.5×").
+ * @csspart menu - The More menu's popup.
+ * @csspart voice-dialog - The voice dialog opened from the More menu.
+ * @csspart voice - The voice field inside the voice dialog (label, select).
+ * @csspart progress - The Position scrubber with elapsed and remaining time.
+ * @csspart time - Elapsed time and remaining time (two elements).
  * @csspart toc - The table of contents nav.
  * @csspart text - The scrollable article text.
  * @csspart sentence - Each sentence of the text.
@@ -169,7 +151,7 @@ const ICONS = {
  * @cssprop --aloud-text-max-height - Height of the scrolling text region (default 70vh).
  */
 export class AloudPlayer extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, barStyles];
 
   /** URL of an article: article JSON, or a .md, .txt or .html source read by the content pipeline. */
   @property() src = '';
@@ -242,13 +224,6 @@ export class AloudPlayer extends LitElement {
   /** Play has waited for its first sound longer than BUSY_AFTER_MS: the button says so. */
   @state() private _busy = false;
   #busyTimer: ReturnType<typeof setTimeout> | null = null;
-  /**
-   * Groups the voice picker's options: a lazy chunk fetched with the engine,
-   * since there is nothing to group before an engine lists voices.
-   */
-  @state() private _voiceGroups: typeof voiceGroups | null = null;
-  /** The help dialog's content, a lazy chunk loaded on first open. */
-  @state() private _help: ((globalShortcuts: boolean, close: () => void, s: UiStrings) => TemplateResult) | null = null;
 
   #store: PlayerStore | null = null;
   #unsubscribe: (() => void) | null = null;
@@ -261,9 +236,14 @@ export class AloudPlayer extends LitElement {
   #index: ArticleIndex | null = null;
   #queued: ((s: PlayerStore) => void)[] = [];
   #engineRun = 0;
-  /** Set by a user's navigation request: the next section change is announced. */
-  #announceSection = false;
-  #returnFocus: HTMLElement | null = null;
+  /**
+   * Set by a user's navigation request: `cross` announces the next section
+   * change, `always` the section landed in even when it is the same one
+   * (Previous section inside the section just announced must still be heard).
+   */
+  #announceSection: false | 'cross' | 'always' = false;
+  /** The voice the listener (or the page) chose; empty while automatic. */
+  #chosenVoice = '';
   /** True during the commits of swapping in an updated article (no events for them). */
   #swapping = false;
   readonly #events = new EventBridge(
@@ -292,6 +272,26 @@ export class AloudPlayer extends LitElement {
     return this.#locale.strings;
   }
 
+  readonly #help = new HelpDialog(this);
+  readonly #more = new MoreMenu(this);
+  readonly #contents = new Contents((i) => this.#goToSection(i, 'always'));
+  readonly #bar = new Bar(
+    {
+      toggle: () => this.#toggle(),
+      prepare: () => (this.#storeEngine ?? this.engine)?.prepare?.(),
+      previousSection: () => this.#shortcut('previousSection'),
+      previousSentence: () => this.#shortcut('previousSentence'),
+      nextSentence: () => this.#shortcut('nextSentence'),
+      nextSection: () => this.#shortcut('nextSection'),
+      goToSection: (i) => this.#goToSection(i, false),
+      seekFlat: (i) => {
+        const id = this.#index?.ids[i];
+        if (id !== undefined) this.seek(id);
+      },
+      setRate: (r) => this.#store?.setRate(r),
+    },
+    () => this.requestUpdate(),
+  );
   readonly #follow = new FollowAlongController(this, () => this.renderRoot.querySelector<HTMLElement>('.text'));
   readonly #text = new TextView(
     {
@@ -362,7 +362,6 @@ export class AloudPlayer extends LitElement {
   async #fetch(src: string, article: Article | null, signal: AbortSignal): Promise<Article | null> {
     if (article) return article;
     if (!src) return null;
-    this.#announce((t) => t.loading);
     this.#store?.setLoading();
     const lang = this.lang;
     const load = (s: string, o: { signal?: AbortSignal }) => loadArticle(s, lang ? { ...o, lang } : o);
@@ -483,23 +482,15 @@ export class AloudPlayer extends LitElement {
     if (!s) return;
     // Property set in code → a request; the store's answer flows back without an event.
     if (changed.has('rate') && Number.isFinite(this.rate) && this.rate !== s.state.rate) s.setRate(this.rate);
-    if (changed.has('voice') && this.voice !== (s.state.voice?.id ?? '')) s.setVoice(this.voice || null);
+    if (changed.has('voice') && this.voice !== (s.state.voice?.id ?? '')) {
+      this.#chosenVoice = this.voice;
+      s.setVoice(this.voice || null);
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('_state') || changed.has('headingLevel') || this.#text.empty) this.#text.sync();
     this.#lexicon.sync(this.#store, this.#article, this.lexicon);
-    // What the store (or the listener's choice) committed, checked against the live control every
-    // render, like lit's live(): a control the listener moved shows the committed value again.
-    const s = this._state;
-    const set = (sel: string, key: 'value' | 'checked', v: string | boolean) => {
-      const el = this.renderRoot.querySelector<HTMLInputElement>(sel);
-      if (el && el[key] !== v) (el[key] as string | boolean) = v;
-    };
-    set('#speed', 'value', String(s?.rate ?? this.rate));
-    set('#section', 'value', String((s?.position?.sectionIndex ?? 0) + 1));
-    set('#keep-awake', 'checked', this.#wake?.enabled ?? false);
-    set('#follow', 'checked', this._followAlong);
   }
 
   // ---- loading and the store ----
@@ -518,8 +509,6 @@ export class AloudPlayer extends LitElement {
       this.#dropStore();
       return;
     }
-    // Said when the text is there, not when the voice is: the listener can start reading (or press Play) now.
-    if (this.#index!.ids.length > 0) this.#announce((t) => t.ready(article.title));
     if (this.#store && !this.#ownEngineFor(article)) {
       // The engine was chosen for another language (Web Speech may have no
       // voice for this one where the fallback has): choose again.
@@ -565,9 +554,7 @@ export class AloudPlayer extends LitElement {
       }
     }
     if (run !== this.#engineRun || !this.isConnected || this.#store) return;
-    if (!this._voiceGroups) {
-      void lazy(import('./voice-options.ts'), 'the voice list').then((m) => m && (this._voiceGroups = m.voiceGroups));
-    }
+    this.#chosenVoice = this.voice;
     const store = createPlayerStore({ engine, rate: this.rate, preferredVoiceId: this.voice || null });
     this.#store = store;
     this.#storeEngine = engine;
@@ -608,20 +595,31 @@ export class AloudPlayer extends LitElement {
     ));
   }
 
-  async #onSleepChange(e: Event): Promise<void> {
-    const value = (e.target as HTMLSelectElement).value;
-    await this.#loadTimers();
-    const sleep = this._sleep;
-    if (!sleep) return;
-    if (!value) sleep.cancel();
-    else sleep.set(value === 'end-of-section' ? value : (Number(value) as SleepMode));
-  }
-
-  async #onKeepAwakeChange(e: Event): Promise<void> {
-    const on = (e.target as HTMLInputElement).checked;
-    await this.#loadTimers();
-    if (this.#wake) this.#wake.enabled = on;
-  }
+  /** What the More menu asks for. */
+  readonly #moreActions: MoreActions = {
+    setVoice: (id) => {
+      this.#chosenVoice = id ?? '';
+      this.#store?.setVoice(id);
+    },
+    setSleep: async (mode: SleepMode | null) => {
+      await this.#loadTimers();
+      if (mode === null) this._sleep?.cancel();
+      else this._sleep?.set(mode);
+      this.requestUpdate();
+    },
+    setKeepAwake: async (on) => {
+      await this.#loadTimers();
+      if (this.#wake) this.#wake.enabled = on;
+      this.requestUpdate();
+    },
+    setFollowAlong: (on) => {
+      this._followAlong = on;
+      if (on) this.#follow.resume(this.#text.current);
+      this.#panel()?.setFollowAlong?.(on);
+    },
+    // Focus goes back to the More button when the dialog closes (the menu has closed by then).
+    help: () => void this.#help.open(this.renderRoot.querySelector<HTMLElement>('#more')),
+  };
 
   /** No engine could be created: the listener can still read the text. */
   #showEngineless(): void {
@@ -632,7 +630,7 @@ export class AloudPlayer extends LitElement {
   #showError(e: ShownError): void {
     this._loadError = e;
     this.#announce((t) => errorAnnouncement(e, t));
-    this.#emit('aloud-error', { code: e.code, message: e.message });
+    fire(this, 'aloud-error', { code: e.code, message: e.message });
   }
 
   #errorLang(): string {
@@ -687,6 +685,8 @@ export class AloudPlayer extends LitElement {
   /** "Try again" after a failed load. */
   #retry(): void {
     this._loadError = null;
+    // Asked for, so said (a page load itself is silent: the listener did not cause it).
+    this.#announce((t) => t.loading);
     this.#runLoad();
   }
 
@@ -711,8 +711,11 @@ export class AloudPlayer extends LitElement {
     const told = this.#events.onChange(e, quiet);
     if (told.ended) this.#announce((t) => t.ended);
     if (told.error) this.#announce((t) => errorAnnouncement(told.error!, t));
-    if (told.section >= 0 && this.#announceSection) this.#announce((t) => t.sectionText(told.section + 1, this.#article?.sections.length ?? 0, this.#index?.labels[told.section] ?? undefined));
-    if (changes.has('position') && s.position && p.position && !changes.has('article') && !quiet) this.#announceSection = false;
+    const moved = changes.has('position') && s.position && p.position && !changes.has('article') && !quiet;
+    if (told.section >= 0 && this.#announceSection) this.#announce((t) => this.#sectionText(told.section, t));
+    // A section move that lands in the section already announced is still heard: "Start of Section 2 of 5: …".
+    else if (moved && this.#announceSection === 'always') this.#announce((t) => t.startOf(this.#sectionText(s.position!.sectionIndex, t)));
+    if (moved) this.#announceSection = false;
   }
 
   // ---- storage (lazy) ----
@@ -766,13 +769,6 @@ export class AloudPlayer extends LitElement {
     return this.querySelector('aloud-offline-panel') ?? this.renderRoot?.querySelector('aloud-offline-panel') ?? null;
   }
 
-  #onFollowChange(e: Event): void {
-    const on = (e.target as HTMLInputElement).checked;
-    this._followAlong = on;
-    if (on) this.#follow.resume(this.#text.current);
-    this.#panel()?.setFollowAlong?.(on);
-  }
-
   // ---- page mode (lazy) ----
 
   #startPageMode(): void {
@@ -807,11 +803,7 @@ export class AloudPlayer extends LitElement {
         listening: () => this._state?.status === 'playing' || this._state?.status === 'paused',
         title: () => this.#article?.title ?? '',
         lang: () => (this.#article ? this.#articleLang(this.#article) : ''),
-        controls: () => {
-          return html`${this.#renderPlay(false)}
-            ${this.#transport(this.strings.previousSection, ICONS.prevSection, () => this.previousSection())}
-            ${this.#transport(this.strings.nextSection, ICONS.nextSection, () => this.nextSection())}`;
-        },
+        controls: () => (this.#article ? this.#bar.mini(this.#barModel(this.#article)) : html``),
       });
     });
   }
@@ -829,20 +821,20 @@ export class AloudPlayer extends LitElement {
         return this.#toggle();
       case 'previousSentence':
       case 'nextSentence':
-        this.#announceSection = true;
+        this.#announceSection = 'cross';
         return this[action]();
       case 'previousSection':
       case 'nextSection':
-        this.#announceSection = true;
+        this.#announceSection = 'always';
         return this[action]();
       case 'start':
       case 'end':
-        return this.#goToSection(action === 'start' ? 0 : (this.#index?.sectionStart.length ?? 1) - 1, true);
+        return this.#goToSection(action === 'start' ? 0 : (this.#index?.sectionStart.length ?? 1) - 1, 'always');
       case 'slower':
       case 'faster':
         return this.#stepRate(action === 'faster' ? 1 : -1);
       case 'help':
-        return void this.#openHelp();
+        return void this.#help.open();
     }
   }
 
@@ -867,11 +859,6 @@ export class AloudPlayer extends LitElement {
     }
   }
 
-  /** A pointer over Play, or focus on it: start loading the voice before the press. */
-  #prepare(): void {
-    (this.#storeEngine ?? this.engine)?.prepare?.();
-  }
-
   /** One voice at a time: speech is one channel per page, so starting this player pauses the others first. */
   #pauseOthers(): void {
     for (const other of players) if (other !== this && other._state?.status === 'playing') other.pause();
@@ -887,7 +874,7 @@ export class AloudPlayer extends LitElement {
   }
 
   /** To the first sentence of a section (or the nearest later section that has one). */
-  #goToSection(sectionIndex: number, announce: boolean): void {
+  #goToSection(sectionIndex: number, announce: false | 'always'): void {
     const starts = this.#index?.sectionStart ?? [];
     let flat = -1;
     for (let i = sectionIndex; i < starts.length && flat < 0; i++) flat = starts[i] ?? -1;
@@ -897,19 +884,6 @@ export class AloudPlayer extends LitElement {
     this.seek(id);
   }
 
-  #onSpeedInput(e: Event): void {
-    // The slider speaks its own aria-valuetext: no live announcement on top.
-    this.#store?.setRate(Number((e.target as HTMLInputElement).value));
-  }
-
-  #onVoiceChange(e: Event): void {
-    this.#store?.setVoice((e.target as HTMLSelectElement).value || null);
-  }
-
-  #onSectionChange(e: Event): void {
-    this.#goToSection(Number((e.target as HTMLInputElement).value) - 1, false);
-  }
-
   #playFrom(id: string): void {
     this.#follow.following = true;
     this.#pauseOthers();
@@ -917,35 +891,6 @@ export class AloudPlayer extends LitElement {
       s.seek(id);
       if (s.state.status !== 'playing') s.play();
     });
-  }
-
-  #backToCurrent(): void {
-    this.#follow.resume(this.#text.current);
-  }
-
-  // ---- help dialog ----
-
-  async #openHelp(): Promise<void> {
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog || dialog.open) return;
-    this.#returnFocus = deepActiveElement();
-    if (!this._help) {
-      const m = await lazy(import('./help-dialog.ts'), 'the keyboard help');
-      if (!m) return;
-      this._help = m.renderHelp;
-      await this.updateComplete;
-    }
-    if (!dialog.open && dialog.isConnected) dialog.showModal();
-  }
-
-  #closeHelp(): void {
-    this.renderRoot.querySelector('dialog')?.close();
-  }
-
-  #onHelpClosed(): void {
-    const back = this.#returnFocus;
-    this.#returnFocus = null;
-    if (back?.isConnected) back.focus();
   }
 
   // ---- helpers ----
@@ -958,8 +903,8 @@ export class AloudPlayer extends LitElement {
     });
   }
 
-  #emit<T>(type: string, detail: T): void {
-    fire(this, type, detail);
+  #sectionText(i: number, t: UiStrings = this.strings): string {
+    return t.sectionText(i + 1, this.#article?.sections.length ?? 0, this.#index?.labels[i] ?? undefined);
   }
 
   // ---- rendering ----
@@ -973,133 +918,88 @@ export class AloudPlayer extends LitElement {
     const t = this.strings;
     const article = this.#article;
     const pending = this._loading;
-    return html`<section part="base" class="base ${this.#layout()}" lang=${t.locale} dir=${dirOf(t.locale)} aria-label=${t.player}>
+    // Named after the article: a page with several players has several distinct landmarks.
+    return html`<section part="base" class="base ${this.#layout()}" lang=${t.locale} dir=${dirOf(t.locale)} aria-label=${article ? t.listenTo(article.title) : t.player}>
+      ${article ? html`<button type="button" class="skip-link" @click=${this.#skipPlayer}>${t.skipPlayer}</button>` : nothing}
       <div part="status" class="sr-only" role="status">${this._announcement}</div>
-      ${pending ? this.#renderLoading() : nothing}
+      ${pending ? html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${t.loading}…</span></div>` : nothing}
       ${this._loadError && !article ? renderError(this._loadError, this.headingLevel, () => this.#retry(), t) : nothing}
       ${!article && !pending && !this._loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
       ${article ? this.#renderPlayer(article) : nothing}
-      ${this.#renderHelp()}
+      ${this.#help.render(this.shortcuts === 'global', this.strings)}
+      <span id="player-end" class="skip-link" tabindex="-1" @blur=${(e: Event) => ((e.target as HTMLElement).tabIndex = -1)}>${t.endOfPlayer}</span>
     </section>
     ${article && this._mini ? this._mini.render() : nothing}`;
   }
 
-  #renderLoading(): TemplateResult {
-    return html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${this.strings.loading}…</span></div>`;
+  /** "Skip player": focus lands after the player, so the next Tab leaves it. */
+  #skipPlayer(): void {
+    // A Tab stop only while focused: Chromium starts the next Tab from the top of the shadow root after a tabindex=-1 element.
+    const end = this.renderRoot.querySelector<HTMLElement>('#player-end');
+    if (!end) return;
+    end.tabIndex = 0;
+    end.focus();
   }
 
-  #playLabel(t = this.strings): [string, string] {
-    const status = this._state?.status;
-    if (this._busy) return [t.preparingShort, ICONS.play];
-    return status === 'playing' ? [t.pause, ICONS.pause] : status === 'ended' ? [t.playAgain, ICONS.replay] : [t.play, ICONS.play];
+  /** The bar's view of the player: the same in both layouts and (its Play and section buttons) in the mini-player. */
+  #barModel(article: Article): BarModel {
+    const s = this._state;
+    // The title joins the label where nothing else shows it: not in the full layout (its header) nor in page mode (the page's own).
+    return {
+      strings: this.strings,
+      state: s,
+      index: this.#index!,
+      rate: s?.rate ?? this.rate,
+      busy: this._busy,
+      title: this.#layout() === 'compact' && !this.for ? article.title : null,
+      sectionText: (i) => this.#sectionText(i),
+      more: this.#more.render(this.strings, this.#moreModel(article), this.#moreActions),
+    };
   }
 
-  /** Play / Pause / Play again, or busy while the voice is prepared (then a press cancels). */
-  #renderPlay(part: boolean): TemplateResult {
-    const [label, d] = this.#playLabel();
-    const busy = this._busy;
-    return html`<button type="button" part=${part ? 'play-button' : nothing} class="play" aria-busy=${busy ? 'true' : nothing}
-      aria-label=${busy ? this.strings.preparingName : nothing} @click=${this.#toggle} @pointerenter=${this.#prepare} @focus=${this.#prepare}>
-      ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : icon(d)}<span>${label}</span>
-    </button>`;
+  #moreModel(article: Article): MoreModel {
+    const wake = this.#wake;
+    // Shown before the timers' code is loaded: choosing one loads it.
+    const canWake = wake ? wake.supported : typeof navigator !== 'undefined' && 'wakeLock' in navigator;
+    return {
+      state: this._state,
+      lang: this.#articleLang(article),
+      sleepMode: this._sleep?.mode ?? null,
+      sleepLeftMs: this._sleep?.remainingMs ?? null,
+      keepAwake: canWake ? (wake?.enabled ?? false) : null,
+      followAlong: this._followAlong,
+      chosenVoice: this.#chosenVoice,
+    };
   }
 
   #renderPlayer(article: Article, t = this.strings): TemplateResult {
     const s = this._state;
-    const rate = s?.rate ?? this.rate;
     const index = this.#index!;
-    const flat = s?.position?.flatIndex ?? 0;
     const sectionIndex = s?.position?.sectionIndex ?? 0;
-    const total = article.sections.length;
-    const times = estimateTimes(index, flat, rate);
     const lang = this.#articleLang(article);
-    const voiceId = s?.voice?.id ?? '';
     const storeError = s?.error && s.status !== 'playing' ? s.error : null;
     const hl = this.headingLevel;
     const full = this.#layout() === 'full';
-    const showText = full && !this.for;
-
-    const errors = html`${this._loadError ? renderError(this._loadError, this.headingLevel, () => this.#retry(), t) : nothing}
-    ${storeError ? renderError(this.#shownError(storeError), this.headingLevel, () => this.#retry(), t) : nothing}
-    ${s?.notice ? html`<p part="notice" class="byline">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}`;
-    const play = this.#renderPlay(true);
-    const speed = html`<div part="speed" class="field">
-      <label for="speed">${t.speed}</label>
-      <input id="speed" type="range" min=${MIN_RATE} max=${MAX_RATE} step=${RATE_STEP}
-        aria-valuetext=${t.rateLong(rate)} @input=${this.#onSpeedInput} />
-      <span class="value" aria-hidden="true">${t.rateShort(rate)}</span>
-    </div>`;
-    const help = html`<button type="button" part="help-button" class=${full ? '' : 'icon'} title=${full ? nothing : t.keyboardHelp}
-      @click=${this.#openHelp}>${icon(ICONS.keyboard)}<span class=${full ? '' : 'sr-only'}>${t.keyboardHelp}</span></button>`;
-    const progress = html`<div part="progress" class="progress">
-      <div class="field">
-        <label for="section">${t.section}</label>
-        <input id="section" type="range" min="1" max=${total} step="1"
-          aria-valuetext=${t.sectionText(sectionIndex + 1, total, index.labels[sectionIndex] ?? undefined)} @change=${this.#onSectionChange} />
-      </div>
-      <p part="time" class="time"><span>${t.elapsed(times.elapsed)}</span> <span>${t.remaining(times.remaining)}</span></p>
-    </div>`;
     const extras = html`<slot name="extras"></slot>
       ${this.offline && this._panelReady && !this.querySelector('aloud-offline-panel')
         ? html`<aloud-offline-panel .store=${this.#store} .strings=${t} src=${this.src}></aloud-offline-panel>`
         : nothing}`;
-
-    if (!full) {
-      // One bar: what a listener needs while reading the page (or another part of it).
-      return html`${errors}
-        <div part="controls" class="controls bar" role="group" aria-label=${t.controls}>
-          <div class="transport">
-            ${play}
-            ${this.#transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
-            ${this.#transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}
-          </div>
-          ${speed} ${progress} ${help}
-        </div>
-        ${this.#caption(lang)} ${extras}`;
-    }
-
     return html`
-      <header part="header">
-        ${article.kicker ? html`<p class="kicker">${article.kicker}</p>` : nothing}
-        ${heading(hl, article.title, 'title')}
-        ${article.byline ? html`<p class="byline">${t.by(article.byline)}</p>` : nothing}
-      </header>
-      ${errors}
-
-      <div part="controls" class="controls" role="group" aria-label=${t.controls}>
-        <div class="transport">
-          ${play}
-          ${this.#transport(t.previousSentence, ICONS.prevSentence, () => this.previousSentence())}
-          ${this.#transport(t.nextSentence, ICONS.nextSentence, () => this.nextSentence())}
-          ${this.#transport(t.previousSection, ICONS.prevSection, () => this.previousSection())}
-          ${this.#transport(t.nextSection, ICONS.nextSection, () => this.nextSection())}
-        </div>
-        ${speed}
-        <div part="voice" class="field">
-          <label for="voice">${t.voice}</label>
-          <select id="voice" @change=${this.#onVoiceChange}>
-            ${guard([s?.voices, voiceId, lang, this._voiceGroups, t], () => this.#voiceOptions(s?.voices ?? [], voiceId, lang))}
-          </select>
-        </div>
-        ${help}
-      </div>
-      ${progress}
-      ${this.#renderHandsFree()}
-      ${this.#caption(lang)}
-      ${extras}
-      ${showText
+      ${full
+        ? html`<header part="header">
+            ${article.kicker ? html`<p class="kicker">${article.kicker}</p>` : nothing}
+            ${heading(hl, article.title, 'title')}
+            ${article.byline ? html`<p class="byline">${t.by(article.byline)}</p>` : nothing}
+          </header>`
+        : nothing}
+      ${this._loadError ? renderError(this._loadError, this.headingLevel, () => this.#retry(), t) : nothing}
+      ${storeError ? renderError(this.#shownError(storeError), this.headingLevel, () => this.#retry(), t) : nothing}
+      ${s?.notice ? html`<p part="notice" class="byline">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}
+      ${this.#bar.render(this.#barModel(article))}
+      ${this.#caption(lang)} ${extras}
+      ${full && !this.for
         ? html`<div class="layout">
-            <nav part="toc" aria-labelledby="toc-title">
-              <p id="toc-title" class="nav-title">${t.contents}</p>
-              <ol>
-                ${guard([article, sectionIndex], () =>
-                  article.sections.map(
-                    (_, i) => html`<li><button type="button" aria-current=${i === sectionIndex ? 'true' : nothing}
-                      @click=${() => this.#goToSection(i, true)}>${index.labels[i] ?? t.untitledSection}</button></li>`,
-                  ),
-                )}
-              </ol>
-            </nav>
+            ${this.#contents.render({ strings: t, labels: index.labels, current: sectionIndex, headingLevel: hl + 1 })}
             <div class="text-wrap">
               <div part="text" class="text" lang=${lang} dir=${dirOf(lang)} aria-label=${t.articleText} role="region"
                 @click=${this.#text.onClick} @keydown=${this.#text.onKeydown} @focusin=${this.#text.onFocusIn} @focusout=${this.#text.onFocusOut}
@@ -1110,7 +1010,7 @@ export class AloudPlayer extends LitElement {
               </div>
               ${this.#follow.following || !this._followAlong
                 ? nothing
-                : html`<button type="button" part="back-button" class="back" @click=${this.#backToCurrent}>${t.backToCurrent}</button>`}
+                : html`<button type="button" part="back-button" class="back" @click=${() => this.#follow.resume(this.#text.current)}>${t.backToCurrent}</button>`}
             </div>
           </div>`
         : nothing}
@@ -1121,53 +1021,5 @@ export class AloudPlayer extends LitElement {
   #caption(lang: string): TemplateResult | typeof nothing {
     const text = this._page?.caption(this._state);
     return text ? html`<p part="caption" class="caption" lang=${lang} dir=${dirOf(lang)}><span class="sr-only">${this.strings.nowReading}: </span>${text}</p>` : nothing;
-  }
-
-  #renderHandsFree(t = this.strings): TemplateResult {
-    const sleep = this._sleep;
-    const mode = sleep?.mode ?? null;
-    const left = sleep?.remainingMs ?? null;
-    const wake = this.#wake;
-    // Shown before the timers' code is loaded: choosing one loads it.
-    const canWake = wake ? wake.supported : typeof navigator !== 'undefined' && 'wakeLock' in navigator;
-    return html`<div part="hands-free" class="controls">
-      <div class="field">
-        <label for="sleep">${t.sleepTimer}</label>
-        <select id="sleep" @change=${this.#onSleepChange}>
-          <option value="" ?selected=${mode === null}>${t.sleepOff}</option>
-          <option value="end-of-section" ?selected=${mode === 'end-of-section'}>${t.sleepEndOfSection}</option>
-          ${[15, 30, 60].map((m) => html`<option value=${m} ?selected=${mode === m}>${t.sleepMinutes(m)}</option>`)}
-        </select>
-        ${left !== null ? html`<span class="value">${t.sleepLeft(left)}</span>` : nothing}
-      </div>
-      ${canWake
-        ? html`<label class="check"><input id="keep-awake" type="checkbox" @change=${this.#onKeepAwakeChange} />${t.keepScreenOn}</label>`
-        : nothing}
-      <label class="check"><input id="follow" type="checkbox" @change=${this.#onFollowChange} />${t.followAlong}</label>
-    </div>`;
-  }
-
-  /** Rendered only when the voices, the choice or the language change: lists can hold thousands. */
-  #voiceOptions(voices: readonly VoiceInfo[], voiceId: string, lang: string): TemplateResult {
-    return html`<option value="" ?selected=${!voiceId}>${this.strings.automaticVoice(lang)}</option>
-      ${(this._voiceGroups?.(voices, lang, this.strings.languageName) ?? []).map(
-        (g) => html`<optgroup label=${g.label}>
-          ${g.voices.map((v) => html`<option value=${v.id} ?selected=${v.id === voiceId}>${v.name}</option>`)}
-        </optgroup>`,
-      )}`;
-  }
-
-  #transport(label: string, d: string, action: () => void): TemplateResult {
-    return html`<button type="button" part="transport-button" class="icon" title=${label}
-      @click=${() => {
-        this.#announceSection = true;
-        action();
-      }}>${icon(d)}<span class="sr-only">${label}</span></button>`;
-  }
-
-  #renderHelp(): TemplateResult {
-    return html`<dialog part="help-dialog" aria-labelledby="help-title" @close=${this.#onHelpClosed}>
-      ${this._help ? this._help(this.shortcuts === 'global', () => this.#closeHelp(), this.strings) : nothing}
-    </dialog>`;
   }
 }

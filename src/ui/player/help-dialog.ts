@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { helpStrings, type HelpStrings } from '../help-strings.ts';
 import { strings as english, type UiStrings } from '../strings.ts';
 import { KEYMAP } from '../keymap.ts';
+export { dialogStyles as styles } from './dialog.styles.ts';
 import type { ShortcutAction } from '../controllers/shortcuts.ts';
 
 /** The help table's rows: the actions each one names (the same keys in every language). */

@@ -82,3 +82,29 @@ export const focused = (root: ShadowRoot) => root.activeElement as HTMLElement |
 export function cleanup(): void {
   for (const el of document.querySelectorAll('aloud-player')) el.remove();
 }
+
+/** Opens the bar's More menu (its items are a lazy chunk) and waits for its items. */
+export async function openMore(el: AloudPlayer, root: ShadowRoot): Promise<HTMLElement> {
+  const more = q<HTMLButtonElement>(root, '#more');
+  if (more.getAttribute('aria-expanded') !== 'true') more.click();
+  const menu = await until(() => root.querySelector<HTMLElement>('#more-menu:not([hidden]) [role^="menuitem"]') && q(root, '#more-menu'), 'the More menu');
+  await el.updateComplete;
+  return menu;
+}
+
+/** The More menu's item whose text is `name` (opening the menu first). */
+export async function moreItem(el: AloudPlayer, root: ShadowRoot, name: string | RegExp): Promise<HTMLElement> {
+  const menu = await openMore(el, root);
+  const item = [...menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')].find((i) =>
+    typeof name === 'string' ? i.textContent?.trim() === name : name.test(i.textContent?.trim() ?? ''),
+  );
+  if (!item) throw new Error(`no More menu item named ${String(name)}`);
+  return item;
+}
+
+/** Opens the voice dialog from the More menu and returns its select. */
+export async function voiceSelect(el: AloudPlayer, root: ShadowRoot): Promise<HTMLSelectElement> {
+  (await moreItem(el, root, /^Voice: /)).click();
+  await until(() => root.querySelector<HTMLDialogElement>('#voice-dialog')?.open, 'the voice dialog');
+  return q<HTMLSelectElement>(root, '#voice');
+}

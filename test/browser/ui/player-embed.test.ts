@@ -6,7 +6,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { axeViolations } from '../support/axe.ts';
 import { sampleArticle } from '../support/fixtures.ts';
-import { button, cleanup, flush, focused, mount, playButton, q, status, until, untilAsync } from '../support/player.ts';
+import { button, cleanup, flush, focused, moreItem, mount, playButton, q, status, until, untilAsync } from '../support/player.ts';
 import { getStorage } from '../../../src/storage/db.ts';
 import { loadSettings } from '../../../src/storage/settings.ts';
 import type { AloudPlayer } from '../../../src/ui/player/aloud-player.ts';
@@ -18,14 +18,15 @@ afterEach(async () => {
 });
 
 describe('aloud-player compact layout', () => {
-  it('is one bar with play, sections, speed, progress and help; no text; axe-clean', async () => {
+  it('is one bar: play, label with title and length, skip buttons, scrubber, times, speed and More; no text; axe-clean', async () => {
     const { el, root } = await mount({ attrs: { layout: 'compact' } });
     expect(!!root.querySelector('[part="text"]')).to.equal(false);
     expect(!!root.querySelector('[part="toc"]')).to.equal(false);
-    expect(!!root.querySelector('#voice')).to.equal(false);
-    for (const name of ['Play', 'Previous section', 'Next section', 'Keyboard shortcuts']) button(root, name);
+    for (const name of ['Play', 'Previous section', 'Previous sentence', 'Next sentence', 'Next section', 'More']) button(root, name);
+    // Compact outside page mode (an iframe, a column): nothing else shows the title, so the bar does.
+    expect(q(root, '.label').textContent?.replace(/\s+/g, ' ').trim()).to.equal('Listen to this article · 1 min Sample story');
     q(root, '#speed');
-    q(root, '#section');
+    q(root, '#position');
     q(root, '[part="time"]');
     q(root, '[role="status"]');
     expect(await axeViolations(el)).to.deep.equal([]);
@@ -49,7 +50,7 @@ describe('aloud-player compact layout', () => {
     await flush(el);
     expect(el.playing).to.equal(true);
     await sendKeys({ press: '?' });
-    const dialog = q<HTMLDialogElement>(root, 'dialog');
+    const dialog = q<HTMLDialogElement>(root, 'dialog[part="help-dialog"]');
     await until(() => dialog.open, 'the help dialog');
     await sendKeys({ press: 'Escape' });
     await flush(el);
@@ -326,7 +327,7 @@ describe('aloud-player page mode', () => {
     await flush(el);
     expect(!!root.querySelector('[part="text"]'), 'still no text of its own').to.equal(false);
     const page = (el as unknown as { _page: { highlighter: { follow: boolean } } })._page;
-    q<HTMLInputElement>(root, '#follow').click();
+    (await moreItem(el, root, 'Follow along')).click();
     await flush(el);
     el.play();
     engine.fireStart();
@@ -334,7 +335,7 @@ describe('aloud-player page mode', () => {
     engine.fireStart();
     await flush(el);
     expect(page.highlighter.follow).to.equal(false);
-    q<HTMLInputElement>(root, '#follow').click();
+    (await moreItem(el, root, 'Follow along')).click();
     engine.finishCurrent();
     engine.fireStart();
     await flush(el);
@@ -422,8 +423,9 @@ describe('aloud-player storage wiring (real IndexedDB)', () => {
     const url = `/virtual/follow-${Math.random().toString(36).slice(2)}.json`;
     serve(url, [sampleArticle()]);
     const first = await mountSrc(url);
-    const follow = await until(() => first.root.querySelector<HTMLInputElement>('#follow'), 'the follow-along switch');
-    expect(follow.checked).to.equal(true);
+    await until(() => first.el.store, 'the store');
+    const follow = await moreItem(first.el, first.root, 'Follow along');
+    expect(follow.getAttribute('aria-checked')).to.equal('true');
     // Let the panel's persistence connect before the switch is flipped.
     await until(() => first.root.querySelector('aloud-offline-panel'), 'the offline panel');
     await new Promise((r) => setTimeout(r, 100));
@@ -433,9 +435,11 @@ describe('aloud-player storage wiring (real IndexedDB)', () => {
     first.el.remove();
 
     const second = await mountSrc(url);
-    await until(() => second.root.querySelector<HTMLInputElement>('#follow')?.checked === false, 'the switch restored off');
+    await until(() => second.el.store, 'the store');
+    await until(() => (second.el as unknown as { _followAlong: boolean })._followAlong === false, 'the switch restored off');
+    expect((await moreItem(second.el, second.root, 'Follow along')).getAttribute('aria-checked')).to.equal('false');
     follow.click(); // the old element: no effect on the new one
-    second.root.querySelector<HTMLInputElement>('#follow')!.click();
+    (await moreItem(second.el, second.root, 'Follow along')).click();
     await untilAsync(async () => (await loadSettings(getStorage())).followAlong === true, 'the setting back on');
   });
 
@@ -445,7 +449,9 @@ describe('aloud-player storage wiring (real IndexedDB)', () => {
     const { root } = await mount({ src: url });
     await until(() => root.querySelector('[part="text"]'), 'the text');
     expect(!!root.querySelector('aloud-offline-panel')).to.equal(false);
-    expect(!!root.querySelector('#follow')).to.equal(true);
+    // Follow along is still offered (the More menu), just not remembered.
+    await until(() => (root.host as AloudPlayer).store, 'the store');
+    expect((await moreItem(root.host as AloudPlayer, root, 'Follow along')).getAttribute('aria-checked')).to.equal('true');
   });
 });
 

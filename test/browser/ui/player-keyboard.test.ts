@@ -5,7 +5,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../support/axe.ts';
 import { longArticle } from '../support/fixtures.ts';
-import { button, cleanup, flush, focused, mount, playButton, q, until } from '../support/player.ts';
+import { button, cleanup, flush, focused, mount, playButton, q, status, until, voiceSelect } from '../support/player.ts';
 
 afterEach(cleanup);
 
@@ -20,13 +20,13 @@ describe('aloud-player keyboard', () => {
     playButton(root).focus();
     await press(el, 'Shift+Slash');
     // The dialog's content is a lazy chunk: it opens once that has loaded.
-    await until(() => q<HTMLDialogElement>(root, 'dialog').open, 'the help dialog');
+    await until(() => q<HTMLDialogElement>(root, 'dialog[part="help-dialog"]').open, 'the help dialog');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
   it('Space and K play and pause; Space on a focused button activates it once', async () => {
     const { el, engine, root } = await mount();
-    q(root, '#speed').focus();
+    q(root, '#position').focus();
     await press(el, 'k');
     engine.fireStart();
     await flush(el);
@@ -92,7 +92,7 @@ describe('aloud-player keyboard', () => {
 
   it('a focused slider keeps its arrows, Home and End; a select keeps every key', async () => {
     const { el, engine, root } = await mount();
-    const speed = q<HTMLInputElement>(root, '#speed');
+    const speed = q(root, '#speed');
     speed.focus();
     await press(el, 'ArrowRight');
     await flush(el);
@@ -102,13 +102,31 @@ describe('aloud-player keyboard', () => {
     await flush(el);
     expect(el.store!.state.rate).to.equal(3);
     expect(el.store!.state.position?.sentenceId).to.equal('s1p1s1');
-    const section = q<HTMLInputElement>(root, '#section');
-    section.focus();
+    await press(el, 'Home');
+    await flush(el);
+    expect(el.store!.state.rate).to.equal(0.5);
+    expect(speed.getAttribute('aria-valuetext')).to.equal('0.5 times speed');
+    // The scrubber moves by sentence with the arrows, by section with PageUp/PageDown, to the ends with Home/End.
+    const position = q<HTMLInputElement>(root, '#position');
+    position.focus();
     await press(el, 'ArrowRight');
     await flush(el);
+    expect(el.store!.state.position?.sentenceId).to.equal('s1p1s2');
+    await press(el, 'PageDown');
+    await flush(el);
     expect(el.store!.state.position?.sentenceId).to.equal('s2p1s1');
-    expect(section.getAttribute('aria-valuetext')).to.equal('Section 2 of 4: Why it matters');
-    q(root, '#voice').focus();
+    expect(position.getAttribute('aria-valuetext')).to.match(/^Section 2 of 4: Why it matters, 0:0\d of 0:\d\d$/);
+    await press(el, 'PageUp');
+    await flush(el);
+    expect(el.store!.state.position?.sentenceId).to.equal('s1p1s1');
+    await press(el, 'End');
+    await flush(el);
+    expect(el.store!.state.position?.sentenceId).to.equal(el.store!.state.article!.sections.at(-1)!.paragraphs.at(-1)!.sentences.at(-1)!.id);
+    await press(el, 'Home');
+    await flush(el);
+    expect(el.store!.state.position?.sentenceId).to.equal('s1p1s1');
+    expect(focused(root)).to.equal(position);
+    (await voiceSelect(el, root)).focus();
     await press(el, 'k');
     await press(el, 'Space');
     expect(engine.spoken.length).to.equal(0);
@@ -116,7 +134,7 @@ describe('aloud-player keyboard', () => {
 
   it('? opens the help dialog; Escape and Close shut it and focus returns', async () => {
     const { el, engine, root } = await mount();
-    const dialog = q<HTMLDialogElement>(root, 'dialog');
+    const dialog = q<HTMLDialogElement>(root, 'dialog[part="help-dialog"]');
     const next = button(root, 'Next section');
     next.focus();
     await press(el, 'Shift+Slash');
@@ -138,9 +156,8 @@ describe('aloud-player keyboard', () => {
     expect(focused(root)).to.equal(next);
   });
 
-  it('Tab goes through the controls in reading order and out again', async () => {
-    const { el, root } = await mount();
-    await until(() => root.querySelector('#sleep'), 'the hands-free row');
+  /** Tab from a button before the player to one after it; the names of the stops in between. */
+  async function tabStops(el: HTMLElement, root: ShadowRoot): Promise<string[]> {
     const before = document.createElement('button');
     before.textContent = 'before';
     const after = document.createElement('button');
@@ -149,7 +166,7 @@ describe('aloud-player keyboard', () => {
     el.after(after);
     before.focus();
     const names: string[] = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 40; i++) {
       await sendKeys({ press: 'Tab' });
       if (document.activeElement === after) break;
       const f = focused(root)!;
@@ -157,25 +174,122 @@ describe('aloud-player keyboard', () => {
     }
     before.remove();
     after.remove();
-    expect(names).to.deep.equal([
+    return names;
+  }
+
+  it('Tab goes through the controls in reading order and out again', async () => {
+    const { root } = await mount();
+    expect(await tabStops(root.host as HTMLElement, root)).to.deep.equal([
+      'Skip player',
       'Play',
-      'Previous sentence',
-      'Next sentence',
+      // The skip buttons are one toolbar: one stop.
       'Previous section',
-      'Next section',
+      'position',
       'speed',
-      'voice',
-      'Keyboard shortcuts',
-      'section',
-      'sleep',
-      ...('wakeLock' in navigator ? ['keep-awake'] : []),
-      'follow',
+      'more',
+      // The contents are one widget: one stop, on the section being read.
       'Lead one.',
-      'Why it matters',
-      'What comes next',
-      'The end',
       's1p1s1',
     ]);
+  });
+
+  it('takes at most 10 Tab stops through the full layout of a long article, and Skip player jumps past it', async () => {
+    const { el, root } = await mount({ article: longArticle(12, 5) });
+    expect(el.store!.state.article!.sections.length).to.equal(12);
+    const stops = await tabStops(el, root);
+    expect(stops.length).to.be.at.most(10);
+    expect(stops[0]).to.equal('Skip player');
+    // Skip player: Enter on the link, and the next Tab leaves the player.
+    const after = document.createElement('button');
+    el.after(after);
+    q(root, '.skip-link').focus();
+    await sendKeys({ press: 'Enter' });
+    expect(focused(root)?.id).to.equal('player-end');
+    await sendKeys({ press: 'Tab' });
+    // (Compared as a boolean: chai's message for two unequal elements can take minutes to build.)
+    expect(document.activeElement === after, `focus on ${focused(root)?.outerHTML.slice(0, 60)}`).to.equal(true);
+    after.remove();
+  });
+
+  it('the contents are one widget: arrows, Home and End move, Enter jumps and is announced', async () => {
+    const { el, root } = await mount();
+    const entries = () => [...root.querySelectorAll<HTMLButtonElement>('nav button')];
+    expect(q(root, 'nav :is(h1, h2, h3, h4, h5, h6)').textContent).to.equal('Contents');
+    expect(entries().map((b) => b.tabIndex)).to.deep.equal([0, -1, -1, -1]);
+    entries()[0]!.focus();
+    await press(el, 'ArrowDown');
+    expect(focused(root)).to.equal(entries()[1]);
+    // Arrows are the widget's here: the sentence did not move.
+    expect(el.store!.state.position?.sentenceId).to.equal('s1p1s1');
+    await press(el, 'End');
+    expect(focused(root)).to.equal(entries()[3]);
+    await press(el, 'Home');
+    expect(focused(root)).to.equal(entries()[0]);
+    await press(el, 'ArrowRight');
+    await press(el, 'ArrowRight');
+    expect(entries().map((b) => b.tabIndex)).to.deep.equal([-1, -1, 0, -1]);
+    await press(el, 'Enter');
+    await flush(el);
+    expect(el.store!.state.position?.sentenceId).to.equal('s3p1s1');
+    expect(entries()[2]!.getAttribute('aria-current')).to.equal('true');
+    expect(status(root)).to.equal('Section 3 of 4: What comes next');
+  });
+
+  it('the skip buttons are one toolbar: arrows move between them; previous section again is heard again', async () => {
+    const { el, root } = await mount();
+    const prev = button(root, 'Previous section');
+    prev.focus();
+    await press(el, 'ArrowRight');
+    expect(focused(root)).to.equal(button(root, 'Previous sentence'));
+    await press(el, 'ArrowRight');
+    await press(el, 'ArrowRight');
+    expect(focused(root)).to.equal(button(root, 'Next section'));
+    expect(el.store!.state.position?.sentenceId).to.equal('s1p1s1');
+    await press(el, 'Enter');
+    await flush(el);
+    expect(status(root)).to.equal('Section 2 of 4: Why it matters');
+    await press(el, 'ArrowRight');
+    expect(focused(root)).to.equal(prev);
+    el.nextSentence();
+    await flush(el);
+    // Back to the start of the section just announced: still said, so the press is heard.
+    await press(el, 'Enter');
+    await flush(el);
+    expect(el.store!.state.position?.sentenceId).to.equal('s2p1s1');
+    expect(status(root)).to.equal('Start of Section 2 of 4: Why it matters');
+  });
+
+  it('More is a menu button: Enter opens on the first item, arrows move, Escape closes and returns focus', async () => {
+    const { el, root } = await mount();
+    const more = q(root, '#more');
+    expect(more.getAttribute('aria-haspopup')).to.equal('menu');
+    more.focus();
+    await press(el, 'Enter');
+    await until(() => focused(root)?.getAttribute('role')?.startsWith('menuitem'), 'the first item focused');
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    const items = [...root.querySelectorAll<HTMLElement>('#more-menu [role^="menuitem"]')];
+    expect(focused(root)).to.equal(items[0]);
+    await press(el, 'ArrowDown');
+    expect(focused(root)).to.equal(items[1]);
+    await press(el, 'ArrowUp');
+    await press(el, 'ArrowUp');
+    expect(focused(root)).to.equal(items.at(-1));
+    expect(items.at(-1)!.textContent!.trim()).to.equal('Keyboard shortcuts');
+    // Arrows were the menu's: the sentence did not move.
+    expect(el.store!.state.position?.sentenceId).to.equal('s1p1s1');
+    await press(el, 'Escape');
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect(focused(root)).to.equal(more);
+    // ArrowDown opens it too; choosing an item closes it and focus returns to the button.
+    await press(el, 'ArrowDown');
+    await until(() => focused(root)?.getAttribute('role')?.startsWith('menuitem'), 'the menu open again');
+    const follow = q(root, '#follow');
+    follow.focus();
+    expect(follow.getAttribute('aria-checked')).to.equal('true');
+    await press(el, 'Enter');
+    await flush(el);
+    expect(focused(root)).to.equal(more);
+    expect((el as unknown as { _followAlong: boolean })._followAlong).to.equal(false);
   });
 
   it('shortcuts="off" turns the keys off; "global" adds Alt+Shift keys anywhere on the page', async () => {

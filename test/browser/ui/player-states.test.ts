@@ -4,7 +4,7 @@
 import { expect } from '@esm-bundle/chai';
 import { axeViolations } from '../support/axe.ts';
 import { sampleArticle } from '../support/fixtures.ts';
-import { button, cleanup, flush, mount, playButton, q, status, until } from '../support/player.ts';
+import { button, cleanup, flush, mount, playButton, q, status, until, voiceSelect } from '../support/player.ts';
 
 const FIXTURES = '/test/browser/support/fixtures';
 const realFetch = window.fetch;
@@ -30,18 +30,20 @@ const json = (value: unknown) =>
 const errorText = (root: ShadowRoot) => root.querySelector('[part="error"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('aloud-player states', () => {
-  it('shows loading with a busy indicator and says so, then becomes ready (no axe violations in each)', async () => {
+  it('shows loading with a busy indicator, then becomes ready, announcing neither (the listener did not ask); axe-clean in each', async () => {
     const calls = heldFetch();
     const { el, root } = await mount({ src: '/article.json' });
     await until(() => calls.length === 1, 'fetch');
     expect(q(root, '[part="loading"]').textContent).to.contain('Loading article');
-    expect(status(root)).to.equal('Loading article');
+    expect(status(root)).to.equal('');
     expect(await axeViolations(el)).to.deep.equal([]);
     calls[0]!.resolve(json(sampleArticle()));
     await until(() => el.store && root.querySelector('[part="text"]'), 'ready');
     await flush(el);
     expect(root.querySelector('[part="loading"]')).to.equal(null);
-    expect(status(root)).to.equal('Ready to play: Sample story');
+    expect(status(root)).to.equal('');
+    // The landmark is named after the article: several players on a page are told apart.
+    expect(q(root, '[part="base"]').getAttribute('aria-label')).to.equal('Listen: Sample story');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
@@ -117,7 +119,7 @@ describe('aloud-player states', () => {
     expect(errorText(root)).to.contain('Your device has no voice for English');
     expect(status(root)).to.contain('No voice can read this article');
     expect(events.map((e) => e.type)).to.deep.equal(['aloud-error']);
-    expect(q<HTMLSelectElement>(root, '#voice').options.length).to.equal(1);
+    expect((await voiceSelect(el, root)).options.length).to.equal(1);
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 

@@ -4,7 +4,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../support/axe.ts';
 import { sampleArticle } from '../support/fixtures.ts';
-import { button, cleanup, current, flush, mount, playButton, q, status, until } from '../support/player.ts';
+import { button, cleanup, moreItem, openMore, voiceSelect, current, flush, mount, playButton, q, status, until } from '../support/player.ts';
 
 afterEach(cleanup);
 
@@ -17,8 +17,10 @@ describe('aloud-player', () => {
     await flush(el);
     expect(el.store!.state.status).to.equal('playing');
     expect(await axeViolations(el)).to.deep.equal([]);
-    button(root, 'Keyboard shortcuts').click();
-    await until(() => q<HTMLDialogElement>(root, 'dialog').open, 'the help dialog');
+    await openMore(el, root);
+    expect(await axeViolations(el)).to.deep.equal([]);
+    (await moreItem(el, root, 'Keyboard shortcuts')).click();
+    await until(() => q<HTMLDialogElement>(root, 'dialog[part="help-dialog"]').open, 'the help dialog');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
@@ -72,40 +74,43 @@ describe('aloud-player', () => {
     expect(status(root)).to.equal('End of article');
   });
 
-  it('gives both sliders human values, and marks the current section in the contents', async () => {
+  it('gives the speed chip and the scrubber human values, and marks the current section in the contents', async () => {
     const { el, engine, root } = await mount();
-    const speed = q<HTMLInputElement>(root, '#speed');
-    const section = q<HTMLInputElement>(root, '#section');
+    const speed = q(root, '#speed');
+    const position = q<HTMLInputElement>(root, '#position');
+    expect(speed.getAttribute('role')).to.equal('slider');
     expect(speed.getAttribute('aria-valuetext')).to.equal('1 times speed');
-    expect(q(root, '[part="speed"] .value').textContent).to.equal('1×');
-    // An untitled section is named by the start of its text.
-    expect(section.getAttribute('aria-valuetext')).to.equal('Section 1 of 4: Lead one.');
+    expect(speed.textContent).to.equal('1×');
+    // An untitled section is named by the start of its text; then how far in, of how long (21 words at 160 a minute).
+    expect(position.getAttribute('aria-valuetext')).to.equal('Section 1 of 4: Lead one., 0:00 of 0:08');
     expect(q(root, 'nav [aria-current="true"]').textContent).to.equal('Lead one.');
     el.nextSection();
     await flush(el);
-    expect(section.getAttribute('aria-valuetext')).to.equal('Section 2 of 4: Why it matters');
-    expect(section.value).to.equal('2');
-    expect(root.querySelectorAll('nav [aria-current]').length).to.equal(1);
+    expect(position.getAttribute('aria-valuetext')).to.equal('Section 2 of 4: Why it matters, 0:03 of 0:08');
+    // The scrubber moves by sentence: section 2 starts at the article's fifth sentence.
+    expect(position.value).to.equal(String(el.store!.state.position!.flatIndex));
+    expect(root.querySelectorAll('nav [aria-current="true"]').length).to.equal(1);
     expect(q(root, 'nav [aria-current="true"]').textContent).to.equal('Why it matters');
     el.rate = 1.5;
     await flush(el);
     expect(speed.getAttribute('aria-valuetext')).to.equal('1.5 times speed');
-    expect(q(root, '[part="speed"] .value').textContent).to.equal('1.5×');
+    expect(speed.textContent).to.equal('1.5×');
     expect(engine.spoken.length).to.equal(0);
   });
 
   it('estimates elapsed and remaining time from the words and the rate', async () => {
     const { el, root } = await mount();
-    const time = () => q(root, '[part="time"]').textContent?.replace(/\s+/g, ' ').trim();
+    const time = () => [...root.querySelectorAll('[part="time"]')].map((p) => p.textContent?.trim()).join(' ');
     // 21 words at 160 words a minute: 7.9 s.
-    expect(time()).to.equal('0:00 elapsed about 0:08 left');
+    expect(time()).to.equal('0:00 −0:08');
+    expect(q(root, '.label').textContent?.trim()).to.equal('Listen to this article · 1 min');
     el.seek('s4p1s1');
     await flush(el);
     // 18 words before the last sentence: 6.75 s, 3 words after: 1.1 s.
-    expect(time()).to.equal('0:07 elapsed about 0:01 left');
+    expect(time()).to.equal('0:07 −0:01');
     el.rate = 0.5;
     await flush(el);
-    expect(time()).to.equal('0:14 elapsed about 0:02 left');
+    expect(time()).to.equal('0:14 −0:02');
   });
 
   it('announces the section and speed changes the user causes, never each sentence', async () => {
@@ -165,17 +170,17 @@ describe('aloud-player', () => {
 
   it('reflects the store back into rate and voice', async () => {
     const { el, root } = await mount();
-    const speed = q<HTMLInputElement>(root, '#speed');
-    speed.value = '2.5';
-    speed.dispatchEvent(new Event('input', { bubbles: true }));
+    // A tap on the speed chip steps to the next preset, as podcast apps do.
+    q(root, '#speed').click();
     await flush(el);
-    expect(el.rate).to.equal(2.5);
+    expect(el.rate).to.equal(1.25);
     expect(el.voice).to.equal('fake-en-GB');
-    const select = q<HTMLSelectElement>(root, '#voice');
-    // The grouping of the voice list is a lazy chunk, fetched with the engine.
+    // The voice picker lives in a dialog opened from the More menu (a lazy chunk).
+    const select = await voiceSelect(el, root);
     await until(() => select.options.length > 1, 'the voice list');
+    // The automatic choice says which voice it resolved to.
     expect([...select.options].map((o) => o.textContent)).to.deep.equal([
-      'Automatic (best English voice)',
+      'Automatic: Fake English (English (United Kingdom))',
       'Fake English',
     ]);
     expect(q(root, 'optgroup').getAttribute('label')).to.equal('English (United Kingdom)');
@@ -280,12 +285,11 @@ describe('aloud-player', () => {
 
   it('pauses at the end of the section when the sleep timer says so, and announces it', async () => {
     const { el, engine, root } = await mount();
-    const sleep = await until(() => root.querySelector<HTMLSelectElement>('#sleep'), 'the sleep timer');
-    expect(root.querySelector('label[for="sleep"]')?.textContent).to.equal('Sleep timer');
     el.seek('s1p3s1');
     await flush(el);
-    sleep.value = 'end-of-section';
-    sleep.dispatchEvent(new Event('change'));
+    const group = (await openMore(el, root)).querySelector('[role="group"]')!;
+    expect(root.getElementById(group.getAttribute('aria-labelledby')!)?.textContent).to.equal('Sleep timer');
+    (await moreItem(el, root, 'End of this section')).click();
     // The timer's code is a lazy chunk, loaded by this first choice.
     const armed = el as unknown as { _sleep: { mode: unknown } | null };
     await until(() => armed._sleep?.mode === 'end-of-section', 'the timer armed');
@@ -298,20 +302,20 @@ describe('aloud-player', () => {
     await flush(el);
     expect(el.store!.state.status).to.equal('paused');
     expect(status(root)).to.equal('Sleep timer: paused');
-    expect(sleep.value).to.equal('');
+    expect((await moreItem(el, root, 'Off')).getAttribute('aria-checked')).to.equal('true');
   });
 
   it('offers "Keep screen on" where the browser can, off by default', async () => {
     const { el, root } = await mount();
-    await until(() => root.querySelector('[part="hands-free"]'), 'the hands-free row');
-    const box = [...root.querySelectorAll('label.check')].find((l) => l.textContent?.trim() === 'Keep screen on');
-    expect(Boolean(box)).to.equal('wakeLock' in navigator);
-    if (!box) return;
-    const input = box.querySelector('input')!;
-    expect(input.checked).to.equal(false);
-    input.click();
-    await flush(el);
-    expect(input.checked).to.equal(true);
+    const menu = await openMore(el, root);
+    const item = menu.querySelector('#keep-awake');
+    expect(Boolean(item)).to.equal('wakeLock' in navigator);
+    if (!item) return;
+    expect(item.getAttribute('role')).to.equal('menuitemcheckbox');
+    expect(item.getAttribute('aria-checked')).to.equal('false');
+    (item as HTMLElement).click();
+    await until(() => (el as unknown as { _sleep: unknown })._sleep, 'the timers loaded');
+    expect((await moreItem(el, root, 'Keep screen on')).getAttribute('aria-checked')).to.equal('true');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 

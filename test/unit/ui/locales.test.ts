@@ -37,6 +37,13 @@ const SAMPLES: Record<string, { args: unknown[]; has: (lang: string) => string[]
   languageName: [{ args: ['fr'], has: (l) => [format(l).language('fr')] }],
   'errorHelp.noVoice': [{ args: ['fr'], has: (l) => [format(l).language('fr')] }],
   'errorHelp.server': [{ args: ['503'], has: () => ['503'] }],
+  listenTo: [{ args: ['Key trading city'], has: () => ['Key trading city'] }],
+  minutes: [{ args: [250], has: (l) => [format(l).number(4)] }],
+  positionText: [{ args: ['Section 3 of 7', 69, 278], has: (l) => ['Section 3 of 7', format(l).clock(69), format(l).clock(278)] }],
+  remainingShort: [{ args: [209], has: (l) => [format(l).clock(209)] }],
+  startOf: [{ args: ['Section 2 of 5'], has: () => ['Section 2 of 5'] }],
+  automaticNamed: [{ args: ['Daniel'], has: () => ['Daniel'] }],
+  voiceItem: [{ args: ['Daniel'], has: () => ['Daniel'] }],
   'errorHelp.notFound': [{ args: ['404'], has: () => ['404'] }],
   'errorHelp.noElement': [{ args: ['story'], has: () => ['story'] }],
   'offline.size': [{ args: [1_400_000], has: (l) => [sizes(l)(1_400_000)] }],
@@ -53,16 +60,18 @@ const SAMPLES: Record<string, { args: unknown[]; has: (lang: string) => string[]
  */
 const LATIN_KEY_CAPS = ['help.keys.shift', 'help.keys.pageUp', 'help.keys.pageDown', 'help.keys.home', 'help.keys.end'];
 const SAME_AS_ENGLISH: Record<string, string[]> = {
-  '*': ['by'],
-  // "Pause" is the German and the French word; so are Introduction, Action and "15 minutes" in French.
-  de: ['pause'],
-  fr: ['pause', 'untitledSection', 'sleepMinutes', 'help.action'],
-  es: [],
+  // "−3:29" beside the scrubber is written so in every left-to-right language.
+  '*': ['by', 'remainingShort'],
+  // "Pause" and "Position" are the German and the French words; so are Introduction, Action and "15 minutes" in French.
+  de: ['pause', 'position'],
+  // "4 min" is the usual abbreviation in these languages too.
+  fr: ['pause', 'position', 'untitledSection', 'sleepMinutes', 'help.action', 'minutes'],
+  es: ['minutes'],
   // Italian keyboards print "Home".
-  it: ['help.keys.home'],
-  pt: LATIN_KEY_CAPS,
-  nl: LATIN_KEY_CAPS,
-  pl: LATIN_KEY_CAPS,
+  it: ['help.keys.home', 'minutes'],
+  pt: [...LATIN_KEY_CAPS, 'minutes'],
+  nl: [...LATIN_KEY_CAPS, 'minutes'],
+  pl: [...LATIN_KEY_CAPS, 'minutes'],
   ar: LATIN_KEY_CAPS,
   // Intl writes "1.4 MB" in Hebrew, Japanese and Chinese as in English.
   he: ['offline.size', ...LATIN_KEY_CAPS],

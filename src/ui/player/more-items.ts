@@ -1,0 +1,188 @@
+/**
+ * The More menu's items and the voice dialog: a lazy chunk (see
+ * more-menu.ts), so the voice list, the sleep timer's choices and their
+ * words cost the first paint nothing. Views only: every choice is a request
+ * to the player, and what is checked is read back from what it committed.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import type { PlayerState } from '../../player/types.ts';
+import type { VoiceInfo } from '../../speech/types.ts';
+import type { UiStrings as Strings } from '../strings.ts';
+import { voiceGroups } from './voice-options.ts';
+import { dialogStyles } from './dialog.styles.ts';
+
+/** Adopted into the player's shadow root when this chunk loads: the first paint does not carry them. */
+export const styles = [
+  dialogStyles,
+  css`
+  [role='menu'] {
+    position: absolute;
+    z-index: 1;
+    top: calc(100% + 0.25rem);
+    inset-inline-end: 0;
+    width: max-content;
+    max-width: min(20rem, calc(100vw - 2rem));
+    display: grid;
+    padding: 0.25rem;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+  }
+  [role='menu'][hidden] {
+    display: none;
+  }
+  [role='menu'] button {
+    justify-content: flex-start;
+    text-align: start;
+    background: transparent;
+    border-color: transparent;
+  }
+  [role='menu'] button {
+    width: 100%;
+  }
+  [role='menu'] [aria-checked]::before {
+    content: '' / '';
+    width: 1.25em;
+  }
+  [role='menu'] [aria-checked='true']::before {
+    content: '✓' / '';
+  }
+  [role='group'] > .menu-label {
+    display: block;
+    padding: 0.25rem 0.75rem 0;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  [role='separator'] {
+    border-top: 1px solid var(--_border);
+    margin: 0.25rem 0;
+  }
+    @media (forced-colors: active) {
+      [role='menu'] {
+        border: 1px solid ButtonText;
+      }
+    }
+  `,
+];
+
+type SleepMode = 'end-of-section' | number;
+
+/** What the items show. */
+export interface MoreModel {
+  state: PlayerState | null;
+  /** The article's language: the voices offered are the ones that can read it. */
+  lang: string;
+  sleepMode: SleepMode | null;
+  sleepLeftMs: number | null;
+  /** Null where the browser has no screen wake lock (the item is left out). */
+  keepAwake: boolean | null;
+  followAlong: boolean;
+  /** The listener's (or page's) chosen voice id; empty for automatic. */
+  chosenVoice: string;
+}
+
+/** What the items ask for. */
+export interface MoreActions {
+  setVoice(id: string | null): void;
+  setSleep(mode: SleepMode | null): void;
+  setKeepAwake(on: boolean): void;
+  setFollowAlong(on: boolean): void;
+  help(): void;
+  /** Opens the voice dialog (filled in by the menu). */
+  voiceDialog?(): void;
+}
+
+/** The menu the items are in (more-menu.ts). */
+interface Menu {
+  close(refocus: boolean): void;
+}
+
+/** The menu's items, in order. */
+export const menuItems = (root: ParentNode): HTMLElement[] => [...root.querySelectorAll<HTMLElement>('#more-menu [role^="menuitem"]')];
+
+/** Arrows move (wrapping), Home/End go to the ends, Escape closes and gives focus back to the button. */
+export function onMenuKey(e: KeyboardEvent, menu: Menu): void {
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const list = menuItems((e.currentTarget as Element).getRootNode() as ParentNode);
+  const at = list.indexOf(e.target as HTMLElement);
+  const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[e.key];
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    e.stopPropagation();
+    menu.close(true);
+  } else if (to !== undefined) {
+    // Handled here, so the player's shortcuts (arrows = sentence) do not also run.
+    e.preventDefault();
+    list[(to + list.length) % list.length]?.focus();
+  }
+}
+
+/** Tab (or a click elsewhere) leaves the menu: it closes, and focus stays where it went. */
+export function onMenuFocusOut(e: FocusEvent, menu: Menu): void {
+  const next = e.relatedTarget as Element | null;
+  if (next && !(e.currentTarget as Element).contains(next) && next.id !== 'more') menu.close(false);
+}
+
+/** An item did its job: the menu closes and focus returns to its button (the voice dialog takes focus itself). */
+export function onMenuClick(e: Event, menu: Menu): void {
+  const item = (e.target as Element).closest('[role^="menuitem"]');
+  if (item) menu.close(!item.hasAttribute('data-dialog'));
+}
+
+const SLEEP: readonly (SleepMode | null)[] = [null, 'end-of-section', 15, 30, 60];
+
+/** "Automatic: Daniel (English (United Kingdom))": what automatic resolved to, once the voice is known. */
+function automatic(t: Strings, s: PlayerState | null, lang: string): string {
+  const v = s?.voice;
+  return v ? t.automaticNamed(`${v.name} (${t.languageName(v.lang)})`) : t.automaticVoice(lang);
+}
+
+export function renderItems(t: Strings, m: MoreModel, a: MoreActions): TemplateResult {
+  const s = m.state;
+  const chosen = m.chosenVoice;
+  const voiceName = chosen && s?.voice ? s.voice.name : automatic(t, s, m.lang);
+  const item = (role: string, label: unknown, run: () => void, checked?: boolean, id?: string) =>
+    html`<button type="button" role=${role} tabindex="-1" id=${id ?? nothing}
+      aria-checked=${checked === undefined ? nothing : checked ? 'true' : 'false'} @click=${run}>${label}</button>`;
+  return html`${html`<button type="button" role="menuitem" tabindex="-1" data-dialog aria-haspopup="dialog"
+      @click=${() => a.voiceDialog?.()}>${t.voiceItem(voiceName)}</button>`}
+    <div role="group" aria-labelledby="sleep-label">
+      <span id="sleep-label" class="menu-label">${t.sleepTimer}${m.sleepLeftMs !== null ? ` (${t.sleepLeft(m.sleepLeftMs)})` : ''}</span>
+      ${SLEEP.map((mode) =>
+        item('menuitemradio', mode === null ? t.sleepOff : mode === 'end-of-section' ? t.sleepEndOfSection : t.sleepMinutes(mode), () => a.setSleep(mode), m.sleepMode === mode),
+      )}
+    </div>
+    <div role="separator"></div>
+    ${m.keepAwake === null ? nothing : item('menuitemcheckbox', t.keepScreenOn, () => a.setKeepAwake(!m.keepAwake), m.keepAwake, 'keep-awake')}
+    ${item('menuitemcheckbox', t.followAlong, () => a.setFollowAlong(!m.followAlong), m.followAlong, 'follow')}
+    ${item('menuitem', t.keyboardHelp, a.help)}`;
+}
+
+/** The voice picker: a native select in a small modal dialog (lists can hold thousands of voices, too many for a menu). */
+export function renderVoiceDialog(t: Strings, m: MoreModel, a: MoreActions): TemplateResult {
+  const s = m.state;
+  const chosen = m.chosenVoice;
+  return html`<dialog id="voice-dialog" part="voice-dialog" aria-labelledby="voice-title"
+    @close=${(e: Event) => ((e.currentTarget as Element).getRootNode() as ShadowRoot).querySelector<HTMLElement>('#more')?.focus()}>
+    <h2 id="voice-title">${t.voice}</h2>
+    <div part="voice" class="field">
+      <label for="voice">${t.voice}</label>
+      <select id="voice" @change=${(e: Event) => a.setVoice((e.target as HTMLSelectElement).value || null)}>
+        ${guard([s?.voices, chosen, m.lang, s?.voice], () => voiceOptions(t, s, s?.voices ?? [], chosen, m.lang))}
+      </select>
+    </div>
+    <button type="button" @click=${(e: Event) => (e.target as Element).closest('dialog')?.close()}>${t.done}</button>
+  </dialog>`;
+}
+
+/** Rendered only when the voices, the choice or the language change: lists can hold thousands. */
+function voiceOptions(t: Strings, s: PlayerState | null, voices: readonly VoiceInfo[], chosen: string, lang: string): TemplateResult {
+  return html`<option value="" ?selected=${!chosen}>${automatic(t, s, lang)}</option>
+    ${voiceGroups(voices, lang, t.languageName).map(
+      (g) => html`<optgroup label=${g.label}>
+        ${g.voices.map((v) => html`<option value=${v.id} ?selected=${v.id === chosen}>${v.name}</option>`)}
+      </optgroup>`,
+    )}`;
+}
