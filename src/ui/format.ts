@@ -78,12 +78,3 @@ export function format(lang: string): Format {
     isolate: (text) => (rtl || RTL_CHAR.test(text) ? `\u2068${text}\u2069` : text),
   };
 }
-
-const formats = new Map<string, Format>();
-
-/** {@link format}, built once per language (for views that format outside a catalogue). */
-export function formatFor(lang: string): Format {
-  let f = formats.get(lang);
-  if (!f) formats.set(lang, (f = format(lang)));
-  return f;
-}

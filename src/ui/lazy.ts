@@ -9,6 +9,15 @@ export function lazy<T>(load: Promise<T>, what: string): Promise<T | undefined> 
   return load.catch(() => void console.warn(`<aloud-player>: ${what} could not be loaded.`));
 }
 
+/**
+ * A chunk asked for once and shared (a failed fetch is forgotten, so the
+ * next call tries again): for chunks whose failure the caller shows.
+ */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () => (p ??= load().catch((e: unknown) => ((p = null), Promise.reject(e))));
+}
+
 /** A lazy chunk's styles, added to the shadow root beside the element's own (constructable sheets: CSP-safe). */
 export function addStyles(root: ParentNode, styles: readonly CSSResult[]): void {
   const shadow = root as ShadowRoot;

@@ -15,6 +15,7 @@ import { roundRate } from '../player/settings.ts';
 import { format } from './format.ts';
 import type { HelpStrings } from './help-strings.ts';
 import type { OfflineStrings } from './offline/strings.ts';
+import type { ErrorStrings } from './error-strings.ts';
 
 const f = format('en');
 
@@ -37,12 +38,8 @@ export const strings = {
   rateLong: (rate: number) => `${f.number(roundRate(rate))} times speed`,
   voice: 'Voice',
   automaticVoice: (lang: string) => `Automatic (best ${f.language(lang)} voice)`,
-  noVoices: 'No voices yet',
-  section: 'Section',
   sectionText: (n: number, total: number, heading?: string) =>
     `Section ${f.number(n)} of ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds: number) => `${f.clock(seconds)} elapsed`,
-  remaining: (seconds: number) => `about ${f.clock(seconds)} left`,
   contents: 'Contents',
   untitledSection: 'Introduction',
   /** Describes the focused sentence (a button): what Enter does. */
@@ -74,41 +71,12 @@ export const strings = {
     reason === 'network'
       ? `The online voice could not be reached, so reading goes on with ${f.isolate(to)}.`
       : `The voice kept failing, so reading goes on with ${f.isolate(to)}.`,
-  ready: (title: string) => `Ready to play: ${f.isolate(title)}`,
   ended: 'End of article',
   tryAgain: 'Try again',
   by: (byline: string) => byline,
   /** A language's name in this language (voice groups). */
   languageName: (tag: string) => f.language(tag),
   // Errors: what happened, then what to do next.
-  errorTitle: {
-    load: 'The article could not be loaded',
-    offline: 'You are offline',
-    server: 'The site could not send the article',
-    notFound: 'The article was not found',
-    invalidJson: 'The article file is damaged',
-    notArticle: 'This is not an article the player can read',
-    noElement: 'There is no article on this page to read',
-    empty: 'This article is empty',
-    noVoice: 'No voice can read this article',
-    notAllowed: 'Press Play to start listening',
-    speech: 'The voice stopped working',
-  },
-  errorHelp: {
-    load: 'Check your connection, then try again.',
-    offline: 'Connect to the internet, then try again.',
-    server: (status: string) => `The server had a problem (HTTP ${status}). Try again in a moment.`,
-    notFound: (status: string) =>
-      `The link may be out of date, or the article was moved or removed (HTTP ${status}). Check the address, or tell the site owner.`,
-    invalidJson: 'Its data could not be read. The site owner can check the file.',
-    notArticle: 'The file may be damaged or in the wrong format. The site owner can check it.',
-    noElement: (id: string) => `The player reads the element with the id "${id}", and the page has none. The site owner can check the player's for attribute.`,
-    empty: 'There is no text in it to read aloud.',
-    noVoice: (lang: string) =>
-      `Your device has no voice for ${f.language(lang)}. Install one in your system's speech or accessibility settings, then reload the page.`,
-    notAllowed: 'Your browser only lets speech start after you press a button.',
-    speech: 'Press Play to try again, or choose another voice.',
-  },
   noSrc: 'No article to play.',
   // The compact bar (issue 11).
   /** The player's landmark name: unique per article on a page with several players. */
@@ -121,6 +89,8 @@ export const strings = {
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} of ${f.clock(total)}`,
   /** The visible remaining time beside the scrubber. */
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  /** The visible elapsed time beside the scrubber. */
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: 'Skip',
   more: 'More',
   skipPlayer: 'Skip player',
@@ -139,11 +109,11 @@ export const strings = {
 export type CoreStrings = typeof strings;
 
 /** The shape of a whole catalogue: what src/ui/locales/<lang>.ts gives, `satisfies Strings`. */
-export type Strings = CoreStrings & { help: HelpStrings; offline: OfflineStrings };
+export type Strings = CoreStrings & { help: HelpStrings; offline: OfflineStrings } & ErrorStrings;
 
 /**
  * A catalogue as an element holds it: a whole one for a loaded language, or
  * English's first-paint part, whose help and offline words are in their own
  * chunks (use `s.help ?? helpStrings` there).
  */
-export type UiStrings = CoreStrings & Partial<Pick<Strings, 'help' | 'offline'>>;
+export type UiStrings = CoreStrings & Partial<Pick<Strings, 'help' | 'offline' | 'errorTitle' | 'errorHelp'>>;

@@ -420,8 +420,12 @@ describe('quirk lab: the whole player on scripted platforms, judged by what the 
     // The listener drags Speed to 2 as the sentence to pause in begins: the player has measured
     // the voice at speed 1 only, and the platform goes on at its own rate all the same.
     await waitForPart(page, STOP_PART);
-    await player(page).getByRole('slider', { name: 'Speed' }).fill('2');
-    await expect.poll(() => player(page).getByRole('slider', { name: 'Speed' }).getAttribute('aria-valuetext')).toBe('2 times speed');
+    const speed = player(page).getByRole('slider', { name: 'Speed' });
+    await speed.focus();
+    // The speed chip: PageUp is half a step of speed, twice is 2×; the voice restarts once, after both.
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => speed.getAttribute('aria-valuetext')).toBe('2 times speed');
     await pauseMidSentence(page);
     await playButton(page).click();
     const outcome = await playOn(page);
@@ -512,10 +516,14 @@ describe('quirk lab: the whole player on scripted platforms, judged by what the 
   it('Edge "Natural" voice offline mid-article: goes on with the local voice from the sentence that failed, told once', async () => {
     const page = await openProfile('edge-natural');
     // The listener picks the Natural voice (the player itself prefers a local one).
+    // The voice picker: More → "Voice: …" → the Voice dialog.
+    await player(page).getByRole('button', { name: 'More', exact: true }).click();
+    await player(page).getByRole('menuitem', { name: /^Voice: / }).click();
     const voice = player(page).getByRole('combobox', { name: 'Voice' });
     const natural = voice.locator('option', { hasText: 'Aria' });
     await natural.waitFor({ state: 'attached' });
     await voice.selectOption((await natural.getAttribute('value'))!);
+    await player(page).getByRole('button', { name: 'Done' }).click();
     const clickAt = await clickPlay(page);
     await waitForPart(page, 12);
     const before = (await heardUtterances(page)).filter((h) => h.volume > 0);

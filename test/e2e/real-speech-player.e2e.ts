@@ -101,10 +101,12 @@ const speedSlider = (page: Page) => controls(page).getByRole('slider', { name: '
  * Play before that is the no-voices path, tested on its own below.
  */
 async function systemVoicesListed(page: Page): Promise<void> {
-  // The voice picker is in a dialog of the More menu's lazy chunk: a pointer over More loads it (closed, so found by id).
-  await button(page, 'More').hover();
+  // The voice picker is a dialog of the More menu: More → "Voice: …", as a listener opens it.
+  await button(page, 'More').click();
+  await page.getByRole('menuitem', { name: /^Voice: / }).click();
   const options = page.locator('aloud-player #voice option');
   await poll(() => options.count()).toBeGreaterThan(3);
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
 }
 
 /** The record of the last input of this kind, as the page saw it before the player handled it. */
@@ -288,10 +290,11 @@ describe('<aloud-player> on real voices: Chromium + speech-dispatcher + espeak-n
     const log = speechLog(r);
     expect(after.map((u) => u.rate), log).toEqual(after.map(() => 3));
     expect(heard(r).filter((u) => u.spokenAt < input.t).every((u) => u.rate === 1), log).toBe(true);
-    // Live: the sentence playing goes on at the new rate from its current word
-    // (or, had it just ended, the next one starts).
+    // Live: the voice restarts once the listener stops changing the speed (a 400 ms settle, so
+    // a run of key presses gives one restart), from the current word; on this null device a
+    // sentence lasts about 0.3 s, so by then the player may be up to two sentences on.
     const playing = script.sentences[input.at!.flatIndex]!;
-    const ok = script.items.filter((x) => x.flat === playing.flat || x.flat === playing.flat + 1);
+    const ok = script.items.filter((x) => x.flat >= playing.flat && x.flat <= playing.flat + 2);
     expect(ok.some((x) => x.text.includes(squash(after[0]!.text))), `"${short(after[0]!.text)}"\n${log}`).toBe(true);
     expect(after[0]!.started, log).toBe(true);
   });

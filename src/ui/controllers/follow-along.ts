@@ -6,7 +6,7 @@ export const FOLLOW_PAUSE_MS = 10_000;
 // The page's own scrolling keys, when no control has focus.
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', ' ', 'ArrowUp', 'ArrowDown']);
 
-const px = (v: string) => (v.endsWith('px') ? parseFloat(v) : 0);
+let scroller: Promise<typeof import('./follow-scroll.ts')> | undefined;
 
 /**
  * Keeps the current sentence in view: inside the scrollable text region,
@@ -76,29 +76,9 @@ export class FollowAlongController implements ReactiveController {
     const now = performance.now();
     if (!this.following && now - this.#textAt >= FOLLOW_PAUSE_MS) this.jumped();
     if (!this.following && !force) return;
-    const behavior = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-    const e = el.getBoundingClientRect();
-    let moved = 0;
-    const region = this.region();
-    if (region) {
-      const r = region.getBoundingClientRect();
-      if (e.top < r.top || e.bottom > r.bottom) {
-        // A third of the way down: the listener sees what comes next, and a
-        // sentence leaving the bottom edge turns the "page" rather than creeping.
-        const top = Math.max(0, Math.min(region.scrollTop + (e.top - r.top) - region.clientHeight / 3, region.scrollHeight - region.clientHeight));
-        moved = top - region.scrollTop;
-        region.scrollTo({ top, behavior });
-      }
-    }
-    if (!force && now - this.#pageAt < FOLLOW_PAUSE_MS) return;
-    // Where the sentence will be once the region has scrolled (smooth scrolling has not moved it yet).
-    const root = getComputedStyle(document.documentElement);
-    const own = getComputedStyle(el);
-    const top = px(root.scrollPaddingTop) + px(own.scrollMarginTop);
-    const bottom = innerHeight - px(root.scrollPaddingBottom) - px(own.scrollMarginBottom);
-    const at = e.top - moved;
-    if (at >= top && at + e.height <= bottom) return;
-    scrollBy({ top: at - (top + (bottom - top) / 3), behavior });
+    const page = force || now - this.#pageAt >= FOLLOW_PAUSE_MS;
+    // The geometry is a chunk of its own, loaded at the first sentence followed.
+    void (scroller ??= import('./follow-scroll.ts')).then((m) => m.bringIntoView(el, this.region(), page));
   }
 
   resume(el: Element | null | undefined): void {

@@ -28,12 +28,8 @@ export default {
   rateLong: (rate) => (roundRate(rate) === 1 ? 'السرعة العادية' : `${f.number(roundRate(rate))} ضعف السرعة العادية`),
   voice: 'الصوت',
   automaticVoice: (lang) => `تلقائي (أفضل صوت للغة ${f.language(lang)})`,
-  noVoices: 'لا توجد أصوات بعد',
-  section: 'القسم',
   sectionText: (n, total, heading) =>
     `القسم ${f.number(n)} من ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds) => `مضى ${f.clock(seconds)}`,
-  remaining: (seconds) => `يتبقى نحو ${f.clock(seconds)}`,
   contents: 'المحتويات',
   untitledSection: 'مقدمة',
   playFromHere: 'اضغط Enter للتشغيل من هذه الجملة.',
@@ -61,7 +57,6 @@ export default {
     reason === 'network'
       ? `تعذّر الوصول إلى الصوت عبر الإنترنت، لذا تستمر القراءة بصوت ${f.isolate(to)}.`
       : `تكرّر تعطّل الصوت، لذا تستمر القراءة بصوت ${f.isolate(to)}.`,
-  ready: (title) => `جاهز للتشغيل: ${f.isolate(title)}`,
   ended: 'نهاية المقال',
   tryAgain: 'إعادة المحاولة',
   by: (byline) => f.isolate(byline),
@@ -104,6 +99,7 @@ export default {
   position: 'الموضع',
   positionText: (section: string, at: number, total: number) => `${section}، ${f.clock(at)} من ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: 'التنقّل',
   more: 'المزيد',
   skipPlayer: 'تخطَّ المشغّل',

@@ -21,12 +21,8 @@ export default {
   rateLong: (rate) => `${f.number(roundRate(rate))}-fache Geschwindigkeit`,
   voice: 'Stimme',
   automaticVoice: (lang) => `Automatisch (beste Stimme für ${f.language(lang)})`,
-  noVoices: 'Noch keine Stimmen',
-  section: 'Abschnitt',
   sectionText: (n, total, heading) =>
     `Abschnitt ${f.number(n)} von ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds) => `${f.clock(seconds)} vergangen`,
-  remaining: (seconds) => `noch etwa ${f.clock(seconds)}`,
   contents: 'Inhalt',
   untitledSection: 'Einleitung',
   playFromHere: 'Eingabetaste drücken, um ab diesem Satz abzuspielen.',
@@ -54,7 +50,6 @@ export default {
     reason === 'network'
       ? `Die Online-Stimme ist nicht erreichbar, daher liest ${f.isolate(to)} weiter.`
       : `Die Stimme ist mehrfach ausgefallen, daher liest ${f.isolate(to)} weiter.`,
-  ready: (title) => `Bereit zur Wiedergabe: ${f.isolate(title)}`,
   ended: 'Ende des Artikels',
   tryAgain: 'Erneut versuchen',
   by: (byline) => byline,
@@ -97,6 +92,7 @@ export default {
   position: 'Position',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} von ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: 'Springen',
   more: 'Mehr',
   skipPlayer: 'Player überspringen',

@@ -21,12 +21,8 @@ export default {
   rateLong: (rate) => (roundRate(rate) === 1 ? 'velocidad normal' : `${f.number(roundRate(rate))} veces la velocidad normal`),
   voice: 'Voz',
   automaticVoice: (lang) => `Automática (la mejor voz en ${f.language(lang)})`,
-  noVoices: 'Todavía no hay voces',
-  section: 'Sección',
   sectionText: (n, total, heading) =>
     `Sección ${f.number(n)} de ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds) => `transcurrido: ${f.clock(seconds)}`,
-  remaining: (seconds) => `quedan unos ${f.clock(seconds)}`,
   contents: 'Índice',
   untitledSection: 'Introducción',
   playFromHere: 'Pulsa Intro para reproducir desde esta frase.',
@@ -54,7 +50,6 @@ export default {
     reason === 'network'
       ? `No se ha podido acceder a la voz en línea, así que la lectura continúa con ${f.isolate(to)}.`
       : `La voz fallaba una y otra vez, así que la lectura continúa con ${f.isolate(to)}.`,
-  ready: (title) => `Listo para reproducir: ${f.isolate(title)}`,
   ended: 'Fin del artículo',
   tryAgain: 'Reintentar',
   by: (byline) => byline,
@@ -97,6 +92,7 @@ export default {
   position: 'Posición',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} de ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: 'Saltar',
   more: 'Más',
   skipPlayer: 'Saltar el reproductor',

@@ -24,12 +24,8 @@ export default {
   rateLong: (rate) => (roundRate(rate) === 1 ? 'vitesse normale' : `${f.number(roundRate(rate))} fois la vitesse normale`),
   voice: 'Voix',
   automaticVoice: (lang) => `Automatique (meilleure voix en ${f.language(lang)})`,
-  noVoices: 'Aucune voix pour l’instant',
-  section: 'Partie',
   sectionText: (n, total, heading) =>
     `Partie ${f.number(n)} sur ${f.number(total)}${heading ? `\u00a0: ${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds) => `écoulé\u00a0: ${f.clock(seconds)}`,
-  remaining: (seconds) => `reste environ ${f.clock(seconds)}`,
   contents: 'Sommaire',
   untitledSection: 'Introduction',
   playFromHere: 'Appuyez sur Entrée pour lire à partir de cette phrase.',
@@ -57,7 +53,6 @@ export default {
     reason === 'network'
       ? `La voix en ligne est injoignable, la lecture continue donc avec ${f.isolate(to)}.`
       : `La voix a échoué à plusieurs reprises, la lecture continue donc avec ${f.isolate(to)}.`,
-  ready: (title) => `Prêt à lire\u00a0: ${f.isolate(title)}`,
   ended: 'Fin de l’article',
   tryAgain: 'Réessayer',
   by: (byline) => byline,
@@ -100,6 +95,7 @@ export default {
   position: 'Position',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} sur ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: 'Navigation',
   more: 'Plus',
   skipPlayer: 'Passer le lecteur',

@@ -28,12 +28,8 @@ export default {
   rateLong: (rate) => (roundRate(rate) === 1 ? 'מהירות רגילה' : `מהירות פי ${f.number(roundRate(rate))}`),
   voice: 'קול',
   automaticVoice: (lang) => `אוטומטי (הקול הטוב ביותר ב${f.language(lang)})`,
-  noVoices: 'אין עדיין קולות',
-  section: 'קטע',
   sectionText: (n, total, heading) =>
     `קטע ${f.number(n)} מתוך ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds) => `עברו ${f.clock(seconds)}`,
-  remaining: (seconds) => `נותרו כ־${f.clock(seconds)}`,
   contents: 'תוכן העניינים',
   untitledSection: 'מבוא',
   playFromHere: 'יש ללחוץ Enter כדי להשמיע מהמשפט הזה.',
@@ -61,7 +57,6 @@ export default {
     reason === 'network'
       ? `לא ניתן להתחבר לקול המקוון, ולכן ההקראה ממשיכה עם ${f.isolate(to)}.`
       : `הקול נכשל שוב ושוב, ולכן ההקראה ממשיכה עם ${f.isolate(to)}.`,
-  ready: (title) => `מוכן להפעלה: ${f.isolate(title)}`,
   ended: 'סוף הכתבה',
   tryAgain: 'ניסיון נוסף',
   by: (byline) => f.isolate(byline),
@@ -104,6 +99,7 @@ export default {
   position: 'מיקום',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} מתוך ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: 'דילוג',
   more: 'עוד',
   skipPlayer: 'דילוג על הנגן',

@@ -21,12 +21,8 @@ export default {
   rateLong: (rate) => (roundRate(rate) === 1 ? 'velocità normale' : `${f.number(roundRate(rate))} volte la velocità normale`),
   voice: 'Voce',
   automaticVoice: (lang) => `Automatica (la voce migliore in ${f.language(lang)})`,
-  noVoices: 'Ancora nessuna voce',
-  section: 'Sezione',
   sectionText: (n, total, heading) =>
     `Sezione ${f.number(n)} di ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds) => `trascorsi ${f.clock(seconds)}`,
-  remaining: (seconds) => `mancano circa ${f.clock(seconds)}`,
   contents: 'Indice',
   untitledSection: 'Introduzione',
   playFromHere: 'Premi Invio per riprodurre da questa frase.',
@@ -54,7 +50,6 @@ export default {
     reason === 'network'
       ? `La voce online non è raggiungibile, quindi la lettura continua con ${f.isolate(to)}.`
       : `La voce continuava a non funzionare, quindi la lettura continua con ${f.isolate(to)}.`,
-  ready: (title) => `Pronto per la riproduzione: ${f.isolate(title)}`,
   ended: 'Fine dell’articolo',
   tryAgain: 'Riprova',
   by: (byline) => byline,
@@ -97,6 +92,7 @@ export default {
   position: 'Posizione',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} di ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: 'Salta',
   more: 'Altro',
   skipPlayer: 'Salta il lettore',

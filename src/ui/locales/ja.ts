@@ -21,12 +21,8 @@ export default {
   rateLong: (rate) => (roundRate(rate) === 1 ? '標準の速度' : `${f.number(roundRate(rate))}倍速`),
   voice: '音声',
   automaticVoice: (lang) => `自動（${f.language(lang)}の最適な音声）`,
-  noVoices: 'まだ音声がありません',
-  section: 'セクション',
   sectionText: (n, total, heading) =>
     `セクション ${f.number(n)}/${f.number(total)}${heading ? `：${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds) => `経過 ${f.clock(seconds)}`,
-  remaining: (seconds) => `残り約 ${f.clock(seconds)}`,
   contents: '目次',
   untitledSection: 'はじめに',
   playFromHere: 'Enter キーを押すと、この文から再生します。',
@@ -54,7 +50,6 @@ export default {
     reason === 'network'
       ? `オンライン音声に接続できないため、${f.isolate(to)}で読み上げを続けます。`
       : `音声のエラーが続いたため、${f.isolate(to)}で読み上げを続けます。`,
-  ready: (title) => `再生の準備ができました：${f.isolate(title)}`,
   ended: '記事の終わり',
   tryAgain: '再試行',
   by: (byline) => byline,
@@ -97,6 +92,7 @@ export default {
   position: '再生位置',
   positionText: (section: string, at: number, total: number) => `${section}、${f.clock(total)} 中 ${f.clock(at)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: 'スキップ',
   more: 'その他',
   skipPlayer: 'プレーヤーをスキップ',

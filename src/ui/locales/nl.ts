@@ -21,12 +21,8 @@ export default {
   rateLong: (rate) => (roundRate(rate) === 1 ? 'normale snelheid' : `${f.number(roundRate(rate))} keer de normale snelheid`),
   voice: 'Stem',
   automaticVoice: (lang) => `Automatisch (beste stem voor het ${f.language(lang)})`,
-  noVoices: 'Nog geen stemmen',
-  section: 'Sectie',
   sectionText: (n, total, heading) =>
     `Sectie ${f.number(n)} van ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds) => `${f.clock(seconds)} verstreken`,
-  remaining: (seconds) => `nog ongeveer ${f.clock(seconds)}`,
   contents: 'Inhoud',
   untitledSection: 'Inleiding',
   playFromHere: 'Druk op Enter om vanaf deze zin af te spelen.',
@@ -54,7 +50,6 @@ export default {
     reason === 'network'
       ? `De onlinestem is niet bereikbaar, dus ${f.isolate(to)} leest verder.`
       : `De stem viel steeds uit, dus ${f.isolate(to)} leest verder.`,
-  ready: (title) => `Klaar om af te spelen: ${f.isolate(title)}`,
   ended: 'Einde van het artikel',
   tryAgain: 'Opnieuw proberen',
   by: (byline) => byline,
@@ -97,6 +92,7 @@ export default {
   position: 'Positie',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} van ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: 'Verspringen',
   more: 'Meer',
   skipPlayer: 'Speler overslaan',

@@ -28,12 +28,8 @@ export default {
   rateLong: (rate) => (roundRate(rate) === 1 ? 'normalna szybkość' : `${f.number(roundRate(rate))}-krotna szybkość`),
   voice: 'Głos',
   automaticVoice: (lang) => `Automatycznie (najlepszy głos: ${f.language(lang)})`,
-  noVoices: 'Brak głosów',
-  section: 'Sekcja',
   sectionText: (n, total, heading) =>
     `Sekcja ${f.number(n)} z ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds) => `minęło ${f.clock(seconds)}`,
-  remaining: (seconds) => `zostało około ${f.clock(seconds)}`,
   contents: 'Spis treści',
   untitledSection: 'Wstęp',
   playFromHere: 'Naciśnij Enter, aby odtwarzać od tego zdania.',
@@ -61,7 +57,6 @@ export default {
     reason === 'network'
       ? `Nie udało się połączyć z głosem online, więc czyta dalej głos ${f.isolate(to)}.`
       : `Głos wielokrotnie zawodził, więc czyta dalej głos ${f.isolate(to)}.`,
-  ready: (title) => `Gotowe do odtworzenia: ${f.isolate(title)}`,
   ended: 'Koniec artykułu',
   tryAgain: 'Spróbuj ponownie',
   by: (byline) => byline,
@@ -104,6 +99,7 @@ export default {
   position: 'Pozycja',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} z ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: 'Przeskocz',
   more: 'Więcej',
   skipPlayer: 'Pomiń odtwarzacz',

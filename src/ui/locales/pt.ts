@@ -25,12 +25,8 @@ export default {
   rateLong: (rate) => (roundRate(rate) === 1 ? 'velocidade normal' : `${f.number(roundRate(rate))} vezes a velocidade normal`),
   voice: 'Voz',
   automaticVoice: (lang) => `Automática (melhor voz em ${f.language(lang)})`,
-  noVoices: 'Nenhuma voz ainda',
-  section: 'Seção',
   sectionText: (n, total, heading) =>
     `Seção ${f.number(n)} de ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds) => `decorrido: ${f.clock(seconds)}`,
-  remaining: (seconds) => `faltam cerca de ${f.clock(seconds)}`,
   contents: 'Sumário',
   untitledSection: 'Introdução',
   playFromHere: 'Prima Enter para reproduzir a partir desta frase.',
@@ -58,7 +54,6 @@ export default {
     reason === 'network'
       ? `Não foi possível acessar a voz on-line, então a leitura continua com ${f.isolate(to)}.`
       : `A voz falhou várias vezes, então a leitura continua com ${f.isolate(to)}.`,
-  ready: (title) => `Pronto para reproduzir: ${f.isolate(title)}`,
   ended: 'Fim do artigo',
   tryAgain: 'Tentar de novo',
   by: (byline) => byline,
@@ -101,6 +96,7 @@ export default {
   position: 'Posição',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} de ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: 'Pular',
   more: 'Mais',
   skipPlayer: 'Pular o player',

@@ -25,12 +25,8 @@ export default {
   rateLong: (rate) => (roundRate(rate) === 1 ? '正常速度' : `${f.number(roundRate(rate))} 倍速`),
   voice: '语音',
   automaticVoice: (lang) => `自动（最佳${f.language(lang)}语音）`,
-  noVoices: '暂无语音',
-  section: '章节',
   sectionText: (n, total, heading) =>
     `第 ${f.number(n)} 节，共 ${f.number(total)} 节${heading ? `：${f.isolate(heading)}` : ''}`,
-  elapsed: (seconds) => `已播放 ${f.clock(seconds)}`,
-  remaining: (seconds) => `剩余约 ${f.clock(seconds)}`,
   contents: '目录',
   untitledSection: '引言',
   playFromHere: '按 Enter 键从这一句开始播放。',
@@ -58,7 +54,6 @@ export default {
     reason === 'network'
       ? `无法连接在线语音，现改用 ${f.isolate(to)} 继续朗读。`
       : `语音多次出错，现改用 ${f.isolate(to)} 继续朗读。`,
-  ready: (title) => `可以播放：${f.isolate(title)}`,
   ended: '文章结束',
   tryAgain: '重试',
   by: (byline) => byline,
@@ -100,6 +95,7 @@ export default {
   position: '播放位置',
   positionText: (section: string, at: number, total: number) => `${section}，${f.clock(at)} / ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: '跳转',
   more: '更多',
   skipPlayer: '跳过播放器',

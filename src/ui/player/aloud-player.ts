@@ -3,17 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import type { Article } from '../../article/model.ts';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
-import { loadArticle } from '../../article/load.ts';
 import type { SpeechEngine } from '../../speech/types.ts';
 import { primaryLanguage } from '../../speech/voices.ts';
 import { createPlayerStore } from '../../player/store.ts';
 import { stepRate } from '../../player/settings.ts';
 import { type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
-import { ShortcutsController, type ShortcutAction, type ShortcutMode } from '../controllers/shortcuts.ts';
+import type { ShortcutAction, ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
 import { EventBridge, type AloudProgressDetail } from '../controllers/event-bridge.ts';
 import { TextView } from '../controllers/text-view.ts';
-import { LexiconController } from '../controllers/lexicon.ts';
+import type { LexiconController } from '../controllers/lexicon.ts';
 import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
 import type { PageModeController } from '../../page/page-mode.ts';
 import type { MiniPlayerController } from './mini-player.ts';
@@ -21,20 +20,29 @@ import type { UiStrings } from '../strings.ts';
 import { dirOf, LocaleController } from '../locale.ts';
 import { indexArticle, type ArticleIndex } from './article-index.ts';
 import { heading, renderArticleBody } from './article-view.ts';
-import { lazy } from '../lazy.ts';
+import { lazy, once } from '../lazy.ts';
 import { Bar, type BarModel } from './bar.ts';
 import { Contents } from './contents.ts';
 import { MoreMenu, type MoreActions, type MoreModel } from './more-menu.ts';
-import { HelpDialog } from './help.ts';
+import type { HelpDialog } from './help.ts';
 import { styles } from './aloud-player.styles.ts';
 import { barStyles } from './bar.styles.ts';
-import { errorAnnouncement, renderError, shownError, type ErrorCode, type ShownError } from './errors.ts';
+import { shownError, type ErrorCode, type ShownError } from './errors.ts';
 import { deepActiveElement, fire } from './dom.ts';
 
 // The engine chooser is a lazy chunk; naming the one export used (rather
 // than taking the whole module) keeps the bundler from adding a runtime
 // helper chunk the browser would fetch one round trip later.
 const engineChooser = () => import('../../speech/select-engine.ts').then((m) => m.createSessionSpeech);
+
+// The loader (fetch, format sniffing, parsing hand-off, validation) is a
+// chunk of its own: page mode and the `article` property never need it.
+const articleLoader = once(() => import('../../article/load.ts'));
+
+// The error panel and its words: a chunk fetched beside the article (like
+// the validator), so it is here by the time a load can fail.
+type ErrorsView = typeof import('./errors-view.ts');
+const errorsView = once(() => import('./errors-view.ts'));
 
 /** How long Play may wait for its first sound before the button says it is busy (no flicker for quick voices). */
 const BUSY_AFTER_MS = 250;
@@ -265,14 +273,18 @@ export class AloudPlayer extends LitElement {
   #miniLoad: Promise<unknown> | null = null;
   #loadAbort: AbortController | null = null;
 
-  readonly #lexicon = new LexiconController();
+  /** The pronunciation lexicons' controller: a chunk loaded only once there is a lexicon at all. */
+  #lexicon: LexiconController | null = null;
+  #errorsView: ErrorsView | null = null;
+  #lexiconLoad: Promise<void> | null = null;
   readonly #locale = new LocaleController(this, () => ({ uiLang: this.uiLang, articleLang: this.lang || this.#article?.lang }));
   /** The interface words in use (read-only): English until the interface language's chunk has loaded. */
   get strings(): UiStrings {
     return this.#locale.strings;
   }
 
-  readonly #help = new HelpDialog(this);
+  /** The keyboard help: a chunk loaded on first open. */
+  #help: HelpDialog | null = null;
   readonly #more = new MoreMenu(this);
   readonly #contents = new Contents((i) => this.#goToSection(i, 'always'));
   readonly #bar = new Bar(
@@ -306,7 +318,6 @@ export class AloudPlayer extends LitElement {
 
   constructor() {
     super();
-    new ShortcutsController(this, { mode: () => this.shortcuts, run: (a) => this.#shortcut(a) });
     // Slotted pieces (e.g. <aloud-offline-panel slot="extras">) speak through the one live region.
     this.addEventListener('aloud-announce', (e) => {
       const message = (e as CustomEvent<{ message?: string }>).detail?.message;
@@ -363,7 +374,10 @@ export class AloudPlayer extends LitElement {
     if (article) return article;
     if (!src) return null;
     this.#store?.setLoading();
+    // The error panel's chunk comes beside the article, so a failed load has its words at once.
+    errorsView().then((v) => (this.#errorsView = v), () => {});
     const lang = this.lang;
+    const { loadArticle } = await articleLoader();
     const load = (s: string, o: { signal?: AbortSignal }) => loadArticle(s, lang ? { ...o, lang } : o);
     if (!this.#remembers()) return load(src, { signal });
     // Storage is a lazy chunk: pages that do not ask for it never load it.
@@ -436,8 +450,26 @@ export class AloudPlayer extends LitElement {
 
   // ---- lifecycle ----
 
+  /** The keyboard shortcuts: a chunk, asked for once, at the first connect. */
+  #shortcuts: Promise<unknown> | null = null;
+
+  #syncLexicon(): void {
+    if (this.#lexicon) return this.#lexicon.sync(this.#store, this.#article, this.lexicon);
+    if (!this.lexicon && this.#article?.lexicon === undefined) return;
+    this.#lexiconLoad ??= lazy(import('../controllers/lexicon.ts'), 'the pronunciation lexicon').then((m) => {
+      if (!m) return void (this.#lexiconLoad = null);
+      this.#lexicon = new m.LexiconController();
+      this.#syncLexicon();
+    });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    // Fetched beside the first paint: there before a listener can reach a key. Added to a
+    // connected host, Lit connects the controller at once (and again on every reconnect).
+    this.#shortcuts ??= lazy(import('../controllers/shortcuts.ts'), 'the keyboard shortcuts').then(
+      (m) => m && new m.ShortcutsController(this, { mode: () => this.shortcuts, run: (a) => this.#shortcut(a) }),
+    );
     players.add(this);
     // Fetch the engine chooser while the article loads, not after it: one
     // round trip less before the player is ready (a no-op once cached).
@@ -490,7 +522,7 @@ export class AloudPlayer extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('_state') || changed.has('headingLevel') || this.#text.empty) this.#text.sync();
-    this.#lexicon.sync(this.#store, this.#article, this.lexicon);
+    this.#syncLexicon();
   }
 
   // ---- loading and the store ----
@@ -618,7 +650,7 @@ export class AloudPlayer extends LitElement {
       this.#panel()?.setFollowAlong?.(on);
     },
     // Focus goes back to the More button when the dialog closes (the menu has closed by then).
-    help: () => void this.#help.open(this.renderRoot.querySelector<HTMLElement>('#more')),
+    help: () => void this.#openHelp(this.renderRoot.querySelector<HTMLElement>('#more')),
   };
 
   /** No engine could be created: the listener can still read the text. */
@@ -629,8 +661,42 @@ export class AloudPlayer extends LitElement {
   /** An error of loading (not the store's): shown in place of the player, announced and fired once. */
   #showError(e: ShownError): void {
     this._loadError = e;
-    this.#announce((t) => errorAnnouncement(e, t));
-    fire(this, 'aloud-error', { code: e.code, message: e.message });
+    this.#withErrorsView((v) => {
+      this.#announce((t) => (v ? v.errorAnnouncement(e, t) : e.message));
+      fire(this, 'aloud-error', { code: e.code, message: v ? v.eventMessage(e) : e.message });
+    });
+  }
+
+  /** Opens the keyboard help; focus returns to `returnTo` (default: what has focus now) when it closes. */
+  async #openHelp(returnTo: HTMLElement | null = deepActiveElement()): Promise<void> {
+    if (!this.#help) {
+      const m = await lazy(import('./help.ts'), 'the keyboard help');
+      if (!m) return;
+      this.#help ??= new m.HelpDialog(this);
+      this.requestUpdate();
+      await this.updateComplete;
+    }
+    await this.#help.open(returnTo);
+  }
+
+  /** Runs `then` with the error view (loading it if need be), or with none if it cannot load (then the plain message serves). */
+  #withErrorsView(then: (v?: ErrorsView) => void): void {
+    if (this.#errorsView) return then(this.#errorsView);
+    errorsView().then(
+      (v) => {
+        this.#errorsView = v;
+        then(v);
+        this.requestUpdate();
+      },
+      () => then(),
+    );
+  }
+
+  /** The panel for `e`: the view's, or, until its chunk is here (or if it cannot load), the plain message. */
+  #renderError(e: ShownError, t: UiStrings): TemplateResult {
+    if (this.#errorsView) return this.#errorsView.renderError(e, this.headingLevel, () => this.#retry(), t);
+    this.#withErrorsView(() => {});
+    return html`<div part="error" class="error"><p>${e.message}</p></div>`;
   }
 
   #errorLang(): string {
@@ -710,7 +776,10 @@ export class AloudPlayer extends LitElement {
     if (changes.has('status') && s.status === 'playing') void this.#loadTimers();
     const told = this.#events.onChange(e, quiet);
     if (told.ended) this.#announce((t) => t.ended);
-    if (told.error) this.#announce((t) => errorAnnouncement(told.error!, t));
+    if (told.error) {
+      const error = told.error;
+      this.#withErrorsView((v) => this.#announce((t) => (v ? v.errorAnnouncement(error, t) : error.message)));
+    }
     const moved = changes.has('position') && s.position && p.position && !changes.has('article') && !quiet;
     if (told.section >= 0 && this.#announceSection) this.#announce((t) => this.#sectionText(told.section, t));
     // A section move that lands in the section already announced is still heard: "Start of Section 2 of 5: …".
@@ -834,7 +903,7 @@ export class AloudPlayer extends LitElement {
       case 'faster':
         return this.#stepRate(action === 'faster' ? 1 : -1);
       case 'help':
-        return void this.#help.open();
+        return void this.#openHelp();
     }
   }
 
@@ -923,10 +992,10 @@ export class AloudPlayer extends LitElement {
       ${article ? html`<button type="button" class="skip-link" @click=${this.#skipPlayer}>${t.skipPlayer}</button>` : nothing}
       <div part="status" class="sr-only" role="status">${this._announcement}</div>
       ${pending ? html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${t.loading}…</span></div>` : nothing}
-      ${this._loadError && !article ? renderError(this._loadError, this.headingLevel, () => this.#retry(), t) : nothing}
+      ${this._loadError && !article ? this.#renderError(this._loadError, t) : nothing}
       ${!article && !pending && !this._loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
       ${article ? this.#renderPlayer(article) : nothing}
-      ${this.#help.render(this.shortcuts === 'global', this.strings)}
+      ${this.#help ? this.#help.render(this.shortcuts === 'global', this.strings) : nothing}
       <span id="player-end" class="skip-link" tabindex="-1" @blur=${(e: Event) => ((e.target as HTMLElement).tabIndex = -1)}>${t.endOfPlayer}</span>
     </section>
     ${article && this._mini ? this._mini.render() : nothing}`;
@@ -992,8 +1061,8 @@ export class AloudPlayer extends LitElement {
             ${article.byline ? html`<p class="byline">${t.by(article.byline)}</p>` : nothing}
           </header>`
         : nothing}
-      ${this._loadError ? renderError(this._loadError, this.headingLevel, () => this.#retry(), t) : nothing}
-      ${storeError ? renderError(this.#shownError(storeError), this.headingLevel, () => this.#retry(), t) : nothing}
+      ${this._loadError ? this.#renderError(this._loadError, t) : nothing}
+      ${storeError ? this.#renderError(this.#shownError(storeError), t) : nothing}
       ${s?.notice ? html`<p part="notice" class="byline">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}
       ${this.#bar.render(this.#barModel(article))}
       ${this.#caption(lang)} ${extras}

@@ -5,27 +5,8 @@ import { strings as en, type UiStrings } from '../strings.ts';
 /** The id of the hint the text's tab stop is described by (see TextView). */
 export const PLAY_HINT_ID = 'play-hint';
 
-/**
- * A real heading of `level` (clamped to 1–6). Lit cannot bind a tag name
- * without static-html, so a switch is the smallest safe way.
- */
-export function heading(level: number, content: unknown, id?: string): TemplateResult {
-  const idAttr = id ?? nothing;
-  switch (Math.min(6, Math.max(1, Math.round(level)))) {
-    case 1:
-      return html`<h1 id=${idAttr}>${content}</h1>`;
-    case 2:
-      return html`<h2 id=${idAttr}>${content}</h2>`;
-    case 3:
-      return html`<h3 id=${idAttr}>${content}</h3>`;
-    case 4:
-      return html`<h4 id=${idAttr}>${content}</h4>`;
-    case 5:
-      return html`<h5 id=${idAttr}>${content}</h5>`;
-    default:
-      return html`<h6 id=${idAttr}>${content}</h6>`;
-  }
-}
+export { heading } from './heading.ts';
+import { heading } from './heading.ts';
 
 // Text bindings only: article text is never parsed as HTML. tabindex -1 on
 // every sentence; the player gives one of them 0 (roving tab stop). A block

@@ -3,7 +3,6 @@ import type { PlayerState } from '../../player/types.ts';
 import { MAX_RATE, MIN_RATE } from '../../player/types.ts';
 import { roundRate, stepRate } from '../../player/settings.ts';
 import type { UiStrings as Strings } from '../strings.ts';
-import { formatFor } from '../format.ts';
 import { estimateTimes, type ArticleIndex } from './article-index.ts';
 import { ICONS, icon } from './icons.ts';
 
@@ -91,7 +90,7 @@ export class Bar {
         ${skip(3, t.nextSection, ICONS.nextSection, a.nextSection)}
       </div>
       <div part="progress" class="progress">
-        <span part="time" class="time" aria-hidden="true">${formatFor(t.locale).clock(times.elapsed)}</span>
+        <span part="time" class="time" aria-hidden="true">${t.elapsedShort(times.elapsed)}</span>
         <input id="position" type="range" min="0" max=${total - 1} step="1" aria-label=${t.position}
           aria-valuetext=${t.positionText(m.sectionText(section), times.elapsed, length)}
           .value=${String(flat)}

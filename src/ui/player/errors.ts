@@ -1,14 +1,18 @@
-import { html, nothing, type TemplateResult } from 'lit';
+/**
+ * Errors sorted into kinds, in one place: the loader, page mode and the store
+ * report codes, and this turns them into what the listener is shown. The
+ * words and the panel are in errors-view.ts, a chunk the player fetches
+ * beside the article, so the widget carries no error text up front.
+ */
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import type { PlayerErrorInfo } from '../../player/types.ts';
-import { strings as t, type UiStrings } from '../strings.ts';
-import { heading } from './article-view.ts';
+import type { ErrorStrings } from '../error-strings.ts';
 
 /** Every code an `aloud-error` can carry: the store's, the article loader's, and page mode's. */
 export type ErrorCode = PlayerErrorInfo['code'] | ArticleLoadErrorCode | 'missing-element';
 
 /** How an error is shown: each kind has its own title and advice in the strings module. */
-export type ErrorKind = keyof typeof t.errorTitle;
+export type ErrorKind = keyof ErrorStrings['errorTitle'];
 
 export interface ShownError {
   kind: ErrorKind;
@@ -68,28 +72,5 @@ const RETRYABLE = new Set<ErrorKind>(['load', 'offline', 'server']);
  */
 export function shownError(code: ErrorCode | undefined, message: string, lang: string, fetched = false, detail?: number | string): ShownError {
   const kind = errorKind(code, typeof detail === 'number' ? detail : undefined, globalThis.navigator?.onLine !== false);
-  const e: ShownError = { kind, code: code ?? 'load-failed', message, lang, detail: detail === undefined ? '' : String(detail), retry: fetched && RETRYABLE.has(kind) };
-  if (kind === 'noVoice' || kind === 'notAllowed') e.message = errorAdvice(e);
-  return e;
-}
-
-/** What happened, as the panel's heading, in the catalogue `s`. */
-export const errorTitle = (e: ShownError, s: UiStrings = t): string => s.errorTitle[e.kind];
-
-/** What to do about it, the panel's one paragraph, in the catalogue `s`. */
-export function errorAdvice(e: ShownError, s: UiStrings = t): string {
-  const help = s.errorHelp[e.kind];
-  return typeof help === 'function' ? help(e.kind === 'noVoice' ? e.lang : e.detail) : help;
-}
-
-/** What the live region says for an error: what is on the panel, once. */
-export const errorAnnouncement = (e: ShownError, s: UiStrings = t): string => `${errorTitle(e, s)}. ${errorAdvice(e, s)}`;
-
-/** The error panel: a heading, the advice, and "Try again" where it can help. */
-export function renderError(e: ShownError, level: number, retry: () => void, s: UiStrings = t): TemplateResult {
-  return html`<div part="error" class="error">
-    ${heading(level, errorTitle(e, s))}
-    <p>${errorAdvice(e, s)}</p>
-    ${e.retry ? html`<button type="button" @click=${retry}>${s.tryAgain}</button>` : nothing}
-  </div>`;
+  return { kind, code: code ?? 'load-failed', message, lang, detail: detail === undefined ? '' : String(detail), retry: fetched && RETRYABLE.has(kind) };
 }

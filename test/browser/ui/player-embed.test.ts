@@ -50,8 +50,8 @@ describe('aloud-player compact layout', () => {
     await flush(el);
     expect(el.playing).to.equal(true);
     await sendKeys({ press: '?' });
-    const dialog = q<HTMLDialogElement>(root, 'dialog[part="help-dialog"]');
-    await until(() => dialog.open, 'the help dialog');
+    // The help is a chunk loaded on first open.
+    const dialog = await until(() => root.querySelector<HTMLDialogElement>('dialog[part="help-dialog"][open]'), 'the help dialog');
     await sendKeys({ press: 'Escape' });
     await flush(el);
     expect(dialog.open).to.equal(false);

@@ -107,7 +107,7 @@ describe('aloud-player in German (ui-lang="de")', () => {
     await inLanguage(el, 'de');
     expect(await axeViolations(el)).to.deep.equal([]);
     (await moreItem(el, root, 'Tastenkürzel')).click();
-    await until(() => q<HTMLDialogElement>(root, 'dialog[part="help-dialog"]').open && root.querySelector('dialog[part="help-dialog"] table'), 'the help dialog');
+    await until(() => root.querySelector<HTMLDialogElement>('dialog[part="help-dialog"]')?.open && root.querySelector('dialog[part="help-dialog"] table'), 'the help dialog');
     const rows = [...root.querySelectorAll<HTMLTableRowElement>('dialog[part="help-dialog"] tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent));
     expect(rows[0]).to.deep.equal(['Leertaste, K', 'Wiedergabe oder Pause']);
     expect(rows[2]).to.deep.equal(['Umschalt + Pfeil links, Umschalt + Pfeil rechts, Bild auf, Bild ab', 'Vorheriger oder nächster Abschnitt']);
@@ -212,7 +212,7 @@ describe('aloud-player in Arabic (page lang="ar" dir="rtl")', () => {
     expect(status(root)).to.equal(`القسم ${number('ar', 2)} من ${number('ar', 4)}: \u2068Why it matters\u2069`);
     expect(await axeViolations(el)).to.deep.equal([]);
     (await moreItem(el, root, 'اختصارات لوحة المفاتيح')).click();
-    await until(() => q<HTMLDialogElement>(root, 'dialog[part="help-dialog"]').open && root.querySelector('dialog[part="help-dialog"] table'), 'the help dialog');
+    await until(() => root.querySelector<HTMLDialogElement>('dialog[part="help-dialog"]')?.open && root.querySelector('dialog[part="help-dialog"] table'), 'the help dialog');
     expect(q(root, 'dialog[part="help-dialog"] tbody tr').textContent).to.contain('مفتاح المسافة');
     expect(await axeViolations(el)).to.deep.equal([]);
   });

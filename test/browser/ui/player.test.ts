@@ -20,7 +20,7 @@ describe('aloud-player', () => {
     await openMore(el, root);
     expect(await axeViolations(el)).to.deep.equal([]);
     (await moreItem(el, root, 'Keyboard shortcuts')).click();
-    await until(() => q<HTMLDialogElement>(root, 'dialog[part="help-dialog"]').open, 'the help dialog');
+    await until(() => root.querySelector<HTMLDialogElement>('dialog[part="help-dialog"]')?.open, 'the help dialog');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorAdvice, errorAnnouncement, errorKind, errorTitle, shownError } from '../../../src/ui/player/errors.ts';
+import { errorKind, shownError } from '../../../src/ui/player/errors.ts';
+import { errorAdvice, errorAnnouncement, errorTitle, eventMessage } from '../../../src/ui/player/errors-view.ts';
+import { errorStrings } from '../../../src/ui/error-strings.ts';
 import { strings as t } from '../../../src/ui/strings.ts';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -102,12 +104,14 @@ describe('shownError: one message, advice by cause, "Try again" only where it ca
   });
 
   it('uses the UI’s own words for no voice (naming the language) and for a needed tap', () => {
-    expect(shownError('no-voice', 'engine text', 'fr').message).toBe(t.errorHelp.noVoice('fr'));
+    expect(eventMessage(shownError('no-voice', 'engine text', 'fr'))).toBe(errorStrings.errorHelp.noVoice('fr'));
     expect(errorAdvice(shownError('no-voice', 'engine text', 'fr'))).toContain('French');
-    expect(shownError('not-allowed', 'engine text', 'en').message).toBe(t.errorHelp.notAllowed);
+    expect(eventMessage(shownError('not-allowed', 'engine text', 'en'))).toBe(errorStrings.errorHelp.notAllowed);
+    // Elsewhere the event carries the lower layer's own plain-English message.
+    expect(eventMessage(shownError('http-error', 'HTTP 404 for /a.json', 'en', true, 404))).toBe('HTTP 404 for /a.json');
   });
 
   it('announces what the panel shows: the title, then the advice', () => {
-    expect(errorAnnouncement(shownError('empty-article', 'Nothing here.', 'en'))).toBe(`${t.errorTitle.empty}. ${t.errorHelp.empty}`);
+    expect(errorAnnouncement(shownError('empty-article', 'Nothing here.', 'en'))).toBe(`${errorStrings.errorTitle.empty}. ${errorStrings.errorHelp.empty}`);
   });
 });

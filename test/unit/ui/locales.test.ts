@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { strings } from '../../../src/ui/strings.ts';
 import { helpStrings } from '../../../src/ui/help-strings.ts';
 import { offlineStrings } from '../../../src/ui/offline/strings.ts';
+import { errorStrings } from '../../../src/ui/error-strings.ts';
 import { loadStrings, matchLang, SUPPORTED } from '../../../src/ui/locale.ts';
 import { dirOf, format } from '../../../src/ui/format.ts';
 import { dates, sizes } from '../../../src/ui/format-extra.ts';
 import { helpRows } from '../../../src/ui/player/help-dialog.ts';
 import type { Strings } from '../../../src/ui/strings.ts';
 
-const english: Strings = { ...strings, help: helpStrings, offline: offlineStrings };
+const english: Strings = { ...strings, help: helpStrings, offline: offlineStrings, ...errorStrings };
 const AT = Date.UTC(2026, 10, 3, 14, 5);
 
 /**
@@ -24,15 +25,12 @@ const SAMPLES: Record<string, { args: unknown[]; has: (lang: string) => string[]
     { args: [3, 12, 'Why Mosul is crucial'], has: (l) => [format(l).number(3), format(l).number(12), 'Why Mosul is crucial'] },
     { args: [3, 12], has: (l) => [format(l).number(3), format(l).number(12)] },
   ],
-  elapsed: [{ args: [75], has: (l) => [format(l).clock(75)] }],
-  remaining: [{ args: [3725], has: (l) => [format(l).clock(3725)] }],
   sleepMinutes: [{ args: [15], has: (l) => [format(l).number(15)] }],
   sleepLeft: [{ args: [4.5 * 60_000], has: (l) => [format(l).number(5)] }],
   voiceReplaced: [
     { args: ['network', 'Samantha'], has: () => ['Samantha'] },
     { args: ['failing', 'Samantha'], has: () => ['Samantha'] },
   ],
-  ready: [{ args: ['Key trading city'], has: () => ['Key trading city'] }],
   by: [{ args: ['Jane Doe, Reuters'], has: () => ['Jane Doe, Reuters'] }],
   languageName: [{ args: ['fr'], has: (l) => [format(l).language('fr')] }],
   'errorHelp.noVoice': [{ args: ['fr'], has: (l) => [format(l).language('fr')] }],
@@ -41,6 +39,7 @@ const SAMPLES: Record<string, { args: unknown[]; has: (lang: string) => string[]
   minutes: [{ args: [250], has: (l) => [format(l).number(4)] }],
   positionText: [{ args: ['Section 3 of 7', 69, 278], has: (l) => ['Section 3 of 7', format(l).clock(69), format(l).clock(278)] }],
   remainingShort: [{ args: [209], has: (l) => [format(l).clock(209)] }],
+  elapsedShort: [{ args: [69], has: (l) => [format(l).clock(69)] }],
   startOf: [{ args: ['Section 2 of 5'], has: () => ['Section 2 of 5'] }],
   automaticNamed: [{ args: ['Daniel'], has: () => ['Daniel'] }],
   voiceItem: [{ args: ['Daniel'], has: () => ['Daniel'] }],
@@ -61,7 +60,7 @@ const SAMPLES: Record<string, { args: unknown[]; has: (lang: string) => string[]
 const LATIN_KEY_CAPS = ['help.keys.shift', 'help.keys.pageUp', 'help.keys.pageDown', 'help.keys.home', 'help.keys.end'];
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   // "−3:29" beside the scrubber is written so in every left-to-right language.
-  '*': ['by', 'remainingShort'],
+  '*': ['by', 'remainingShort', 'elapsedShort'],
   // "Pause" and "Position" are the German and the French words; so are Introduction, Action and "15 minutes" in French.
   de: ['pause', 'position'],
   // "4 min" is the usual abbreviation in these languages too.
