@@ -392,6 +392,8 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   function play(): void {
     if (!canNavigate()) return;
     if (state.status === 'playing' || starting()) return;
+    // What starts now speaks at the current settings: a pending re-speak would only restart it.
+    if (!held) settling.cancel();
     if (held) {
       held = false;
       engine.resume();
@@ -516,13 +518,14 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       const r = clampRate(rate);
       if (disposed || r === null || r === state.rate) return;
       commit({ rate: r });
-      settling.request();
+      // Only what is sounding needs re-speaking; the next Play takes the new value anyway.
+      if (queue.length > 0 || held) settling.request();
     },
     setVolume(volume) {
       const v = clampVolume(volume);
       if (disposed || v === null || v === state.volume) return;
       commit({ volume: v });
-      settling.request();
+      if (queue.length > 0 || held) settling.request();
     },
     setVoice(voiceId) {
       if (disposed) return;

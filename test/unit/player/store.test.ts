@@ -194,6 +194,20 @@ describe('play to the end', () => {
   });
 });
 
+describe('a speed set before Play', () => {
+  it('is not re-spoken once Play has started (a remembered speed applied at load, then Play within the settle time)', () => {
+    const h = setup();
+    h.store.setRate(3);
+    h.store.play();
+    h.engine.fireStart();
+    const before = h.engine.spoken.length;
+    h.clock.advance(SETTLE * 2);
+    // Nothing was sounding when the speed changed: the title goes on, not restarted.
+    expect(h.engine.spoken.length).toBe(before);
+    expect(h.engine.lastRequest).toMatchObject({ rate: 3 });
+  });
+});
+
 describe('pause and resume', () => {
   it('canPause engine: pause and resume go through the engine and keep the utterance', () => {
     const h = setup();
