@@ -456,7 +456,7 @@ export class AloudPlayer extends LitElement {
   #syncLexicon(): void {
     if (this.#lexicon) return this.#lexicon.sync(this.#store, this.#article, this.lexicon);
     if (!this.lexicon && this.#article?.lexicon === undefined) return;
-    this.#lexiconLoad ??= lazy(import('../controllers/lexicon.ts'), 'the pronunciation lexicon').then((m) => {
+    this.#lexiconLoad ??= lazy(import('../controllers/lexicon.ts'), 'the lexicon').then((m) => {
       if (!m) return void (this.#lexiconLoad = null);
       this.#lexicon = new m.LexiconController();
       this.#syncLexicon();
@@ -467,7 +467,7 @@ export class AloudPlayer extends LitElement {
     super.connectedCallback();
     // Fetched beside the first paint: there before a listener can reach a key. Added to a
     // connected host, Lit connects the controller at once (and again on every reconnect).
-    this.#shortcuts ??= lazy(import('../controllers/shortcuts.ts'), 'the keyboard shortcuts').then(
+    this.#shortcuts ??= lazy(import('../controllers/shortcuts.ts'), 'the shortcuts').then(
       (m) => m && new m.ShortcutsController(this, { mode: () => this.shortcuts, run: (a) => this.#shortcut(a) }),
     );
     players.add(this);
