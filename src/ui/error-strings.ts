@@ -5,16 +5,9 @@
  * kept in the error view's chunk, which the player fetches beside the
  * article: other languages give them inside their one file.
  */
-// Not format.ts: importing it here would split it out of the widget into a shared chunk.
-const f = {
-  language(tag: string): string {
-    try {
-      return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
-    } catch {
-      return tag;
-    }
-  },
-};
+import { format } from './format.ts';
+
+const f = format('en');
 
 export const errorStrings = {
   errorTitle: {

@@ -375,7 +375,7 @@ export class AloudPlayer extends LitElement {
     if (!src) return null;
     this.#store?.setLoading();
     // The error panel's chunk comes beside the article, so a failed load has its words at once.
-    errorsView().then((v) => (this.#errorsView = v), () => {});
+    this.#withErrorsView(() => {});
     const lang = this.lang;
     const { loadArticle } = await articleLoader();
     const load = (s: string, o: { signal?: AbortSignal }) => loadArticle(s, lang ? { ...o, lang } : o);
