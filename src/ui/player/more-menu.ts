@@ -8,6 +8,11 @@ export type { MoreActions, MoreModel } from './more-items.ts';
 
 type Items = typeof import('./more-items.ts');
 
+// At module level, not in the class field: tsc's rewriteRelativeImportExtensions
+// misses an import() inside a field initializer it moves into the constructor,
+// and lib/ then asks for './more-items.ts'.
+const loadItems = () => lazy(import('./more-items.ts'), 'the More menu');
+
 /**
  * The bar's one "More" menu, as the WAI-ARIA menu button pattern: Enter,
  * Space or Down opens it on the first item (Up on the last), arrows move,
@@ -45,7 +50,7 @@ export class MoreMenu {
 
   /** Fetch the items before they are needed (a no-op once loaded). */
   readonly preload = (): Promise<unknown> =>
-    (this.#load ??= lazy(import('./more-items.ts'), 'the More menu').then((m) => {
+    (this.#load ??= loadItems().then((m) => {
       if (m) addStyles(this.host.renderRoot, m.styles);
       this.#items = m ?? null;
     }));
