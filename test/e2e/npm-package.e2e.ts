@@ -7,7 +7,7 @@
 // the app sits inside the repository so lit, vite and the package's other
 // dependencies resolve from the project's own node_modules.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -47,22 +47,15 @@ describe('the npm package', () => {
     expect(listing).not.toMatch(/\bsite\/|demo\.|\/embed\/frame|\/test\//);
   });
 
-  it("a Vite app doing what the README says gets an entry within 2 kB of the widget's", () => {
+  /** Builds the app with this main.js and returns its entry's min+gzip bytes. */
+  function consumerEntry(main: string[]): number {
     writeFileSync(join(app, 'index.html'), '<!doctype html><aloud-player src="a.json"></aloud-player><script type="module" src="./main.js"></script>\n');
-    writeFileSync(
-      join(app, 'main.js'),
-      [
-        "import 'aloud-player/define';",
-        "import { createPlayerStore, loadArticle } from 'aloud-player';",
-        // Both used, so neither is shaken away: the app pays for what it calls.
-        'window.aloud = { createPlayerStore, loadArticle };',
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(join(app, 'main.js'), [...main, ''].join('\n'));
     // `vite build` in its own process, as a user runs it: inside vitest,
     // NODE_ENV=test would make Vite pick Lit's development build.
     const env = { ...process.env };
     delete env.NODE_ENV;
+    rmSync(join(app, 'out'), { recursive: true, force: true });
     execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', 'out', '--assetsDir', '.', '--logLevel', 'warn'], {
       cwd: app,
       env,
@@ -71,12 +64,35 @@ describe('the npm package', () => {
     const html = readFileSync(join(app, 'out', 'index.html'), 'utf8');
     const entry = /src="\.?\/?([^"]+\.js)"/.exec(html)?.[1];
     expect(entry, html).toBeTruthy();
-    const consumer = entryBytes(join(app, 'out'), entry!);
-    const widget = entryBytes(DIST, 'aloud-player.js');
-    console.log(`npm consumer entry ${consumer} B min+gzip, widget ${widget} B (difference ${consumer - widget} B)`);
-    expect(Math.abs(consumer - widget)).toBeLessThanOrEqual(2000);
     // The element really is in it, not shaken away with everything else.
     expect(readFileSync(join(app, 'out', entry!), 'utf8')).toContain('aloud-player');
+    return entryBytes(join(app, 'out'), entry!);
+  }
+
+  it("a Vite app doing what the README says gets an entry within 3 kB of the widget's, and pays only for what it calls", () => {
+    const widget = staticClosure(DIST, 'aloud-player.js').files;
+    const widgetBytes = widget.reduce((n, f) => n + gz(join(DIST, f)), 0);
+    const element = consumerEntry(["import 'aloud-player/define';"]);
+    console.log(`npm consumer entry (the element) ${element} B min+gzip, widget ${widgetBytes} B (difference ${element - widgetBytes} B)`);
+    // What stays between them, measured on 2026-12-03 (2,278 B): the widget's own build
+    // minifies the CSS and HTML in its template literals (923 B) and an app build adds
+    // Vite's preload helper and modulepreload polyfill, with the map of the 24 lazy
+    // chunks (about 1.35 kB). Without `sideEffects` the entry was 70.2 kB: that is
+    // what this catches.
+    expect(Math.abs(element - widgetBytes)).toBeLessThanOrEqual(3000);
+
+    // Calling loadArticle itself puts the loader in the app's entry: the
+    // widget fetches that same code as a chunk when an article loads.
+    const load = readdirSync(DIST).find((f) => /^aloud-load-[\w-]+\.js$/.test(f))!;
+    const loader = staticClosure(DIST, load).files.filter((f) => !widget.includes(f)).reduce((n, f) => n + gz(join(DIST, f)), 0);
+    const both = consumerEntry([
+      "import 'aloud-player/define';",
+      "import { createPlayerStore, loadArticle } from 'aloud-player';",
+      // Both used, so neither is shaken away: the app pays for what it calls.
+      'window.aloud = { createPlayerStore, loadArticle };',
+    ]);
+    console.log(`npm consumer entry (element + store + loader) ${both} B, widget + its loader chunk ${widgetBytes + loader} B (difference ${both - widgetBytes - loader} B)`);
+    expect(Math.abs(both - widgetBytes - loader)).toBeLessThanOrEqual(3000);
   }, 120_000);
 
   it('aloud-player/node parses a file and a string, as the README shows', async () => {
