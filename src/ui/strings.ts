@@ -6,9 +6,11 @@
  * change them together. Values are plain text (never HTML); a message with
  * values in it is a function, and the values go through Intl (src/ui/format.ts)
  * in the catalogue's own language. The words of the keyboard help and of the
- * offline pieces are the `help` and `offline` parts: in English they live in
- * the lazy chunks that use them (help-strings.ts, offline/strings.ts), so the
- * widget entry carries only what the first paint needs.
+ * offline pieces are the `help` and `offline` parts, and the words of the
+ * error panel and of the More menu's items are keys of their own: in English
+ * they all live in the lazy chunks that use them (help-strings.ts,
+ * offline/strings.ts, error-strings.ts, menu-strings.ts), so the widget entry
+ * carries only what the first paint needs.
  */
 
 import { roundRate } from '../player/settings.ts';
@@ -16,6 +18,7 @@ import { format } from './format.ts';
 import type { HelpStrings } from './help-strings.ts';
 import type { OfflineStrings } from './offline/strings.ts';
 import type { ErrorStrings } from './error-strings.ts';
+import type { MenuStrings } from './menu-strings.ts';
 
 const f = format('en');
 
@@ -36,8 +39,6 @@ export const strings = {
   rateShort: (rate: number) => f.rate(roundRate(rate)),
   /** The slider's aria-valuetext and the live announcement. */
   rateLong: (rate: number) => `${f.number(roundRate(rate))} times speed`,
-  voice: 'Voice',
-  automaticVoice: (lang: string) => `Automatic (best ${f.language(lang)} voice)`,
   sectionText: (n: number, total: number, heading?: string) =>
     `Section ${f.number(n)} of ${f.number(total)}${heading ? `: ${f.isolate(heading)}` : ''}`,
   contents: 'Contents',
@@ -47,13 +48,7 @@ export const strings = {
   articleText: 'Article text',
   backToCurrent: 'Back to the current sentence',
   keyboardHelp: 'Keyboard shortcuts',
-  sleepTimer: 'Sleep timer',
-  sleepOff: 'Off',
-  sleepEndOfSection: 'End of this section',
-  sleepMinutes: (m: number) => `${f.number(m)} minutes`,
-  sleepLeft: (ms: number) => `${f.number(Math.ceil(ms / 60_000))} min left`,
   sleepFired: 'Sleep timer: paused',
-  keepScreenOn: 'Keep screen on',
   followAlong: 'Follow along',
   updated: 'This article was updated. Playing on from the same place.',
   miniPlayer: 'Mini player',
@@ -74,8 +69,6 @@ export const strings = {
   ended: 'End of article',
   tryAgain: 'Try again',
   by: (byline: string) => byline,
-  /** A language's name in this language (voice groups). */
-  languageName: (tag: string) => f.language(tag),
   // Errors: what happened, then what to do next.
   noSrc: 'No article to play.',
   // The compact bar (issue 11).
@@ -91,29 +84,24 @@ export const strings = {
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   /** The visible elapsed time beside the scrubber. */
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: 'Skip',
+  skipControls: (title?: string) => (title ? `Skip: ${f.isolate(title)}` : 'Skip'),
   more: 'More',
   skipPlayer: 'Skip player',
   /** Where "Skip player" lands: the next Tab leaves the player. */
   endOfPlayer: 'End of player',
   /** Said for a section move that lands in the section already announced. */
   startOf: (section: string) => `Start of ${section}`,
-  /** The voice picker's automatic choice, named with the voice it resolved to. */
-  automaticNamed: (name: string) => `Automatic: ${f.isolate(name)}`,
-  /** The More menu's voice item. */
-  voiceItem: (choice: string) => `Voice: ${choice}`,
-  done: 'Done',
 };
 
 /** The shape of the first-paint part of a catalogue (English's is `strings`). */
 export type CoreStrings = typeof strings;
 
 /** The shape of a whole catalogue: what src/ui/locales/<lang>.ts gives, `satisfies Strings`. */
-export type Strings = CoreStrings & { help: HelpStrings; offline: OfflineStrings } & ErrorStrings;
+export type Strings = CoreStrings & { help: HelpStrings; offline: OfflineStrings } & ErrorStrings & MenuStrings;
 
 /**
  * A catalogue as an element holds it: a whole one for a loaded language, or
  * English's first-paint part, whose help and offline words are in their own
  * chunks (use `s.help ?? helpStrings` there).
  */
-export type UiStrings = CoreStrings & Partial<Pick<Strings, 'help' | 'offline' | 'errorTitle' | 'errorHelp'>>;
+export type UiStrings = CoreStrings & Partial<Pick<Strings, 'help' | 'offline' | 'errorTitle' | 'errorHelp'> & MenuStrings>;

@@ -100,7 +100,7 @@ export default {
   positionText: (section: string, at: number, total: number) => `${section}، ${f.clock(at)} من ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: 'التنقّل',
+  skipControls: (title?: string) => (title ? `التنقّل: ${f.isolate(title)}` : 'التنقّل'),
   more: 'المزيد',
   skipPlayer: 'تخطَّ المشغّل',
   endOfPlayer: 'نهاية المشغّل',

@@ -93,7 +93,7 @@ export default {
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} von ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: 'Springen',
+  skipControls: (title?: string) => (title ? `Springen: ${f.isolate(title)}` : 'Springen'),
   more: 'Mehr',
   skipPlayer: 'Player überspringen',
   endOfPlayer: 'Ende des Players',

@@ -93,7 +93,7 @@ export default {
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} de ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: 'Saltar',
+  skipControls: (title?: string) => (title ? `Saltar: ${f.isolate(title)}` : 'Saltar'),
   more: 'Más',
   skipPlayer: 'Saltar el reproductor',
   endOfPlayer: 'Fin del reproductor',

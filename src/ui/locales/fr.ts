@@ -96,7 +96,7 @@ export default {
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} sur ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: 'Navigation',
+  skipControls: (title?: string) => (title ? `Navigation : ${f.isolate(title)}` : 'Navigation'),
   more: 'Plus',
   skipPlayer: 'Passer le lecteur',
   endOfPlayer: 'Fin du lecteur',

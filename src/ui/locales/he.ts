@@ -100,7 +100,7 @@ export default {
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} מתוך ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: 'דילוג',
+  skipControls: (title?: string) => (title ? `דילוג: ${f.isolate(title)}` : 'דילוג'),
   more: 'עוד',
   skipPlayer: 'דילוג על הנגן',
   endOfPlayer: 'סוף הנגן',

@@ -93,7 +93,7 @@ export default {
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} di ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: 'Salta',
+  skipControls: (title?: string) => (title ? `Salta: ${f.isolate(title)}` : 'Salta'),
   more: 'Altro',
   skipPlayer: 'Salta il lettore',
   endOfPlayer: 'Fine del lettore',

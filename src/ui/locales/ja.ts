@@ -93,7 +93,7 @@ export default {
   positionText: (section: string, at: number, total: number) => `${section}、${f.clock(total)} 中 ${f.clock(at)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: 'スキップ',
+  skipControls: (title?: string) => (title ? `スキップ：${f.isolate(title)}` : 'スキップ'),
   more: 'その他',
   skipPlayer: 'プレーヤーをスキップ',
   endOfPlayer: 'プレーヤーの終わり',

@@ -93,7 +93,7 @@ export default {
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} van ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: 'Verspringen',
+  skipControls: (title?: string) => (title ? `Verspringen: ${f.isolate(title)}` : 'Verspringen'),
   more: 'Meer',
   skipPlayer: 'Speler overslaan',
   endOfPlayer: 'Einde van de speler',

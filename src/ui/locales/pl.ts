@@ -100,7 +100,7 @@ export default {
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} z ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: 'Przeskocz',
+  skipControls: (title?: string) => (title ? `Przeskocz: ${f.isolate(title)}` : 'Przeskocz'),
   more: 'Więcej',
   skipPlayer: 'Pomiń odtwarzacz',
   endOfPlayer: 'Koniec odtwarzacza',

@@ -97,7 +97,7 @@ export default {
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} de ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: 'Pular',
+  skipControls: (title?: string) => (title ? `Pular: ${f.isolate(title)}` : 'Pular'),
   more: 'Mais',
   skipPlayer: 'Pular o player',
   endOfPlayer: 'Fim do player',

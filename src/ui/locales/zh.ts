@@ -96,7 +96,7 @@ export default {
   positionText: (section: string, at: number, total: number) => `${section}，${f.clock(at)} / ${f.clock(total)}`,
   remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
   elapsedShort: (seconds: number) => f.clock(seconds),
-  skipControls: '跳转',
+  skipControls: (title?: string) => (title ? `跳转：${f.isolate(title)}` : '跳转'),
   more: '更多',
   skipPlayer: '跳过播放器',
   endOfPlayer: '播放器结尾',

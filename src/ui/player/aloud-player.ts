@@ -18,6 +18,7 @@ import type { PageModeController } from '../../page/page-mode.ts';
 import type { MiniPlayerController } from './mini-player.ts';
 import type { UiStrings } from '../strings.ts';
 import { dirOf, LocaleController } from '../locale.ts';
+import { Announcer } from '../controllers/announcer.ts';
 import { indexArticle, type ArticleIndex } from './article-index.ts';
 import { heading, renderArticleBody } from './article-view.ts';
 import { lazy, once } from '../lazy.ts';
@@ -221,7 +222,6 @@ export class AloudPlayer extends LitElement {
   @property({ attribute: false }) engine: SpeechEngine | null = null;
 
   @state() private _state: PlayerState | null = null;
-  @state() private _announcement = '';
   @state() private _loadError: ShownError | null = null;
   /** The listener's follow-along switch (remembered by the offline panel). */
   @state() private _followAlong = true;
@@ -278,6 +278,7 @@ export class AloudPlayer extends LitElement {
   #errorsView: ErrorsView | null = null;
   #lexiconLoad: Promise<void> | null = null;
   readonly #locale = new LocaleController(this, () => ({ uiLang: this.uiLang, articleLang: this.lang || this.#article?.lang }));
+  readonly #announcer = new Announcer(this.#locale, () => this.requestUpdate());
   /** The interface words in use (read-only): English until the interface language's chunk has loaded. */
   get strings(): UiStrings {
     return this.#locale.strings;
@@ -321,7 +322,7 @@ export class AloudPlayer extends LitElement {
     // Slotted pieces (e.g. <aloud-offline-panel slot="extras">) speak through the one live region.
     this.addEventListener('aloud-announce', (e) => {
       const message = (e as CustomEvent<{ message?: string }>).detail?.message;
-      if (message) this.#announce(message);
+      if (message) this.#announcer.say(message);
     });
     // A resume prompt removes the button that had focus: hand focus to Play/Pause
     // rather than losing it to the page (the one time the player moves focus itself).
@@ -620,7 +621,7 @@ export class AloudPlayer extends LitElement {
       (m) => {
         if (!m) return;
         const [{ SleepTimer }, { WakeLockController }] = m;
-        this._sleep = new SleepTimer(this, this.#store, { onFire: () => this.#announce((t) => t.sleepFired) });
+        this._sleep = new SleepTimer(this, this.#store, { onFire: () => this.#announcer.say((t) => t.sleepFired) });
         this.#wake = new WakeLockController(this, this.#store);
         this.requestUpdate();
       },
@@ -662,7 +663,7 @@ export class AloudPlayer extends LitElement {
   #showError(e: ShownError): void {
     this._loadError = e;
     this.#withErrorsView((v) => {
-      this.#announce((t) => (v ? v.errorAnnouncement(e, t) : e.message));
+      this.#announcer.say((t) => (v ? v.errorAnnouncement(e, t) : e.message));
       fire(this, 'aloud-error', { code: e.code, message: v ? v.eventMessage(e) : e.message });
     });
   }
@@ -752,7 +753,7 @@ export class AloudPlayer extends LitElement {
   #retry(): void {
     this._loadError = null;
     // Asked for, so said (a page load itself is silent: the listener did not cause it).
-    this.#announce((t) => t.loading);
+    this.#announcer.say((t) => t.loading);
     this.#runLoad();
   }
 
@@ -772,18 +773,18 @@ export class AloudPlayer extends LitElement {
     }
     const quiet = this.#swapping;
     if (changes.has('starting')) this.#syncBusy(s.starting);
-    if (changes.has('notice') && s.notice) this.#announce((t) => t.voiceReplaced(s.notice!.reason, s.notice!.to.name));
+    if (changes.has('notice') && s.notice) this.#announcer.say((t) => t.voiceReplaced(s.notice!.reason, s.notice!.to.name));
     if (changes.has('status') && s.status === 'playing') void this.#loadTimers();
     const told = this.#events.onChange(e, quiet);
-    if (told.ended) this.#announce((t) => t.ended);
+    if (told.ended) this.#announcer.say((t) => t.ended);
     if (told.error) {
       const error = told.error;
-      this.#withErrorsView((v) => this.#announce((t) => (v ? v.errorAnnouncement(error, t) : error.message)));
+      this.#withErrorsView((v) => this.#announcer.say((t) => (v ? v.errorAnnouncement(error, t) : error.message)));
     }
     const moved = changes.has('position') && s.position && p.position && !changes.has('article') && !quiet;
-    if (told.section >= 0 && this.#announceSection) this.#announce((t) => this.#sectionText(told.section, t));
+    if (told.section >= 0 && this.#announceSection) this.#announcer.say((t) => this.#sectionText(told.section, t));
     // A section move that lands in the section already announced is still heard: "Start of Section 2 of 5: …".
-    else if (moved && this.#announceSection === 'always') this.#announce((t) => t.startOf(this.#sectionText(s.position!.sectionIndex, t)));
+    else if (moved && this.#announceSection === 'always') this.#announcer.say((t) => t.startOf(this.#sectionText(s.position!.sectionIndex, t)));
     if (moved) this.#announceSection = false;
   }
 
@@ -830,7 +831,7 @@ export class AloudPlayer extends LitElement {
     this.#article = article;
     this.#index = indexArticle(article);
     this.#text.forget();
-    this.#announce((t) => t.updated);
+    this.#announcer.say((t) => t.updated);
   }
 
   /** The panel inside the `extras` slot, or the one the `offline` attribute put in the shadow root. */
@@ -912,7 +913,7 @@ export class AloudPlayer extends LitElement {
     const cancelling = this._busy;
     this.#request((s) => s.toggle());
     // The listener gave up waiting: say where that leaves them, once.
-    if (cancelling && !this._state?.starting) this.#announce((t) => t.cancelled);
+    if (cancelling && !this._state?.starting) this.#announcer.say((t) => t.cancelled);
   }
 
   /** The button turns busy only when the first sound is slow to come (see BUSY_AFTER_MS). */
@@ -923,7 +924,7 @@ export class AloudPlayer extends LitElement {
     else if (!this._busy) {
       this.#busyTimer = setTimeout(() => {
         this._busy = true;
-        this.#announce((t) => t.preparing);
+        this.#announcer.say((t) => t.preparing);
       }, BUSY_AFTER_MS);
     }
   }
@@ -939,7 +940,7 @@ export class AloudPlayer extends LitElement {
     const next = stepRate(store.state.rate, delta);
     if (next === store.state.rate) return;
     store.setRate(next);
-    this.#announce((t) => t.rateLong(next));
+    this.#announcer.say((t) => t.rateLong(next));
   }
 
   /** To the first sentence of a section (or the nearest later section that has one). */
@@ -964,14 +965,6 @@ export class AloudPlayer extends LitElement {
 
   // ---- helpers ----
 
-  /** Says `text` (a function of the catalogue: in the interface language, once it has loaded) in the live region. */
-  #announce(text: string | ((s: UiStrings) => string)): void {
-    this.#locale.whenReady((s, said = typeof text === 'string' ? text : text(s)) => {
-      // The same words twice in a row would not be re-announced: vary them invisibly.
-      this._announcement = said === this._announcement ? `${said}\u00a0` : said;
-    });
-  }
-
   #sectionText(i: number, t: UiStrings = this.strings): string {
     return t.sectionText(i + 1, this.#article?.sections.length ?? 0, this.#index?.labels[i] ?? undefined);
   }
@@ -990,7 +983,7 @@ export class AloudPlayer extends LitElement {
     // Named after the article: a page with several players has several distinct landmarks.
     return html`<section part="base" class="base ${this.#layout()}" lang=${t.locale} dir=${dirOf(t.locale)} aria-label=${article ? t.listenTo(article.title) : t.player}>
       ${article ? html`<button type="button" class="skip-link" @click=${this.#skipPlayer}>${t.skipPlayer}</button>` : nothing}
-      <div part="status" class="sr-only" role="status">${this._announcement}</div>
+      ${this.#announcer.render()}
       ${pending ? html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${t.loading}…</span></div>` : nothing}
       ${this._loadError && !article ? this.#renderError(this._loadError, t) : nothing}
       ${!article && !pending && !this._loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
@@ -1021,6 +1014,7 @@ export class AloudPlayer extends LitElement {
       rate: s?.rate ?? this.rate,
       busy: this._busy,
       title: this.#layout() === 'compact' && !this.for ? article.title : null,
+      articleTitle: article.title,
       sectionText: (i) => this.#sectionText(i),
       more: this.#more.render(this.strings, this.#moreModel(article), this.#moreActions),
     };

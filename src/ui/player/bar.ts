@@ -15,6 +15,8 @@ export interface BarModel {
   busy: boolean;
   /** Shown under the label where the page does not show the title itself (not in page mode or the full layout). */
   title: string | null;
+  /** The article's title, always: it tells one player's skip toolbar from another's on a page with several. */
+  articleTitle: string;
   /** The name of each section, as the scrubber says it ("Section 3 of 7: Why Mosul is crucial"). */
   sectionText(i: number): string;
   /** The "More" button and its menu, rendered by their own controller. */
@@ -83,7 +85,7 @@ export class Bar {
         <span>${t.listenLabel} · ${t.minutes(length)}</span>
         ${m.title ? html`<span class="bar-title">${m.title}</span>` : nothing}
       </p>
-      <div class="skip" role="toolbar" aria-label=${t.skipControls} @keydown=${this.#onSkipKey}>
+      <div class="skip" role="toolbar" aria-label=${t.skipControls(m.articleTitle)} @keydown=${this.#onSkipKey}>
         ${skip(0, t.previousSection, ICONS.prevSection, a.previousSection)}
         ${skip(1, t.previousSentence, ICONS.prevSentence, a.previousSentence)}
         ${skip(2, t.nextSentence, ICONS.nextSentence, a.nextSentence)}

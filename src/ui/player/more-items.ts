@@ -8,7 +8,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { PlayerState } from '../../player/types.ts';
 import type { VoiceInfo } from '../../speech/types.ts';
-import type { UiStrings as Strings } from '../strings.ts';
+import type { CoreStrings, UiStrings } from '../strings.ts';
+import { menuStrings, type MenuStrings } from '../menu-strings.ts';
 import { voiceGroups } from './voice-options.ts';
 import { dialogStyles } from './dialog.styles.ts';
 
@@ -134,12 +135,18 @@ export function onMenuClick(e: Event, menu: Menu): void {
 const SLEEP: readonly (SleepMode | null)[] = [null, 'end-of-section', 15, 30, 60];
 
 /** "Automatic: Daniel (English (United Kingdom))": what automatic resolved to, once the voice is known. */
+type Strings = CoreStrings & MenuStrings;
+
+/** The catalogue with the menu's words: English's come with this chunk, other languages have their own. */
+const words = (t: UiStrings): Strings => ({ ...menuStrings, ...t });
+
 function automatic(t: Strings, s: PlayerState | null, lang: string): string {
   const v = s?.voice;
   return v ? t.automaticNamed(`${v.name} (${t.languageName(v.lang)})`) : t.automaticVoice(lang);
 }
 
-export function renderItems(t: Strings, m: MoreModel, a: MoreActions): TemplateResult {
+export function renderItems(ui: UiStrings, m: MoreModel, a: MoreActions): TemplateResult {
+  const t = words(ui);
   const s = m.state;
   const chosen = m.chosenVoice;
   const voiceName = chosen && s?.voice ? s.voice.name : automatic(t, s, m.lang);
@@ -161,7 +168,8 @@ export function renderItems(t: Strings, m: MoreModel, a: MoreActions): TemplateR
 }
 
 /** The voice picker: a native select in a small modal dialog (lists can hold thousands of voices, too many for a menu). */
-export function renderVoiceDialog(t: Strings, m: MoreModel, a: MoreActions): TemplateResult {
+export function renderVoiceDialog(ui: UiStrings, m: MoreModel, a: MoreActions): TemplateResult {
+  const t = words(ui);
   const s = m.state;
   const chosen = m.chosenVoice;
   return html`<dialog id="voice-dialog" part="voice-dialog" aria-labelledby="voice-title"

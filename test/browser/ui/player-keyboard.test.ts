@@ -242,6 +242,11 @@ describe('aloud-player keyboard', () => {
   it('the skip buttons are one toolbar: arrows move between them; previous section again is heard again', async () => {
     const { el, root } = await mount();
     const prev = button(root, 'Previous section');
+    // Named with the article's title, so two players on one page have two different toolbars.
+    expect(prev.closest('[role="toolbar"]')!.getAttribute('aria-label')).to.equal(
+      root.querySelector('[part="base"]')!.getAttribute('aria-label')!.replace(/^Listen: /, 'Skip: '),
+    );
+    expect(prev.closest('[role="toolbar"]')!.getAttribute('aria-label')).to.match(/^Skip: ./);
     prev.focus();
     await press(el, 'ArrowRight');
     expect(focused(root)).to.equal(button(root, 'Previous sentence'));

@@ -3,13 +3,14 @@ import { strings } from '../../../src/ui/strings.ts';
 import { helpStrings } from '../../../src/ui/help-strings.ts';
 import { offlineStrings } from '../../../src/ui/offline/strings.ts';
 import { errorStrings } from '../../../src/ui/error-strings.ts';
+import { menuStrings } from '../../../src/ui/menu-strings.ts';
 import { loadStrings, matchLang, SUPPORTED } from '../../../src/ui/locale.ts';
 import { dirOf, format } from '../../../src/ui/format.ts';
 import { dates, sizes } from '../../../src/ui/format-extra.ts';
 import { helpRows } from '../../../src/ui/player/help-dialog.ts';
 import type { Strings } from '../../../src/ui/strings.ts';
 
-const english: Strings = { ...strings, help: helpStrings, offline: offlineStrings, ...errorStrings };
+const english: Strings = { ...strings, help: helpStrings, offline: offlineStrings, ...errorStrings, ...menuStrings };
 const AT = Date.UTC(2026, 10, 3, 14, 5);
 
 /**
@@ -36,6 +37,7 @@ const SAMPLES: Record<string, { args: unknown[]; has: (lang: string) => string[]
   'errorHelp.noVoice': [{ args: ['fr'], has: (l) => [format(l).language('fr')] }],
   'errorHelp.server': [{ args: ['503'], has: () => ['503'] }],
   listenTo: [{ args: ['Key trading city'], has: () => ['Key trading city'] }],
+  skipControls: [{ args: ['Key trading city'], has: () => ['Key trading city'] }, { args: [], has: () => [] }],
   minutes: [{ args: [250], has: (l) => [format(l).number(4)] }],
   positionText: [{ args: ['Section 3 of 7', 69, 278], has: (l) => ['Section 3 of 7', format(l).clock(69), format(l).clock(278)] }],
   remainingShort: [{ args: [209], has: (l) => [format(l).clock(209)] }],
