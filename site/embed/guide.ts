@@ -8,13 +8,15 @@
 import '../../src/define.ts';
 // no-inline: a small file would become a data: URL, which a strict CSP (connect-src) refuses to fetch.
 import articleUrl from '../../content/harbour-ferry-2026-05-02.json?url&no-inline';
+// The iframe plays another article: two players of one article on one page would be two look-alike landmarks and toolbars.
+import frameArticleUrl from '../../content/sourdough-notes.json?url&no-inline';
 import { COMMANDS, PROTOCOL, type CommandName, type FrameMessage } from './frame-protocol.ts';
 
 const here = new URL('.', location.href);
 const widgetUrl = new URL('aloud-player.js', here).href;
 const embedUrl = new URL('embed.html', here).href;
 const playerOrigin = new URL(embedUrl).origin;
-const absoluteArticle = new URL(articleUrl, location.href).href;
+const absoluteArticle = new URL(frameArticleUrl, location.href).href;
 
 /** The copy-paste analytics example; {@link milestonesExample} runs the same logic, logging instead of sending. */
 const ANALYTICS_SNIPPET = `const player = document.querySelector('aloud-player');

@@ -199,6 +199,16 @@ function draftFrom(doc: Document, extraction: Extraction): ParsedDraft {
   };
   if (root) walk(root, 'paragraph');
 
+  // No <h1> in the story, but it opens with a heading that outranks every
+  // other: that is its headline (a story set under the page's own <h1>),
+  // not a section, and a better name than the page's <title>.
+  const lead = sections[1];
+  if (!titleFromBody && sections[0]!.paragraphs.length === 0 && lead?.heading && sections.slice(2).every((x) => (x.level ?? 7) > lead.level!)) {
+    draft.title = lead.heading;
+    sections.splice(0, 2, { paragraphs: lead.paragraphs });
+    titleFromBody = true;
+  }
+
   if (!titleFromBody) {
     const h1 = doc.querySelector('h1');
     const candidates = [

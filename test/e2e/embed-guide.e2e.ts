@@ -53,7 +53,11 @@ describe('the embed guide', () => {
     const page = await openGuide();
     const de = page.locator('#example-de aloud-player');
     await de.getByRole('slider', { name: 'Geschwindigkeit' }).waitFor();
-    await de.getByRole('button', { name: 'Tastenkürzel' }).waitFor();
+    await de.getByRole('button', { name: 'Wiedergabe', exact: true }).waitFor();
+    // The More menu's items are German too (they are a lazy chunk: the words come with them).
+    await de.getByRole('button', { name: 'Mehr', exact: true }).click();
+    await de.getByRole('menuitem', { name: 'Tastenkürzel' }).waitFor();
+    await page.keyboard.press('Escape');
     expect(await de.locator('[part="base"]').getAttribute('lang')).toBe('de');
     const ar = page.locator('#example-ar aloud-player');
     await ar.getByRole('slider', { name: 'السرعة' }).waitFor();

@@ -121,6 +121,23 @@ describe('parseHtml', () => {
     expect(inArticle.sections).toEqual([{ paragraphs: [{ kind: 'paragraph', text: 'Texte.' }] }]);
   });
 
+  it('takes an article’s leading heading as its title when it has no <h1> and the heading outranks the rest', () => {
+    const head = '<head><title>Embed the player | Site</title></head>';
+    // A story set in a page under the page's own <h1>: its headline is an <h4>.
+    const story = parse(`<html>${head}<body><h1>Embed the player</h1><article><h4>Night ferry returns</h4>
+      <p>The ferry runs.</p><h5>Tickets</h5><p>They cost the same.</p></article></body></html>`);
+    expect(story.title).toBe('Night ferry returns');
+    expect(story.sections).toEqual([
+      { paragraphs: [{ kind: 'paragraph', text: 'The ferry runs.' }] },
+      { heading: 'Tickets', level: 5, paragraphs: [{ kind: 'paragraph', text: 'They cost the same.' }] },
+    ]);
+    // Headings of one rank are sections, and text before the first one means it is no headline.
+    expect(parse(`<html>${head}<body><article><h2>Part one</h2><p>A.</p><h2>Part two</h2><p>B.</p></article></body></html>`).title)
+      .toBe('Embed the player | Site');
+    expect(parse(`<html>${head}<body><article><p>Lead.</p><h2>Why</h2><p>B.</p></article></body></html>`).title)
+      .toBe('Embed the player | Site');
+  });
+
   it('reads one <br> as a space and <br><br> as a paragraph break', () => {
     expect(texts('<div>One<br>two.<br> <br>Three<br>\n<br><br>Four.</div><p>Five<br><br>six.</p>')).toEqual([
       ['paragraph', 'One two.'],
