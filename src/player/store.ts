@@ -85,6 +85,8 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   let index: ArticleIndex | null = null;
   /** Where speaking (re)starts: kept current by every start, boundary and end. */
   let point: Point = { flat: 0, stage: 'title', offset: 0 };
+  /** Between an utterance's end and the next start (100 ms and more on real engines): `point` is already ahead. */
+  let between = false;
   /** What the engine holds for us, in order; events of anything not in here are stale. */
   let queue: Segment[] = [];
   /** True while the engine holds our utterance paused (canPause engines). */
@@ -236,6 +238,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     if (disposed || !queue.includes(s) || s.started) return;
     queue = queue.slice(queue.indexOf(s));
     s.started = true;
+    between = false;
     point = { ...s.at };
     if (sectionOf(s.flat) !== clock.section) clockEnter(s.flat, true);
     else clock.run();
@@ -279,6 +282,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       return;
     }
     point = { ...s.after };
+    between = true;
     // Normally the lookahead is already sounding; if not, start it here, synchronously.
     topUp();
   }
@@ -355,8 +359,14 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
   const canNavigate = (): boolean =>
     !disposed && !!index && (['ready', 'playing', 'paused', 'ended'] as PlayerStatus[]).includes(state.status);
 
+  /** Where next/previous count from: `point` (unconfirmed presses count), but in a gap the sentence just heard. */
+  function here(): number {
+    return between && state.position ? state.position.flatIndex : point.flat;
+  }
+
   function moveTo(flat: number): void {
     if (!canNavigate() || !positionOf(flat)) return;
+    between = false;
     point = fresh(flat);
     clockEnter(flat, state.status === 'playing' && !held);
     if (state.status === 'playing' && !held) {
@@ -499,20 +509,22 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       if (i >= 0) moveTo(i);
     },
     nextSentence() {
-      if (index && point.flat + 1 < index.sentences.length) moveTo(point.flat + 1);
+      const at = here();
+      if (index && at + 1 < index.sentences.length) moveTo(at + 1);
     },
     previousSentence() {
-      moveTo(Math.max(0, point.flat - 1));
+      moveTo(Math.max(0, here() - 1));
     },
     nextSection() {
-      const t = index?.nextSectionStart(point.flat) ?? -1;
+      const t = index?.nextSectionStart(here()) ?? -1;
       if (t >= 0) moveTo(t);
     },
     previousSection() {
       if (!index) return;
-      const inSection = clock.section === sectionOf(point.flat) ? clock.elapsed() : Infinity;
-      const before = inSection < restartMs ? index.previousSectionStart(point.flat) : -1;
-      moveTo(before >= 0 ? before : index.sectionStartOf(point.flat));
+      const at = here();
+      const inSection = clock.section === sectionOf(at) ? clock.elapsed() : Infinity;
+      const before = inSection < restartMs ? index.previousSectionStart(at) : -1;
+      moveTo(before >= 0 ? before : index.sectionStartOf(at));
     },
     setRate(rate) {
       const r = clampRate(rate);
@@ -556,13 +568,9 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
     },
   };
 
-  /**
-   * Voices that arrive late or are given up on. A voice that arrives is taken
-   * when the choice is automatic, without cutting the sentence: the next
-   * utterance asks for it, so the switch falls on a sentence boundary. A
-   * voice given up on is replaced by what the engine goes on with.
-   */
-  /** A change came before getVoices() answered: its list is newer than that answer. */
+  // Voices that arrive late are taken when the choice is automatic, at the next
+  // utterance (a sentence boundary); a voice given up on is replaced by what the
+  // engine goes on with. `changed`: a change came before getVoices() answered.
   let changed = false;
   const unsubscribeEngine = engine.subscribe?.((change) => {
     if (disposed) return;
@@ -584,9 +592,7 @@ export function createPlayerStore(options: PlayerStoreOptions): PlayerStore {
       const voice = state.voice ?? (state.article ? chooseVoice(voices, state.article.lang, preferredVoiceId) : null);
       commit({ voices, voice });
     },
-    () => {
-      /* getVoices never rejects by contract; an engine that does simply has no list */
-    },
+    () => {}, // getVoices never rejects by contract; an engine that does simply has no list
   );
 
   return store;

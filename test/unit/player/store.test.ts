@@ -403,6 +403,30 @@ describe('navigation', () => {
     expect(h.store.state).toMatchObject({ status: 'ready', position: { sentenceId: 's2p2s1' } });
   });
 
+  it('between two sentences (one ended, the next not started) next and previous count from the one just heard', () => {
+    // Real engines leave a gap (speech-dispatcher: 100 ms and more) in which the
+    // listener still sees the sentence that ended. A press then must skip nothing unheard.
+    const h = setup();
+    playTo(h, 's1p1s2');
+    h.engine.fireEnd(); // "Lead two." over; the heading of the next section not started
+    expect(h.id()).toBe('s1p1s2');
+    h.store.nextSection();
+    h.engine.fireStart();
+    expect(h.store.state).toMatchObject({ announcing: 'heading', position: { sentenceId: 's2p1s1' } });
+    expect(h.engine.current?.request.text).toBe('Second');
+
+    playTo(h, 's2p1s1');
+    h.engine.fireEnd();
+    h.store.nextSentence();
+    h.engine.fireStart();
+    expect(h.id(), 'the next sentence, not the one after it').toBe('s2p1s2');
+
+    h.engine.fireEnd();
+    h.store.previousSentence();
+    h.engine.fireStart();
+    expect(h.id(), 'the one before the sentence just heard').toBe('s2p1s1');
+  });
+
   it('nextSection while playing announces the next heading', () => {
     const h = setup();
     playTo(h, 's1p1s1');
