@@ -24,3 +24,24 @@ export function addStyles(root: ParentNode, styles: readonly CSSResult[]): void 
   const sheets = styles.map((s) => s.styleSheet).filter((s): s is CSSStyleSheet => !!s && !shadow.adoptedStyleSheets.includes(s));
   if (sheets.length) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, ...sheets];
 }
+
+/**
+ * A part of the player made from a lazy chunk on first use: the one way the
+ * element holds one. `value` once made; `get()` loads and makes it (shared
+ * while loading; after a chunk failed to load, the next `get()` asks again).
+ * `make` resolves to undefined when the chunk could not load (see `lazy`).
+ */
+export class LazyPart<T> {
+  value: T | null = null;
+  #loading: Promise<T | undefined> | null = null;
+
+  constructor(private readonly make: () => Promise<T | undefined>) {}
+
+  get(): Promise<T | undefined> {
+    return (this.#loading ??= this.make().then((v) => {
+      if (v === undefined) this.#loading = null;
+      else this.value = v;
+      return v;
+    }));
+  }
+}
