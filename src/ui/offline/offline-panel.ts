@@ -43,6 +43,8 @@ export class AloudOfflinePanel extends LitElement {
   @property() src = '';
   /** Default: the page-wide storage. */
   @property({ attribute: false }) storage: AloudStorage | undefined;
+  /** Leave "Save for offline" out: the player that shows this panel has it in its More menu. */
+  @property({ type: Boolean, attribute: false }) hideSave = false;
   /**
    * The interface words; default: the enclosing player's, else resolved for
    * this element as the player's are (`ui-lang`, else the nearest `lang`).
@@ -169,7 +171,7 @@ export class AloudOfflinePanel extends LitElement {
     const t = this.strings ?? this._hostStrings ?? this._locale.strings;
     return html`<aloud-storage-notice .storage=${this.storage} .strings=${t}></aloud-storage-notice>
       <aloud-resume-prompt .offer=${this._offer} .strings=${t} @aloud-resume=${this._resume} @aloud-start-over=${this._startOver}></aloud-resume-prompt>
-      ${src && article
+      ${src && article && !this.hideSave
         ? html`<aloud-save-toggle .storage=${this.storage} .strings=${t} url=${src} .article=${article} data-v=${this._articleVersion}></aloud-save-toggle>`
         : ''}`;
   }

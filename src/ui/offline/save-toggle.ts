@@ -2,7 +2,7 @@ import { LitElement, html, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article } from '../../article/model.ts';
 import type { AloudStorage } from '../../storage/db.ts';
-import { isSaved, setSaved } from '../../storage/article-cache.ts';
+import { isSaved, saveOffline, type SavedChange } from './save.ts';
 import { offlineOf } from './strings.ts';
 import { strings as english, type UiStrings } from '../strings.ts';
 import { offlineStyles } from './styles.ts';
@@ -52,18 +52,27 @@ export class AloudSaveToggle extends LitElement {
     if (this._busy || !this.url) return;
     const want = !this._saved;
     this._busy = true;
-    const opts = this.article ? { article: this.article } : {};
-    const ok = await setSaved(this.url, want, this.storage ? { ...opts, storage: this.storage } : opts);
+    const { ok, message } = await saveOffline(this, this.url, want, { article: this.article, storage: this.storage }, this.strings);
     this._busy = false;
     this._failed = !ok;
-    if (!ok) {
-      this._emit('aloud-announce', { message: offlineOf(this.strings).saveFailed });
-      return;
-    }
-    this._saved = want;
-    if (want) void navigator.storage?.persist?.().catch(() => false);
-    this._emit('aloud-announce', { message: want ? offlineOf(this.strings).savedAnnounce : offlineOf(this.strings).removedAnnounce });
-    this._emit('aloud-saved-change', { url: this.url, saved: want });
+    if (ok) this._saved = want;
+    this._emit('aloud-announce', { message });
+  }
+
+  // The player's More menu saves too: show what it did.
+  private readonly _onSavedChange = (e: Event) => {
+    const { url, saved } = (e as CustomEvent<SavedChange>).detail;
+    if (url === this.url && e.composedPath()[0] !== this) this._saved = saved;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('aloud-saved-change', this._onSavedChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('aloud-saved-change', this._onSavedChange);
   }
 
   private _emit(type: string, detail: unknown): void {

@@ -10,6 +10,7 @@ import type { PlayerState } from '../../player/types.ts';
 import type { VoiceInfo } from '../../speech/types.ts';
 import type { CoreStrings, UiStrings } from '../strings.ts';
 import { menuStrings, type MenuStrings } from '../menu-strings.ts';
+import { offlineOf } from '../offline/strings.ts';
 import { voiceGroups } from './voice-options.ts';
 import { dialogStyles } from './dialog.styles.ts';
 
@@ -82,6 +83,8 @@ export interface MoreModel {
   followAlong: boolean;
   /** The listener's (or page's) chosen voice id; empty for automatic. */
   chosenVoice: string;
+  /** Whether the article is saved for offline listening; null where the player does not remember (the item is left out). */
+  saved: boolean | null;
 }
 
 /** What the items ask for. */
@@ -90,6 +93,7 @@ export interface MoreActions {
   setSleep(mode: SleepMode | null): void;
   setKeepAwake(on: boolean): void;
   setFollowAlong(on: boolean): void;
+  setSaved(on: boolean): void;
   help(): void;
   /** Opens the voice dialog (filled in by the menu). */
   voiceDialog?(): void;
@@ -164,6 +168,7 @@ export function renderItems(ui: UiStrings, m: MoreModel, a: MoreActions): Templa
     <div role="separator"></div>
     ${m.keepAwake === null ? nothing : item('menuitemcheckbox', t.keepScreenOn, () => a.setKeepAwake(!m.keepAwake), m.keepAwake, 'keep-awake')}
     ${item('menuitemcheckbox', t.followAlong, () => a.setFollowAlong(!m.followAlong), m.followAlong, 'follow')}
+    ${m.saved === null ? nothing : item('menuitemcheckbox', offlineOf(ui).saveForOffline, () => a.setSaved(!m.saved), m.saved, 'save-offline')}
     ${item('menuitem', t.keyboardHelp, a.help)}`;
 }
 

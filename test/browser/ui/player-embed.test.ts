@@ -9,6 +9,8 @@ import { sampleArticle } from '../support/fixtures.ts';
 import { button, cleanup, flush, focused, moreItem, mount, playButton, q, status, until, untilAsync } from '../support/player.ts';
 import { getStorage } from '../../../src/storage/db.ts';
 import { loadSettings } from '../../../src/storage/settings.ts';
+import { isSaved, setSaved } from '../../../src/storage/article-cache.ts';
+import '../../../src/ui/offline/define.ts';
 import type { AloudPlayer } from '../../../src/ui/player/aloud-player.ts';
 import type { Article } from '../../../src/article/model.ts';
 
@@ -441,6 +443,57 @@ describe('aloud-player storage wiring (real IndexedDB)', () => {
     follow.click(); // the old element: no effect on the new one
     (await moreItem(second.el, second.root, 'Follow along')).click();
     await untilAsync(async () => (await loadSettings(getStorage())).followAlong === true, 'the setting back on');
+  });
+
+  it('saves for offline from the More menu: a checkbox item, said once when stored, and the panel shows no second toggle', async () => {
+    const url = `/virtual/save-${Math.random().toString(36).slice(2)}.json`;
+    serve(url, [sampleArticle()]);
+    const { el, root } = await mountSrc(url);
+    const changes: unknown[] = [];
+    el.addEventListener('aloud-saved-change', (e) => changes.push((e as CustomEvent).detail));
+    await until(() => root.querySelector('aloud-offline-panel'), 'the offline panel');
+    await untilAsync(async () => moreItem(el, root, 'Save for offline').catch(() => null), 'the Save for offline item');
+    const item = await moreItem(el, root, 'Save for offline');
+    expect(item.getAttribute('role')).to.equal('menuitemcheckbox');
+    expect(item.getAttribute('aria-checked')).to.equal('false');
+    // One control: the panel the player shows leaves its toggle out.
+    const panel = root.querySelector('aloud-offline-panel')!;
+    await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(panel.shadowRoot!.querySelector('aloud-save-toggle')).to.equal(null);
+    expect(await axeViolations(el)).to.deep.equal([]);
+
+    item.focus();
+    await sendKeys({ press: 'Enter' });
+    await untilAsync(async () => (await isSaved(url)) === true, 'the pinned copy');
+    await until(() => status(root) === 'Saved for offline.', 'the announcement');
+    expect((await moreItem(el, root, 'Save for offline')).getAttribute('aria-checked')).to.equal('true');
+    expect(changes).to.deep.equal([{ url, saved: true }]);
+
+    (await moreItem(el, root, 'Save for offline')).click();
+    await untilAsync(async () => (await isSaved(url)) === false, 'the copy unpinned');
+    await until(() => status(root) === 'Offline copy removed.', 'the second announcement');
+    expect((await moreItem(el, root, 'Save for offline')).getAttribute('aria-checked')).to.equal('false');
+    el.remove();
+
+    // A later visit reads the saved state back.
+    await setSaved(url, true);
+    const again = await mountSrc(url);
+    await untilAsync(async () => (await moreItem(again.el, again.root, 'Save for offline')).getAttribute('aria-checked') === 'true', 'the saved state on the next visit');
+  });
+
+  it('keeps the More menu and a page’s own save toggle in step', async () => {
+    const url = `/virtual/both-${Math.random().toString(36).slice(2)}.json`;
+    serve(url, [sampleArticle()]);
+    const { el, root } = await mountSrc(url);
+    const toggle = document.createElement('aloud-save-toggle') as HTMLElement & { url: string; updateComplete: Promise<unknown> };
+    toggle.url = url;
+    document.body.append(toggle);
+    await toggle.updateComplete;
+    (await moreItem(el, root, 'Save for offline')).click();
+    await until(() => toggle.shadowRoot!.querySelector('button')?.textContent?.trim() === 'Remove offline copy', 'the toggle to follow the menu');
+    toggle.shadowRoot!.querySelector('button')!.click();
+    await untilAsync(async () => (await moreItem(el, root, 'Save for offline')).getAttribute('aria-checked') === 'false', 'the menu to follow the toggle');
+    toggle.remove();
   });
 
   it('leaves storage alone without the offline attribute or panel', async () => {
