@@ -4,16 +4,14 @@ import { guard } from 'lit/directives/guard.js';
 import type { Article } from '../../article/model.ts';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import type { SpeechEngine } from '../../speech/types.ts';
-import { primaryLanguage } from '../../speech/voices.ts';
-import { createPlayerStore } from '../../player/store.ts';
 import { stepRate } from '../../player/settings.ts';
 import { type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import type { ShortcutAction, ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
 import { EventBridge, type AloudProgressDetail } from '../controllers/event-bridge.ts';
 import { TextView } from '../controllers/text-view.ts';
-import type { LexiconController } from '../controllers/lexicon.ts';
-import type { MediaSessionController, SleepMode, SleepTimer, WakeLockController } from '../hands-free/index.ts';
+import type { SleepTimer } from '../hands-free/sleep-timer.ts';
+import { HandsFree } from '../hands-free/wiring.ts';
 import type { PageModeController } from '../../page/page-mode.ts';
 import type { MiniPlayerController } from './mini-player.ts';
 import type { UiStrings } from '../strings.ts';
@@ -21,29 +19,29 @@ import { dirOf, LocaleController } from '../locale.ts';
 import { Announcer } from '../controllers/announcer.ts';
 import { indexArticle, type ArticleIndex } from './article-index.ts';
 import { heading, renderArticleBody } from './article-view.ts';
-import { lazy, once } from '../lazy.ts';
+import { LazyPart, lazy, once } from '../lazy.ts';
 import { Bar, type BarModel } from './bar.ts';
+import { Session } from './session.ts';
+import { ArticleSource } from './article-source.ts';
+import { ErrorDisplay } from './error-display.ts';
 import { Contents } from './contents.ts';
 import { MoreMenu, type MoreActions, type MoreModel } from './more-menu.ts';
-import type { HelpDialog } from './help.ts';
 import { styles } from './aloud-player.styles.ts';
 import { barStyles } from './bar.styles.ts';
 import { shownError, type ErrorCode, type ShownError } from './errors.ts';
 import { deepActiveElement, fire } from './dom.ts';
 
-// The engine chooser is a lazy chunk; naming the one export used (rather
-// than taking the whole module) keeps the bundler from adding a runtime
-// helper chunk the browser would fetch one round trip later.
-const engineChooser = () => import('../../speech/select-engine.ts').then((m) => m.createSessionSpeech);
 
-// The loader (fetch, format sniffing, parsing hand-off, validation) is a
-// chunk of its own: page mode and the `article` property never need it.
-const articleLoader = once(() => import('../../article/load.ts'));
-
-// The error panel and its words: a chunk fetched beside the article (like
-// the validator), so it is here by the time a load can fail.
-type ErrorsView = typeof import('./errors-view.ts');
-const errorsView = once(() => import('./errors-view.ts'));
+// Saving for offline (the More menu's item): loaded once an article is there to save.
+// At module level: tsc leaves an import() inside a class field unrewritten for lib/.
+const saving = once(() => import('../offline/save.ts'));
+// The parts made on first use (see LazyPart). Their imports sit here, not in the class
+// fields that use them, for the same tsc rewrite.
+const shortcutsChunk = () => import('../controllers/shortcuts.ts');
+const lexiconChunk = () => import('../controllers/lexicon.ts');
+const helpChunk = () => import('./help.ts');
+const pageModeChunk = () => import('../../page/page-mode.ts');
+const miniPlayerChunk = () => import('./mini-player.ts');
 
 /** How long Play may wait for its first sound before the button says it is busy (no flicker for quick voices). */
 const BUSY_AFTER_MS = 250;
@@ -222,28 +220,48 @@ export class AloudPlayer extends LitElement {
   @property({ attribute: false }) engine: SpeechEngine | null = null;
 
   @state() private _state: PlayerState | null = null;
-  @state() private _loadError: ShownError | null = null;
   /** The listener's follow-along switch (remembered by the offline panel). */
   @state() private _followAlong = true;
   /** A load from `src` is in flight. */
   @state() private _loading = false;
+  /** Whether the article is saved for offline listening (the More menu's item); null until known, or where nothing is remembered. */
+  @state() private _saved: boolean | null = null;
   /** The offline panel's module is loaded (for the `offline` attribute). */
   @state() private _panelReady = false;
   /** Play has waited for its first sound longer than BUSY_AFTER_MS: the button says so. */
   @state() private _busy = false;
   #busyTimer: ReturnType<typeof setTimeout> | null = null;
 
-  #store: PlayerStore | null = null;
-  #unsubscribe: (() => void) | null = null;
-  /** The engine this element created (and so disposes); injected engines belong to the caller. */
-  #ownEngine: SpeechEngine | null = null;
-  /** The language `_ownEngine` was chosen for. */
-  #engineLang = '';
-  #storeEngine: SpeechEngine | null = null;
+  /** The store and its engine, made per article language; requests before it is there wait in it. */
+  readonly #session = new Session(this, {
+    stored: (store) => {
+      if (store) {
+        this.#chosenVoice = this.voice;
+        this._state = store.state;
+      } else this.#syncBusy(false);
+      this.#handsFree.store = store;
+    },
+    changed: (e) => this.#onChange(e),
+    engineless: () => this.#showEngineless(),
+    remembers: () => this.#remembers(),
+  });
+  readonly #source = new ArticleSource({
+    loading: (on) => {
+      this._loading = on;
+      if (!on) return;
+      this.#store?.setLoading();
+      // The error panel's chunk comes beside the article, so a failed load has its words at once.
+      this.#errors.prefetch();
+    },
+    loaded: (a) => this.#attach(a),
+    failed: (e) => this.#loadFailed(e),
+    updated: (next) => void this.#updated(next),
+  });
+  get #store(): PlayerStore | null {
+    return this.#session.store;
+  }
   #article: Article | null = null;
   #index: ArticleIndex | null = null;
-  #queued: ((s: PlayerStore) => void)[] = [];
-  #engineRun = 0;
   /**
    * Set by a user's navigation request: `cross` announces the next section
    * change, `always` the section landed in even when it is the same one
@@ -259,24 +277,49 @@ export class AloudPlayer extends LitElement {
     (error) => this.#shownError(error),
     () => this.#index,
   );
-  #media: MediaSessionController | null = null;
-  private _sleep: SleepTimer | null = null;
-  #wake: WakeLockController | null = null;
-  #handsFreeLoad: Promise<unknown> | null = null;
-  private _page: PageModeController | null = null;
-  #pageLoad: Promise<unknown> | null = null;
+  /** Lock screen and headphones, sleep timer, screen wake lock: each a lazy chunk. */
+  readonly #handsFree = new HandsFree(this, {
+    index: (a) => (a === this.#article ? this.#index : null),
+    slept: () => this.#announcer.say((t) => t.sleepFired),
+  });
+  /** The sleep timer once loaded (tests read it). */
+  private get _sleep(): SleepTimer | null {
+    return this.#handsFree.sleep;
+  }
+  /** Page mode: src/page's controller reads the page's element into `article` and highlights the store's place in it. */
+  readonly #pageMode = new LazyPart<PageModeController>(() =>
+    lazy(pageModeChunk(), 'page mode').then((m) => {
+      if (!m) return;
+      const page = new m.PageModeController(this, {
+        target: () => this.for,
+        lang: () => this.lang,
+        following: () => this._followAlong,
+        obscured: () => this._mini?.obscured() ?? { top: 0, bottom: 0 },
+        onError: (e) => this.#errors.show(shownError(e.code, e.message, this.#errorLang(), false, this.for)),
+      });
+      this.requestUpdate();
+      return page;
+    }),
+  );
+  /** Page mode's controller once loaded (tests read it). */
+  private get _page(): PageModeController | null {
+    return this.#pageMode.value;
+  }
   /** An updated copy of the article waiting for a sentence boundary. */
   #update: Article | null = null;
   #cancelUpdate: (() => void) | null = null;
   /** The sticky mini-player (a lazy chunk, loaded for `sticky`). */
   private _mini: MiniPlayerController | null = null;
-  #miniLoad: Promise<unknown> | null = null;
-  #loadAbort: AbortController | null = null;
+  readonly #miniPlayer = new LazyPart(() => lazy(miniPlayerChunk(), 'the mini-player').then((m) => m?.MiniPlayerController));
 
   /** The pronunciation lexicons' controller: a chunk loaded only once there is a lexicon at all. */
-  #lexicon: LexiconController | null = null;
-  #errorsView: ErrorsView | null = null;
-  #lexiconLoad: Promise<void> | null = null;
+  /** Only for articles or pages with a lexicon. */
+  readonly #lexicon = new LazyPart(() => lazy(lexiconChunk(), 'the lexicon').then((m) => m && new m.LexiconController()));
+  readonly #errors = new ErrorDisplay({
+    say: (text) => this.#announcer.say(text),
+    fire: (code, message) => fire(this, 'aloud-error', { code, message }),
+    requestUpdate: () => this.requestUpdate(),
+  });
   readonly #locale = new LocaleController(this, () => ({ uiLang: this.uiLang, articleLang: this.lang || this.#article?.lang }));
   readonly #announcer = new Announcer(this.#locale, () => this.requestUpdate());
   /** The interface words in use (read-only): English until the interface language's chunk has loaded. */
@@ -285,13 +328,13 @@ export class AloudPlayer extends LitElement {
   }
 
   /** The keyboard help: a chunk loaded on first open. */
-  #help: HelpDialog | null = null;
+  readonly #help = new LazyPart(() => lazy(helpChunk(), 'the keyboard help').then((m) => m && new m.HelpDialog(this)));
   readonly #more = new MoreMenu(this);
   readonly #contents = new Contents((i) => this.#goToSection(i, 'always'));
   readonly #bar = new Bar(
     {
       toggle: () => this.#toggle(),
-      prepare: () => (this.#storeEngine ?? this.engine)?.prepare?.(),
+      prepare: () => this.#session.engine?.prepare?.(),
       previousSection: () => this.#shortcut('previousSection'),
       previousSentence: () => this.#shortcut('previousSentence'),
       nextSentence: () => this.#shortcut('nextSentence'),
@@ -347,50 +390,10 @@ export class AloudPlayer extends LitElement {
     else super.focus(options);
   }
 
-  /**
-   * Loads `article` or `src`. A newer load aborts the one in flight, whose
-   * result and errors are then ignored. (A few lines rather than @lit/task:
-   * the widget's size budget.)
-   */
+  /** Loads `article` or `src` (a newer load replaces one in flight). */
   #runLoad(): void {
-    this.#loadAbort?.abort();
-    const ctl = new AbortController();
-    this.#loadAbort = ctl;
-    const { src, article } = this;
-    const signal = ctl.signal;
-    this._loadError = null;
-    this._loading = !article && !!src;
-    const done = (fn: () => void) => {
-      if (signal.aborted) return;
-      this._loading = false;
-      fn();
-    };
-    this.#fetch(src, article, signal).then(
-      (a) => done(() => this.#attach(a)),
-      (e: unknown) => done(() => this.#loadFailed(e)),
-    );
-  }
-
-  async #fetch(src: string, article: Article | null, signal: AbortSignal): Promise<Article | null> {
-    if (article) return article;
-    if (!src) return null;
-    this.#store?.setLoading();
-    // The error panel's chunk comes beside the article, so a failed load has its words at once.
-    this.#withErrorsView(() => {});
-    const lang = this.lang;
-    const { loadArticle } = await articleLoader();
-    const load = (s: string, o: { signal?: AbortSignal }) => loadArticle(s, lang ? { ...o, lang } : o);
-    if (!this.#remembers()) return load(src, { signal });
-    // Storage is a lazy chunk: pages that do not ask for it never load it.
-    const { cachedLoad } = await import('../../storage/article-cache.ts');
-    const loaded = await cachedLoad(src, {
-      loadArticle: load,
-      signal,
-      onUpdate: (next) => {
-        if (!signal.aborted) void this.#updated(next);
-      },
-    });
-    return loaded.article;
+    this.#errors.clear();
+    this.#source.load(this.src, this.article, { lang: this.lang, remembers: () => this.#remembers() });
   }
 
   // ---- public API ----
@@ -411,7 +414,7 @@ export class AloudPlayer extends LitElement {
    */
   get state(): PlayerState['status'] {
     if (this._loading) return 'loading';
-    if (this._loadError && !this.#article) return 'error';
+    if (this.#errors.loadError && !this.#article) return 'error';
     return this._state?.status ?? (this.#article ? 'ready' : 'idle');
   }
 
@@ -451,45 +454,45 @@ export class AloudPlayer extends LitElement {
 
   // ---- lifecycle ----
 
-  /** The keyboard shortcuts: a chunk, asked for once, at the first connect. */
-  #shortcuts: Promise<unknown> | null = null;
+  /**
+   * The keyboard shortcuts: a chunk fetched at the first connect, beside the first paint, so
+   * they are there before a listener can reach a key. Added to a connected host, Lit
+   * connects the controller at once (and again on every reconnect).
+   */
+  readonly #shortcuts = new LazyPart(() =>
+    lazy(shortcutsChunk(), 'the shortcuts').then((m) => m && new m.ShortcutsController(this, { mode: () => this.shortcuts, run: (a) => this.#shortcut(a) })),
+  );
 
   #syncLexicon(): void {
-    if (this.#lexicon) return this.#lexicon.sync(this.#store, this.#article, this.lexicon);
-    if (!this.lexicon && this.#article?.lexicon === undefined) return;
-    this.#lexiconLoad ??= lazy(import('../controllers/lexicon.ts'), 'the lexicon').then((m) => {
-      if (!m) return void (this.#lexiconLoad = null);
-      this.#lexicon = new m.LexiconController();
-      this.#syncLexicon();
-    });
+    const lexicon = this.#lexicon.value;
+    if (lexicon) return lexicon.sync(this.#store, this.#article, this.lexicon);
+    if (this.lexicon || this.#article?.lexicon !== undefined) void this.#lexicon.get().then((made) => made && this.#syncLexicon());
   }
+
+  // Saved or unsaved by a save toggle anywhere on the page (a panel's, the page's own): the More menu shows the same.
+  readonly #onSavedChange = (e: Event): void => {
+    const { url, saved } = (e as CustomEvent<{ url: string; saved: boolean }>).detail;
+    if (url === this.src) this._saved = saved;
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Fetched beside the first paint: there before a listener can reach a key. Added to a
-    // connected host, Lit connects the controller at once (and again on every reconnect).
-    this.#shortcuts ??= lazy(import('../controllers/shortcuts.ts'), 'the shortcuts').then(
-      (m) => m && new m.ShortcutsController(this, { mode: () => this.shortcuts, run: (a) => this.#shortcut(a) }),
-    );
+    document.addEventListener('aloud-saved-change', this.#onSavedChange);
+    void this.#shortcuts.get();
     players.add(this);
-    // Fetch the engine chooser while the article loads, not after it: one
-    // round trip less before the player is ready (a no-op once cached).
-    if (!this.engine && !this.#store) {
-      engineChooser().catch(() => undefined);
-      // Browsers load their voice list on the first ask (Chrome), and
-      // speech-dispatcher takes seconds: ask now, not at the click.
-      globalThis.speechSynthesis?.getVoices();
-    }
+    // The store's and the engine chooser's chunks come while the article loads, not after it.
+    if (!this.#store) Session.prefetch(!this.engine);
     // Moved in the DOM: rebuild the store where it left off.
-    if (this.#article && !this.#store) void this.#ensureStore(this.#article, this._state?.position?.sentenceId);
+    if (this.#article && !this.#store) void this.#session.open(this.#article, this._state?.position?.sentenceId);
     const slotted = this.querySelector('aloud-offline-panel');
     if (slotted && !customElements.get('aloud-offline-panel')) this.#loadPanel();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('aloud-saved-change', this.#onSavedChange);
     players.delete(this);
-    this.#dropStore();
+    this.#session.drop();
     this.#text.clearWord();
   }
 
@@ -498,19 +501,13 @@ export class AloudPlayer extends LitElement {
     if (changed.has('headingLevel') || changed.has('layout') || changed.has('for')) this.#text.forget();
     if (changed.has('src') || changed.has('article')) this.#runLoad();
     if (changed.has('sticky')) this.#stick();
-    if (changed.has('for') && this.for && !this.#pageLoad) this.#startPageMode();
+    if (changed.has('for') && this.for) void this.#pageMode.get();
     if (changed.has('offline') && this.offline) this.#loadPanel();
     const s = this.#store;
-    if (changed.has('engine') && this.#article && this.#storeEngine && this.engine !== this.#storeEngine) {
-      const at = this._state?.position?.sentenceId;
-      this.#dropStore();
-      void this.#ensureStore(this.#article, at);
-      return;
-    }
-    if (changed.has('lang') && changed.get('lang') !== undefined && this.#article) {
-      this.#dropStore();
-      void this.#ensureStore(this.#article, this._state?.position?.sentenceId);
-      return;
+    // A page that swaps the engine, or a new `lang`: a new session, at the same place.
+    const swap = changed.has('engine') && !this.#session.speaksWith(this.engine);
+    if (this.#article && (swap || (changed.has('lang') && changed.get('lang') !== undefined))) {
+      return this.#session.reopen(this.#article, this._state?.position?.sentenceId);
     }
     if (!s) return;
     // Property set in code → a request; the store's answer flows back without an event.
@@ -538,94 +535,12 @@ export class AloudPlayer extends LitElement {
     this.#index = article ? indexArticle(article) : null;
     this.#text.forget();
     this.#follow.following = true;
-    if (!article) {
-      this.#dropStore();
-      return;
+    this.#session.attach(article);
+    this._saved = null;
+    const src = this.src;
+    if (article && src && this.#remembers()) {
+      void saving().then((m) => m.isSaved(src)).then((on) => src === this.src && (this._saved = on), () => {});
     }
-    if (this.#store && !this.#ownEngineFor(article)) {
-      // The engine was chosen for another language (Web Speech may have no
-      // voice for this one where the fallback has): choose again.
-      this.#dropStore();
-      void this.#ensureStore(article);
-    } else if (this.#store) this.#loadInto(this.#store, article);
-    else void this.#ensureStore(article);
-  }
-
-  /** False when the player made its engine for a language other than this article's. */
-  #ownEngineFor(article: Article): boolean {
-    if (!this.#ownEngine || this.#storeEngine !== this.#ownEngine) return true;
-    return primaryLanguage(this.#engineLang) === primaryLanguage(this.#articleLang(article));
-  }
-
-  #loadInto(store: PlayerStore, article: Article, at?: string): void {
-    const lang = this.lang;
-    store.load(lang && lang !== article.lang ? { ...article, lang } : article);
-    if (at) store.seek(at);
-  }
-
-  async #ensureStore(article: Article, at?: string): Promise<void> {
-    const run = ++this.#engineRun;
-    let engine: SpeechEngine;
-    if (this.engine) engine = this.engine;
-    else {
-      try {
-        const createSessionSpeech = await engineChooser();
-        if (run !== this.#engineRun || !this.isConnected) return;
-        const lang = this.#articleLang(article);
-        // Where the page asked the player to remember (storage is opt-in), the fallback
-        // voice keeps its pack and each sentence's audio: heard again without synthesis, offline too.
-        const fallbackStorage = this.#remembers() ? import('../../storage/audio-cache.ts').then((m) => m.fallbackStorage()) : undefined;
-        // Returned at once: Play never waits for voices (the session speaks with the fallback until one comes).
-        const created = createSessionSpeech({ lang, fallbackStorage });
-        this.#ownEngine = created;
-        this.#engineLang = lang;
-        engine = created;
-      } catch {
-        if (run !== this.#engineRun) return;
-        this.#showEngineless();
-        return;
-      }
-    }
-    if (run !== this.#engineRun || !this.isConnected || this.#store) return;
-    this.#chosenVoice = this.voice;
-    const store = createPlayerStore({ engine, rate: this.rate, preferredVoiceId: this.voice || null });
-    this.#store = store;
-    this.#storeEngine = engine;
-    this.#unsubscribe = store.subscribe((e) => this.#onChange(e));
-    this.#loadInto(store, article, at);
-    this._state = store.state;
-    this.#setHandsFreeStore(store);
-    void this.#wireHandsFree(store);
-    const queued = this.#queued;
-    this.#queued = [];
-    for (const q of queued) q(store);
-  }
-
-  /**
-   * Hands-free listening (src/ui/hands-free), in two lazy pieces so neither
-   * costs the first paint. Media Session and its keep-alive clip load once an
-   * article is ready: the clip must be unlocked inside the listener's first
-   * Play gesture (iOS), so it has to be there before it. The sleep timer and
-   * the screen wake lock load on first Play, or when the listener sets them.
-   */
-  async #wireHandsFree(store: PlayerStore): Promise<void> {
-    const m = await lazy(import('../hands-free/media-session.ts'), 'the media controls');
-    if (!m || this.#store !== store) return;
-    const { MediaSessionController } = m;
-    this.#media ??= new MediaSessionController(this, null, { index: (a) => (a === this.#article ? this.#index : null) });
-    this.#media.store = store;
-  }
-
-  #loadTimers(): Promise<unknown> {
-    return (this.#handsFreeLoad ??= lazy(Promise.all([import('../hands-free/sleep-timer.ts'), import('../hands-free/wake-lock.ts')]), 'the sleep timer').then(
-      (m) => {
-        if (!m) return;
-        const [{ SleepTimer }, { WakeLockController }] = m;
-        this._sleep = new SleepTimer(this, this.#store, { onFire: () => this.#announcer.say((t) => t.sleepFired) });
-        this.#wake = new WakeLockController(this, this.#store);
-        this.requestUpdate();
-      },
-    ));
   }
 
   /** What the More menu asks for. */
@@ -634,16 +549,13 @@ export class AloudPlayer extends LitElement {
       this.#chosenVoice = id ?? '';
       this.#store?.setVoice(id);
     },
-    setSleep: async (mode: SleepMode | null) => {
-      await this.#loadTimers();
-      if (mode === null) this._sleep?.cancel();
-      else this._sleep?.set(mode);
-      this.requestUpdate();
-    },
-    setKeepAwake: async (on) => {
-      await this.#loadTimers();
-      if (this.#wake) this.#wake.enabled = on;
-      this.requestUpdate();
+    setSleep: (mode) => this.#handsFree.setSleep(mode),
+    setKeepAwake: (on) => this.#handsFree.setKeepAwake(on),
+    setSaved: async (on) => {
+      const m = await lazy(saving(), 'saving for offline');
+      const r = await m?.saveOffline(this, this.src, on, { article: this.#article }, this.strings);
+      if (r?.ok) this._saved = on;
+      if (r) this.#announcer.say(r.message);
     },
     setFollowAlong: (on) => {
       this._followAlong = on;
@@ -656,89 +568,34 @@ export class AloudPlayer extends LitElement {
 
   /** No engine could be created: the listener can still read the text. */
   #showEngineless(): void {
-    this.#showError(shownError('no-voice', '', this.#errorLang()));
-  }
-
-  /** An error of loading (not the store's): shown in place of the player, announced and fired once. */
-  #showError(e: ShownError): void {
-    this._loadError = e;
-    this.#withErrorsView((v) => {
-      this.#announcer.say((t) => (v ? v.errorAnnouncement(e, t) : e.message));
-      fire(this, 'aloud-error', { code: e.code, message: v ? v.eventMessage(e) : e.message });
-    });
+    this.#errors.show(shownError('no-voice', '', this.#errorLang()));
   }
 
   /** Opens the keyboard help; focus returns to `returnTo` (default: what has focus now) when it closes. */
   async #openHelp(returnTo: HTMLElement | null = deepActiveElement()): Promise<void> {
-    if (!this.#help) {
-      const m = await lazy(import('./help.ts'), 'the keyboard help');
-      if (!m) return;
-      this.#help ??= new m.HelpDialog(this);
+    let help = this.#help.value ?? undefined;
+    if (!help) {
+      help = await this.#help.get();
+      if (!help) return;
       this.requestUpdate();
       await this.updateComplete;
     }
-    await this.#help.open(returnTo);
+    await help.open(returnTo);
   }
 
-  /** Runs `then` with the error view (loading it if need be), or with none if it cannot load (then the plain message serves). */
-  #withErrorsView(then: (v?: ErrorsView) => void): void {
-    if (this.#errorsView) return then(this.#errorsView);
-    errorsView().then(
-      (v) => {
-        this.#errorsView = v;
-        then(v);
-        this.requestUpdate();
-      },
-      () => then(),
-    );
-  }
-
-  /** The panel for `e`: the view's, or, until its chunk is here (or if it cannot load), the plain message. */
+  /** The panel for `e`, with "Try again" wired to a new load. */
   #renderError(e: ShownError, t: UiStrings): TemplateResult {
-    if (this.#errorsView) return this.#errorsView.renderError(e, this.headingLevel, () => this.#retry(), t);
-    this.#withErrorsView(() => {});
-    return html`<div part="error" class="error"><p>${e.message}</p></div>`;
+    return this.#errors.render(e, this.headingLevel, () => this.#retry(), t);
   }
 
   #errorLang(): string {
     return this.#article ? this.#articleLang(this.#article) : this.lang || this.strings.locale;
   }
 
-  #dropStore(): void {
-    this.#engineRun++;
-    this.#syncBusy(false);
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
-    this.#setHandsFreeStore(null);
-    this.#store?.dispose();
-    this.#store = null;
-    this.#storeEngine = null;
-    this.#ownEngine?.dispose();
-    this.#ownEngine = null;
-    this.#queued = [];
-  }
-
-  #setHandsFreeStore(store: PlayerStore | null): void {
-    if (this.#media) this.#media.store = store;
-    if (this._sleep) this._sleep.store = store;
-    if (this.#wake) this.#wake.store = store;
-  }
-
-  /** Runs a request on the store, queued while the voice is prepared; never throws into the page. */
+  /** Runs a request on the store (queued while the voice is prepared); iOS unlocks the keep-alive clip in the gesture. */
   #request(fn: (s: PlayerStore) => void, name = ''): void {
-    try {
-      // Every request comes from a user gesture or from the page's code; unlocking is harmless
-      // for the latter, and iOS needs it in the former before speech (and the keep-alive clip) will start.
-      (this.#storeEngine ?? this.engine)?.unlock?.();
-      this.#media?.unlock();
-      if (this.#store) fn(this.#store);
-      else if (this.#article) {
-        // The engine is still being made (its chunk loading): the request waits for it.
-        this.#queued.push(fn);
-      } else if (name) console.warn(`<aloud-player>: ${name}() ignored: no article is loaded yet.`);
-    } catch (error) {
-      console.warn(`<aloud-player>: ${name || 'request'} failed`, error);
-    }
+    this.#handsFree.unlock();
+    this.#session.request(fn, !!this.#article, name);
   }
 
   #loadFailed(e: unknown): void {
@@ -746,12 +603,12 @@ export class AloudPlayer extends LitElement {
     if (code === 'aborted') return;
     this.#article = null;
     this.#index = null;
-    this.#showError(shownError(code, e instanceof Error ? e.message : String(e), this.#errorLang(), true, (e as { status?: number }).status));
+    this.#errors.show(shownError(code, e instanceof Error ? e.message : String(e), this.#errorLang(), true, (e as { status?: number }).status));
   }
 
   /** "Try again" after a failed load. */
   #retry(): void {
-    this._loadError = null;
+    this.#errors.clear();
     // Asked for, so said (a page load itself is silent: the listener did not cause it).
     this.#announcer.say((t) => t.loading);
     this.#runLoad();
@@ -774,13 +631,10 @@ export class AloudPlayer extends LitElement {
     const quiet = this.#swapping;
     if (changes.has('starting')) this.#syncBusy(s.starting);
     if (changes.has('notice') && s.notice) this.#announcer.say((t) => t.voiceReplaced(s.notice!.reason, s.notice!.to.name));
-    if (changes.has('status') && s.status === 'playing') void this.#loadTimers();
+    if (changes.has('status') && s.status === 'playing') void this.#handsFree.loadTimers();
     const told = this.#events.onChange(e, quiet);
     if (told.ended) this.#announcer.say((t) => t.ended);
-    if (told.error) {
-      const error = told.error;
-      this.#withErrorsView((v) => this.#announcer.say((t) => (v ? v.errorAnnouncement(error, t) : error.message)));
-    }
+    if (told.error) this.#errors.announce(told.error);
     const moved = changes.has('position') && s.position && p.position && !changes.has('article') && !quiet;
     if (told.section >= 0 && this.#announceSection) this.#announcer.say((t) => this.#sectionText(told.section, t));
     // A section move that lands in the section already announced is still heard: "Start of Section 2 of 5: …".
@@ -839,25 +693,6 @@ export class AloudPlayer extends LitElement {
     return this.querySelector('aloud-offline-panel') ?? this.renderRoot?.querySelector('aloud-offline-panel') ?? null;
   }
 
-  // ---- page mode (lazy) ----
-
-  #startPageMode(): void {
-    // src/page's controller reads the page's element into `article` and highlights the store's place in it.
-    this.#pageLoad = lazy(import('../../page/page-mode.ts'), 'page mode').then(
-      (m) => {
-        if (!m) return;
-        this._page = new m.PageModeController(this, {
-          target: () => this.for,
-          lang: () => this.lang,
-          following: () => this._followAlong,
-          obscured: () => this._mini?.obscured() ?? { top: 0, bottom: 0 },
-          onError: (e) => this.#showError(shownError(e.code, e.message, this.#errorLang(), false, this.for)),
-        });
-        this.requestUpdate();
-      },
-    );
-  }
-
   // ---- sticky mini-player ----
 
   #stick(): void {
@@ -866,10 +701,9 @@ export class AloudPlayer extends LitElement {
       this._mini = null;
       return;
     }
-    this.#miniLoad ??= lazy(import('./mini-player.ts'), 'the mini-player').then((m) => m?.MiniPlayerController);
-    void this.#miniLoad.then((Mini) => {
+    void this.#miniPlayer.get().then((Mini) => {
       if (!Mini || !this.sticky || this._mini) return;
-      this._mini = new (Mini as typeof MiniPlayerController)(this, {
+      this._mini = new Mini(this, {
         listening: () => this._state?.status === 'playing' || this._state?.status === 'paused',
         title: () => this.#article?.title ?? '',
         lang: () => (this.#article ? this.#articleLang(this.#article) : ''),
@@ -985,10 +819,10 @@ export class AloudPlayer extends LitElement {
       ${article ? html`<button type="button" class="skip-link" @click=${this.#skipPlayer}>${t.skipPlayer}</button>` : nothing}
       ${this.#announcer.render()}
       ${pending ? html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${t.loading}…</span></div>` : nothing}
-      ${this._loadError && !article ? this.#renderError(this._loadError, t) : nothing}
-      ${!article && !pending && !this._loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
+      ${this.#errors.loadError && !article ? this.#renderError(this.#errors.loadError, t) : nothing}
+      ${!article && !pending && !this.#errors.loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
       ${article ? this.#renderPlayer(article) : nothing}
-      ${this.#help ? this.#help.render(this.shortcuts === 'global', this.strings) : nothing}
+      ${this.#help.value?.render(this.shortcuts === 'global', this.strings) ?? nothing}
       <span id="player-end" class="skip-link" tabindex="-1" @blur=${(e: Event) => ((e.target as HTMLElement).tabIndex = -1)}>${t.endOfPlayer}</span>
     </section>
     ${article && this._mini ? this._mini.render() : nothing}`;
@@ -1021,17 +855,16 @@ export class AloudPlayer extends LitElement {
   }
 
   #moreModel(article: Article): MoreModel {
-    const wake = this.#wake;
-    // Shown before the timers' code is loaded: choosing one loads it.
-    const canWake = wake ? wake.supported : typeof navigator !== 'undefined' && 'wakeLock' in navigator;
+    const { sleep, wake } = this.#handsFree;
     return {
       state: this._state,
       lang: this.#articleLang(article),
-      sleepMode: this._sleep?.mode ?? null,
-      sleepLeftMs: this._sleep?.remainingMs ?? null,
-      keepAwake: canWake ? (wake?.enabled ?? false) : null,
+      sleepMode: sleep?.mode ?? null,
+      sleepLeftMs: sleep?.remainingMs ?? null,
+      keepAwake: this.#handsFree.canWake ? (wake?.enabled ?? false) : null,
       followAlong: this._followAlong,
       chosenVoice: this.#chosenVoice,
+      saved: this.#remembers() && this.src ? this._saved : null,
     };
   }
 
@@ -1045,7 +878,7 @@ export class AloudPlayer extends LitElement {
     const full = this.#layout() === 'full';
     const extras = html`<slot name="extras"></slot>
       ${this.offline && this._panelReady && !this.querySelector('aloud-offline-panel')
-        ? html`<aloud-offline-panel .store=${this.#store} .strings=${t} src=${this.src}></aloud-offline-panel>`
+        ? html`<aloud-offline-panel .store=${this.#store} .strings=${t} src=${this.src} .hideSave=${true}></aloud-offline-panel>`
         : nothing}`;
     return html`
       ${full
@@ -1055,7 +888,7 @@ export class AloudPlayer extends LitElement {
             ${article.byline ? html`<p class="byline">${t.by(article.byline)}</p>` : nothing}
           </header>`
         : nothing}
-      ${this._loadError ? this.#renderError(this._loadError, t) : nothing}
+      ${this.#errors.loadError ? this.#renderError(this.#errors.loadError, t) : nothing}
       ${storeError ? this.#renderError(this.#shownError(storeError), t) : nothing}
       ${s?.notice ? html`<p part="notice" class="byline">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}
       ${this.#bar.render(this.#barModel(article))}
