@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { spokenTexts, useE2eSession, waitForSpoken } from './support/index.ts';
 import { pwned, recordViolations, serveHost, violations } from './support/csp-host.ts';
+import { loadStrings, SUPPORTED } from '../../src/ui/locale.ts';
+import { strings } from '../../src/ui/strings.ts';
 
 /** A bare host page: the widget's script tag and whatever body the test needs. */
 const hostPage = (body: string, withWidget = true) => `<!doctype html>
@@ -22,6 +24,9 @@ const e2e = useE2eSession(() => serveHost({
       ['/fixtures/articles/missing.json', '/fixtures/articles/invalid.json', '/fixtures/articles/not-an-article.json']
         .map((src) => `<aloud-player src="${src}"></aloud-player>`)
         .join('\n'),
+    ),
+    '/t/languages.html': hostPage(
+      SUPPORTED.map((lang) => `<section lang="${lang}"><aloud-player src="/fixtures/articles/short.json" ui-lang="${lang}"></aloud-player></section>`).join('\n'),
     ),
     '/t/bare.html': hostPage('<p>A page that loads the widget later.</p><aloud-player src="/fixtures/articles/short.json"></aloud-player>', false),
   },
@@ -91,6 +96,24 @@ describe('the widget on a blog page, under a strict CSP', () => {
     expect(await violations(page)).toEqual([]);
     // The 404 is the browser's own network log line; no exception reached the page.
     expect(e2e.opened!.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    expect(ourErrors()).toEqual([]);
+  });
+
+  it('every interface language loads its own chunk under the strict CSP: the controls and the More menu in that language', async () => {
+    const page = await open('/t/languages.html');
+    for (const lang of SUPPORTED) {
+      const t = lang === 'en' ? strings : await loadStrings(lang);
+      const player = page.locator(`section[lang="${lang}"] aloud-player`);
+      await player.getByRole('button', { name: t.play, exact: true }).waitFor();
+      expect(await player.locator('[part="base"]').getAttribute('lang'), lang).toBe(lang);
+      // The More menu's items are a chunk of their own, with the language's words.
+      await player.getByRole('button', { name: t.more, exact: true }).click();
+      await player.getByRole('menuitem', { name: t.keyboardHelp, exact: true }).waitFor();
+      await page.keyboard.press('Escape');
+    }
+    const rtl = await page.locator('section[lang="ar"] aloud-player [part="base"]').getAttribute('dir');
+    expect(rtl).toBe('rtl');
+    expect(await violations(page)).toEqual([]);
     expect(ourErrors()).toEqual([]);
   });
 
