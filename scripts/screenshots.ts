@@ -111,6 +111,15 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    name: 'demo-menu',
+    async take(page, origin) {
+      await page.goto(`${origin}/`);
+      await shadowButton(page, 'More').click();
+      await page.locator('aloud-player').first().getByRole('menuitemcheckbox', { name: 'Save for offline' }).waitFor();
+      await page.waitForTimeout(200);
+    },
+  },
+  {
     name: 'demo-error',
     async take(page, origin) {
       await page.goto(`${origin}/`);

@@ -43,7 +43,7 @@ export class AloudOfflinePanel extends LitElement {
   @property() src = '';
   /** Default: the page-wide storage. */
   @property({ attribute: false }) storage: AloudStorage | undefined;
-  /** Leave "Save for offline" out: the player that shows this panel has it in its More menu. */
+  /** Leave "Save for offline" out: set by the player whose More menu has it (when the player has a `src`). */
   @property({ type: Boolean, attribute: false }) hideSave = false;
   /**
    * The interface words; default: the enclosing player's, else resolved for

@@ -224,7 +224,7 @@ export class AloudPlayer extends LitElement {
   @state() private _followAlong = true;
   /** A load from `src` is in flight. */
   @state() private _loading = false;
-  /** Whether the article is saved for offline listening (the More menu's item); null until known, or where nothing is remembered. */
+  /** Whether the article is saved for offline listening (the More menu's item); null until read from storage. */
   @state() private _saved: boolean | null = null;
   /** The offline panel's module is loaded (for the `offline` attribute). */
   @state() private _panelReady = false;
@@ -521,6 +521,9 @@ export class AloudPlayer extends LitElement {
   protected override updated(changed: PropertyValues): void {
     if (changed.has('_state') || changed.has('headingLevel') || this.#text.empty) this.#text.sync();
     this.#syncLexicon();
+    // One "Save for offline": where the More menu has it (a `src` to save), a slotted panel leaves its own out.
+    const slotted = this.querySelector<HTMLElement & { hideSave?: boolean }>('aloud-offline-panel');
+    if (slotted) slotted.hideSave = !!this.src;
   }
 
   // ---- loading and the store ----
@@ -864,7 +867,7 @@ export class AloudPlayer extends LitElement {
       keepAwake: this.#handsFree.canWake ? (wake?.enabled ?? false) : null,
       followAlong: this._followAlong,
       chosenVoice: this.#chosenVoice,
-      saved: this.#remembers() && this.src ? this._saved : null,
+      saved: this.#remembers() && this.src ? (this._saved ?? false) : null,
     };
   }
 

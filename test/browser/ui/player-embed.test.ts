@@ -6,6 +6,7 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { axeViolations } from '../support/axe.ts';
 import { sampleArticle } from '../support/fixtures.ts';
+import { FakeSpeechEngine } from '../../support/fake-engine.ts';
 import { button, cleanup, flush, focused, moreItem, mount, playButton, q, status, until, untilAsync } from '../support/player.ts';
 import { getStorage } from '../../../src/storage/db.ts';
 import { loadSettings } from '../../../src/storage/settings.ts';
@@ -479,6 +480,25 @@ describe('aloud-player storage wiring (real IndexedDB)', () => {
     await setSaved(url, true);
     const again = await mountSrc(url);
     await untilAsync(async () => (await moreItem(again.el, again.root, 'Save for offline')).getAttribute('aria-checked') === 'true', 'the saved state on the next visit');
+  });
+
+  it('a panel the page slotted in leaves Save for offline to the More menu once the player has a src', async () => {
+    const url = `/virtual/slotted-${Math.random().toString(36).slice(2)}.json`;
+    serve(url, [sampleArticle()]);
+    const player = document.createElement('aloud-player');
+    player.engine = new FakeSpeechEngine();
+    const panel = document.createElement('aloud-offline-panel') as HTMLElement & { updateComplete: Promise<unknown> };
+    panel.slot = 'extras';
+    player.append(panel);
+    player.src = url;
+    document.body.append(player);
+    await until(() => player.store?.state.article, 'the article');
+    const root = player.shadowRoot!;
+    expect((await moreItem(player, root, 'Save for offline')).getAttribute('role')).to.equal('menuitemcheckbox');
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelector('aloud-save-toggle'), 'no second control').to.equal(null);
+    expect(panel.shadowRoot!.querySelector('aloud-resume-prompt'), 'the rest of the panel stays').to.not.equal(null);
+    player.remove();
   });
 
   it('keeps the More menu and a page’s own save toggle in step', async () => {
