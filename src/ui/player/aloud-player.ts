@@ -242,7 +242,8 @@ export class AloudPlayer extends LitElement {
       this.#handsFree.store = store;
     },
     changed: (e) => this.#onChange(e),
-    engineless: () => this.#showEngineless(),
+    // No engine could be made: the listener can still read the text.
+    engineless: () => this.#errors.show(shownError('no-voice', '', this.#errorLang())),
     remembers: () => this.#remembers(),
   });
   readonly #source = new ArticleSource({
@@ -568,11 +569,6 @@ export class AloudPlayer extends LitElement {
     // Focus goes back to the More button when the dialog closes (the menu has closed by then).
     help: () => void this.#openHelp(this.renderRoot.querySelector<HTMLElement>('#more')),
   };
-
-  /** No engine could be created: the listener can still read the text. */
-  #showEngineless(): void {
-    this.#errors.show(shownError('no-voice', '', this.#errorLang()));
-  }
 
   /** Opens the keyboard help; focus returns to `returnTo` (default: what has focus now) when it closes. */
   async #openHelp(returnTo: HTMLElement | null = deepActiveElement()): Promise<void> {
