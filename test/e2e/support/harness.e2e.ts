@@ -287,15 +287,16 @@ describe('fake speechSynthesis', () => {
     try {
       await none.page.goto(server.url('/'));
       expect(await none.page.evaluate(() => speechSynthesis.getVoices().length)).toBe(0);
+      // Listened for from the page's first script (after the fake's): on a loaded machine the
+      // page may take longer than 200 ms to load, and a listener added then would miss the event.
+      await late.page.addInitScript(() => {
+        const w = window as unknown as { __voices: number[] };
+        w.__voices = [speechSynthesis.getVoices().length];
+        speechSynthesis.addEventListener('voiceschanged', () => w.__voices.push(speechSynthesis.getVoices().length));
+      });
       await late.page.goto(server.url('/'));
-      const r = await late.page.evaluate(
-        () =>
-          new Promise<[number, number]>((done) => {
-            const before = speechSynthesis.getVoices().length;
-            speechSynthesis.onvoiceschanged = () => done([before, speechSynthesis.getVoices().length]);
-          }),
-      );
-      expect(r).toEqual([0, 3]);
+      await late.page.waitForFunction(() => (window as unknown as { __voices: number[] }).__voices.length > 1);
+      expect(await late.page.evaluate(() => (window as unknown as { __voices: number[] }).__voices)).toEqual([0, 3]);
     } finally {
       await none.close();
       await late.close();
