@@ -43,7 +43,11 @@ export class AloudOfflinePanel extends LitElement {
   @property() src = '';
   /** Default: the page-wide storage. */
   @property({ attribute: false }) storage: AloudStorage | undefined;
-  /** Leave "Save for offline" out: set by the player whose More menu has it (when the player has a `src`). */
+  /**
+   * Leave "Save for offline" out: set by the player that renders this panel
+   * itself (its More menu has the item). A panel slotted into a player leaves
+   * it out whenever that player has a `src`, for the same reason.
+   */
   @property({ type: Boolean, attribute: false }) hideSave = false;
   /**
    * The interface words; default: the enclosing player's, else resolved for
@@ -171,7 +175,7 @@ export class AloudOfflinePanel extends LitElement {
     const t = this.strings ?? this._hostStrings ?? this._locale.strings;
     return html`<aloud-storage-notice .storage=${this.storage} .strings=${t}></aloud-storage-notice>
       <aloud-resume-prompt .offer=${this._offer} .strings=${t} @aloud-resume=${this._resume} @aloud-start-over=${this._startOver}></aloud-resume-prompt>
-      ${src && article && !this.hideSave
+      ${src && article && !this.hideSave && !this._host?.src
         ? html`<aloud-save-toggle .storage=${this.storage} .strings=${t} url=${src} .article=${article} data-v=${this._articleVersion}></aloud-save-toggle>`
         : ''}`;
   }

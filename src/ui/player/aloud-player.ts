@@ -31,7 +31,6 @@ import { barStyles } from './bar.styles.ts';
 import { shownError, type ErrorCode, type ShownError } from './errors.ts';
 import { deepActiveElement, fire } from './dom.ts';
 
-
 // Saving for offline (the More menu's item): loaded once an article is there to save.
 // At module level: tsc leaves an import() inside a class field unrewritten for lib/.
 const saving = once(() => import('../offline/save.ts'));
@@ -314,7 +313,6 @@ export class AloudPlayer extends LitElement {
   readonly #miniPlayer = new LazyPart(() => lazy(miniPlayerChunk(), 'the mini-player').then((m) => m?.MiniPlayerController));
 
   /** The pronunciation lexicons' controller: a chunk loaded only once there is a lexicon at all. */
-  /** Only for articles or pages with a lexicon. */
   readonly #lexicon = new LazyPart(() => lazy(lexiconChunk(), 'the lexicon').then((m) => m && new m.LexiconController()));
   readonly #errors = new ErrorDisplay({
     say: (text) => this.#announcer.say(text),
@@ -522,9 +520,6 @@ export class AloudPlayer extends LitElement {
   protected override updated(changed: PropertyValues): void {
     if (changed.has('_state') || changed.has('headingLevel') || this.#text.empty) this.#text.sync();
     this.#syncLexicon();
-    // One "Save for offline": where the More menu has it (a `src` to save), a slotted panel leaves its own out.
-    const slotted = this.querySelector<HTMLElement & { hideSave?: boolean }>('aloud-offline-panel');
-    if (slotted) slotted.hideSave = !!this.src;
   }
 
   // ---- loading and the store ----

@@ -138,12 +138,19 @@ export function onMenuClick(e: Event, menu: Menu): void {
 
 const SLEEP: readonly (SleepMode | null)[] = [null, 'end-of-section', 15, 30, 60];
 
-/** "Automatic: Daniel (English (United Kingdom))": what automatic resolved to, once the voice is known. */
 type Strings = CoreStrings & MenuStrings;
 
-/** The catalogue with the menu's words: English's come with this chunk, other languages have their own. */
-const words = (t: UiStrings): Strings => ({ ...menuStrings, ...t });
+// Merged once per catalogue: the voice dialog is rendered with every render of the player.
+const merged = new WeakMap<UiStrings, Strings>();
 
+/** The catalogue with the menu's words: English's come with this chunk, other languages have their own. */
+function words(t: UiStrings): Strings {
+  let w = merged.get(t);
+  if (!w) merged.set(t, (w = { ...menuStrings, ...t }));
+  return w;
+}
+
+/** "Automatic: Daniel (English (United Kingdom))": what automatic resolved to, once the voice is known. */
 function automatic(t: Strings, s: PlayerState | null, lang: string): string {
   const v = s?.voice;
   return v ? t.automaticNamed(`${v.name} (${t.languageName(v.lang)})`) : t.automaticVoice(lang);
