@@ -4,7 +4,6 @@ import { guard } from 'lit/directives/guard.js';
 import type { Article } from '../../article/model.ts';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import type { SpeechEngine } from '../../speech/types.ts';
-import { stepRate } from '../../player/settings.ts';
 import { type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import type { ShortcutAction, ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
@@ -22,6 +21,7 @@ import { heading, renderArticleBody } from './article-view.ts';
 import { LazyPart, lazy, once } from '../lazy.ts';
 import { Bar, type BarModel } from './bar.ts';
 import { Session } from './session.ts';
+import { Transport } from './transport.ts';
 import { ArticleSource } from './article-source.ts';
 import { ErrorDisplay } from './error-display.ts';
 import { Contents } from './contents.ts';
@@ -42,47 +42,7 @@ const helpChunk = () => import('./help.ts');
 const pageModeChunk = () => import('../../page/page-mode.ts');
 const miniPlayerChunk = () => import('./mini-player.ts');
 
-/** How long Play may wait for its first sound before the button says it is busy (no flicker for quick voices). */
-const BUSY_AFTER_MS = 250;
-
-/** `detail` of `aloud-sentence`. */
-export interface AloudSentenceDetail {
-  sentenceId: string;
-  /** 0-based over the whole article. */
-  index: number;
-  sectionIndex: number;
-}
-/** `detail` of `aloud-section`. */
-export interface AloudSectionDetail {
-  sectionIndex: number;
-  sectionId: string;
-  heading: string | undefined;
-}
-/** `detail` of `aloud-play` and `aloud-pause`. */
-export interface AloudPlaybackDetail {
-  sentenceId: string | null;
-}
-/** `detail` of `aloud-error`. */
-export interface AloudErrorDetail {
-  code: ErrorCode;
-  message: string;
-}
-
-declare global {
-  /** Typed `addEventListener` for the player's events. */
-  interface HTMLElementEventMap {
-    'aloud-play': CustomEvent<AloudPlaybackDetail>;
-    'aloud-pause': CustomEvent<AloudPlaybackDetail>;
-    'aloud-sentence': CustomEvent<AloudSentenceDetail>;
-    'aloud-section': CustomEvent<AloudSectionDetail>;
-    'aloud-progress': CustomEvent<AloudProgressDetail>;
-    'aloud-end': CustomEvent<Record<string, never>>;
-    'aloud-error': CustomEvent<AloudErrorDetail>;
-  }
-}
-
-/** The connected players of the page: starting one pauses the others. */
-const players = new Set<AloudPlayer>();
+export type { AloudErrorDetail, AloudPlaybackDetail, AloudSectionDetail, AloudSentenceDetail } from './events.ts';
 
 /**
  * An accessible, keyboard-first "listen to this article" player: transport,
@@ -227,9 +187,6 @@ export class AloudPlayer extends LitElement {
   @state() private _saved: boolean | null = null;
   /** The offline panel's module is loaded (for the `offline` attribute). */
   @state() private _panelReady = false;
-  /** Play has waited for its first sound longer than BUSY_AFTER_MS: the button says so. */
-  @state() private _busy = false;
-  #busyTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** The store and its engine, made per article language; requests before it is there wait in it. */
   readonly #session = new Session(this, {
@@ -237,7 +194,7 @@ export class AloudPlayer extends LitElement {
       if (store) {
         this.#chosenVoice = this.voice;
         this._state = store.state;
-      } else this.#syncBusy(false);
+      } else this.#transport.syncBusy(false);
       this.#handsFree.store = store;
     },
     changed: (e) => this.#onChange(e),
@@ -262,12 +219,6 @@ export class AloudPlayer extends LitElement {
   }
   #article: Article | null = null;
   #index: ArticleIndex | null = null;
-  /**
-   * Set by a user's navigation request: `cross` announces the next section
-   * change, `always` the section landed in even when it is the same one
-   * (Previous section inside the section just announced must still be heard).
-   */
-  #announceSection: false | 'cross' | 'always' = false;
   /** The voice the listener (or the page) chose; empty while automatic. */
   #chosenVoice = '';
   /** True during the commits of swapping in an updated article (no events for them). */
@@ -328,17 +279,29 @@ export class AloudPlayer extends LitElement {
 
   /** The keyboard help: a chunk loaded on first open. */
   readonly #help = new LazyPart(() => lazy(helpChunk(), 'the keyboard help').then((m) => m && new m.HelpDialog(this)));
+  readonly #transport = new Transport(this, {
+    request: (fn, name) => this.#request(fn, name),
+    store: () => this.#store,
+    state: () => this._state,
+    article: () => this.#article,
+    index: () => this.#index,
+    say: (text) => this.#announcer.say(text),
+    sectionText: (i, t) => this.#sectionText(i, t),
+    jumped: () => this.#events.jump(),
+    follow: () => (this.#follow.following = true),
+    help: () => void this.#openHelp(),
+  });
   readonly #more = new MoreMenu(this);
-  readonly #contents = new Contents((i) => this.#goToSection(i, 'always'));
+  readonly #contents = new Contents((i) => this.#transport.goToSection(i, 'always'));
   readonly #bar = new Bar(
     {
-      toggle: () => this.#toggle(),
+      toggle: () => this.#transport.toggle(),
       prepare: () => this.#session.engine?.prepare?.(),
-      previousSection: () => this.#shortcut('previousSection'),
-      previousSentence: () => this.#shortcut('previousSentence'),
-      nextSentence: () => this.#shortcut('nextSentence'),
-      nextSection: () => this.#shortcut('nextSection'),
-      goToSection: (i) => this.#goToSection(i, false),
+      previousSection: () => this.#transport.run('previousSection'),
+      previousSentence: () => this.#transport.run('previousSentence'),
+      nextSentence: () => this.#transport.run('nextSentence'),
+      nextSection: () => this.#transport.run('nextSection'),
+      goToSection: (i) => this.#transport.goToSection(i, false),
       seekFlat: (i) => {
         const id = this.#index?.ids[i];
         if (id !== undefined) this.seek(id);
@@ -354,7 +317,7 @@ export class AloudPlayer extends LitElement {
       state: () => this._state,
       index: () => this.#index,
       followAlong: () => this._followAlong,
-      playFrom: (id) => this.#playFrom(id),
+      playFrom: (id) => this.#transport.playFrom(id),
     },
     this.#follow,
   );
@@ -419,36 +382,31 @@ export class AloudPlayer extends LitElement {
 
   /** Start or resume; from the beginning after the end. */
   play(): void {
-    this.#pauseOthers();
-    this.#request((s) => s.play(), 'play');
+    this.#transport.play();
   }
   /** Pause, keeping the place. */
   pause(): void {
-    this.#request((s) => s.pause(), 'pause');
+    this.#transport.pause();
   }
   /** Move to a sentence by id (keeps playing if playing). An unknown id is ignored, with a console warning. */
   seek(sentenceId: string): void {
-    if (this.#article && (typeof sentenceId !== 'string' || !this.#index?.flatOf.has(sentenceId))) {
-      console.warn(`<aloud-player>: seek(${JSON.stringify(sentenceId)}) ignored: no such sentence.`);
-      return;
-    }
-    this.#request((s) => s.seek(sentenceId), 'seek');
+    this.#transport.seek(sentenceId);
   }
   /** Move to the next sentence. */
   nextSentence(): void {
-    this.#request((s) => (this.#events.jump(), s.nextSentence()), 'nextSentence');
+    this.#transport.nextSentence();
   }
   /** Move to the previous sentence. */
   previousSentence(): void {
-    this.#request((s) => s.previousSentence(), 'previousSentence');
+    this.#transport.previousSentence();
   }
   /** Move to the start of the next section. */
   nextSection(): void {
-    this.#request((s) => s.nextSection(), 'nextSection');
+    this.#transport.nextSection();
   }
   /** To the start of this section, or of the previous one within two seconds of a section start. */
   previousSection(): void {
-    this.#request((s) => s.previousSection(), 'previousSection');
+    this.#transport.previousSection();
   }
 
   // ---- lifecycle ----
@@ -459,7 +417,7 @@ export class AloudPlayer extends LitElement {
    * connects the controller at once (and again on every reconnect).
    */
   readonly #shortcuts = new LazyPart(() =>
-    lazy(shortcutsChunk(), 'the shortcuts').then((m) => m && new m.ShortcutsController(this, { mode: () => this.shortcuts, run: (a) => this.#shortcut(a) })),
+    lazy(shortcutsChunk(), 'the shortcuts').then((m) => m && new m.ShortcutsController(this, { mode: () => this.shortcuts, run: (a) => this.#transport.run(a) })),
   );
 
   #syncLexicon(): void {
@@ -478,7 +436,6 @@ export class AloudPlayer extends LitElement {
     super.connectedCallback();
     document.addEventListener('aloud-saved-change', this.#onSavedChange);
     void this.#shortcuts.get();
-    players.add(this);
     // The store's and the engine chooser's chunks come while the article loads, not after it.
     if (!this.#store) Session.prefetch(!this.engine);
     // Moved in the DOM: rebuild the store where it left off.
@@ -490,7 +447,6 @@ export class AloudPlayer extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('aloud-saved-change', this.#onSavedChange);
-    players.delete(this);
     this.#session.drop();
     this.#text.clearWord();
   }
@@ -623,17 +579,14 @@ export class AloudPlayer extends LitElement {
       queueMicrotask(() => (this.#swapping = false));
     }
     const quiet = this.#swapping;
-    if (changes.has('starting')) this.#syncBusy(s.starting);
+    if (changes.has('starting')) this.#transport.syncBusy(s.starting);
     if (changes.has('notice') && s.notice) this.#announcer.say((t) => t.voiceReplaced(s.notice!.reason, s.notice!.to.name));
     if (changes.has('status') && s.status === 'playing') void this.#handsFree.loadTimers();
     const told = this.#events.onChange(e, quiet);
     if (told.ended) this.#announcer.say((t) => t.ended);
     if (told.error) this.#errors.announce(told.error);
     const moved = changes.has('position') && s.position && p.position && !changes.has('article') && !quiet;
-    if (told.section >= 0 && this.#announceSection) this.#announcer.say((t) => this.#sectionText(told.section, t));
-    // A section move that lands in the section already announced is still heard: "Start of Section 2 of 5: …".
-    else if (moved && this.#announceSection === 'always') this.#announcer.say((t) => t.startOf(this.#sectionText(s.position!.sectionIndex, t)));
-    if (moved) this.#announceSection = false;
+    this.#transport.announce(told.section, !!moved, s);
   }
 
   // ---- storage (lazy) ----
@@ -711,86 +664,6 @@ export class AloudPlayer extends LitElement {
     return shownError(error.code, error.message, this.#errorLang());
   }
 
-  // ---- requests from the user ----
-
-  #shortcut(action: ShortcutAction): void {
-    switch (action) {
-      case 'toggle':
-        return this.#toggle();
-      case 'previousSentence':
-      case 'nextSentence':
-        this.#announceSection = 'cross';
-        return this[action]();
-      case 'previousSection':
-      case 'nextSection':
-        this.#announceSection = 'always';
-        return this[action]();
-      case 'start':
-      case 'end':
-        return this.#goToSection(action === 'start' ? 0 : (this.#index?.sectionStart.length ?? 1) - 1, 'always');
-      case 'slower':
-      case 'faster':
-        return this.#stepRate(action === 'faster' ? 1 : -1);
-      case 'help':
-        return void this.#openHelp();
-    }
-  }
-
-  #toggle(): void {
-    if (this._state?.status !== 'playing') this.#pauseOthers();
-    const cancelling = this._busy;
-    this.#request((s) => s.toggle());
-    // The listener gave up waiting: say where that leaves them, once.
-    if (cancelling && !this._state?.starting) this.#announcer.say((t) => t.cancelled);
-  }
-
-  /** The button turns busy only when the first sound is slow to come (see BUSY_AFTER_MS). */
-  #syncBusy(starting: boolean): void {
-    if (this.#busyTimer) clearTimeout(this.#busyTimer);
-    this.#busyTimer = null;
-    if (!starting) this._busy = false;
-    else if (!this._busy) {
-      this.#busyTimer = setTimeout(() => {
-        this._busy = true;
-        this.#announcer.say((t) => t.preparing);
-      }, BUSY_AFTER_MS);
-    }
-  }
-
-  /** One voice at a time: speech is one channel per page, so starting this player pauses the others first. */
-  #pauseOthers(): void {
-    for (const other of players) if (other !== this && other._state?.status === 'playing') other.pause();
-  }
-
-  #stepRate(delta: number): void {
-    const store = this.#store;
-    if (!store) return;
-    const next = stepRate(store.state.rate, delta);
-    if (next === store.state.rate) return;
-    store.setRate(next);
-    this.#announcer.say((t) => t.rateLong(next));
-  }
-
-  /** To the first sentence of a section (or the nearest later section that has one). */
-  #goToSection(sectionIndex: number, announce: false | 'always'): void {
-    const starts = this.#index?.sectionStart ?? [];
-    let flat = -1;
-    for (let i = sectionIndex; i < starts.length && flat < 0; i++) flat = starts[i] ?? -1;
-    const id = this.#index?.ids[flat];
-    if (id === undefined) return;
-    this.#announceSection = announce;
-    this.seek(id);
-  }
-
-  #playFrom(id: string): void {
-    this.#follow.following = true;
-    this.#pauseOthers();
-    this.#request((s) => {
-      s.seek(id);
-      if (s.state.status !== 'playing') s.play();
-    });
-  }
-
   // ---- helpers ----
 
   #sectionText(i: number, t: UiStrings = this.strings): string {
@@ -840,7 +713,7 @@ export class AloudPlayer extends LitElement {
       state: s,
       index: this.#index!,
       rate: s?.rate ?? this.rate,
-      busy: this._busy,
+      busy: this.#transport.busy,
       title: this.#layout() === 'compact' && !this.for ? article.title : null,
       articleTitle: article.title,
       sectionText: (i) => this.#sectionText(i),
