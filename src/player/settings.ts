@@ -1,5 +1,7 @@
 /** Clamping of the user-adjustable playback settings. */
-import { MAX_RATE, MIN_RATE } from './types.ts';
+/** The slowest and fastest speaking rate the player offers. */
+export const MIN_RATE = 0.5;
+export const MAX_RATE = 3;
 
 /**
  * Clamps a speech rate to MIN_RATE–MAX_RATE and rounds it to hundredths, so a

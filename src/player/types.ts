@@ -123,5 +123,4 @@ export interface PlayerStore extends PlayerRequests {
   dispose(): void;
 }
 
-export const MIN_RATE = 0.5;
-export const MAX_RATE = 3;
+export { MAX_RATE, MIN_RATE } from './settings.ts';

@@ -1,8 +1,10 @@
-import { LitElement, html, css, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { LitElement, html, css } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { PlayerStore } from '../../player/types.ts';
 import type { AloudStorage } from '../../storage/db.ts';
-import { createPersistence, type Persistence, type ResumeOffer } from '../controllers/persistence.ts';
+import type { Persistence, ResumeOffer } from '../controllers/persistence.ts';
+import { rememberingContext } from '../controllers/remembering-context.ts';
 import type { SavedSettings } from '../../storage/settings.ts';
 import { AloudResumePrompt } from './resume-prompt.ts';
 import { AloudSaveToggle } from './save-toggle.ts';
@@ -10,21 +12,31 @@ import { AloudStorageNotice } from './storage-notice.ts';
 import type { UiStrings } from '../strings.ts';
 import { LocaleController } from '../locale.ts';
 
-type PlayerHost = HTMLElement & ReactiveControllerHost & { store?: PlayerStore | null; src?: string; strings?: UiStrings };
+// On its own only (inside a player, the player remembers): loaded when a store is given.
+// Through the player's remembering chunk, which holds it: one chunk for both, no shared one.
+const persistenceChunk = () => import('../controllers/remembering.ts');
+
+// A panel the page defined before its player was running asks for the player's
+// remembering before the player has made it: the root holds that request and
+// asks again once the player provides (one root for the page, made with the panel).
+new ContextRoot().attach(document.documentElement);
 
 /**
  * Everything offline for one player, in one element: the storage notice,
- * the resume prompt and the "Save for offline" toggle, with the player's
- * store connected to storage (settings applied, place offered and saved).
+ * the resume prompt and the "Save for offline" toggle.
  *
- * Put it in the player's `extras` slot and it finds the store itself:
+ * Inside an `<aloud-player>` (in its `extras` slot, or the one the `offline`
+ * attribute shows) the panel is a view of the player's remembering, which it
+ * receives as a Lit context: the player applies saved settings, offers and
+ * saves the place, and the panel shows the offer and reports the choice:
  * `<aloud-player src="…"><aloud-offline-panel slot="extras"></aloud-offline-panel></aloud-player>`.
- * Or set `store` and `src` from code.
+ * On its own, set `store` and `src` from code and the panel connects that
+ * store to storage itself.
  *
  * @attr ui-lang - The interface language when no player gives it its words (else the nearest `lang`, else English).
  * @fires aloud-resume - Bubbles from the prompt when the listener resumed (the player may focus Play/Pause).
  * @fires aloud-start-over - Likewise for "Start over".
- * @fires aloud-settings - `detail` is the saved settings once read (follow-along lives in the player).
+ * @fires aloud-settings - On its own (not in a player): `detail` is the saved settings once read.
  */
 export class AloudOfflinePanel extends LitElement {
   static override styles = css`
@@ -37,16 +49,16 @@ export class AloudOfflinePanel extends LitElement {
     }
   `;
 
-  /** The player's store; default: the enclosing `<aloud-player>`'s `store`. */
+  /** On its own: the store to remember for (inside a player, the player's remembering is used). */
   @property({ attribute: false }) store: PlayerStore | null = null;
   /** The article's URL; default: the enclosing player's `src`. */
   @property() src = '';
-  /** Default: the page-wide storage. */
+  /** Default: the player's storage, else the page-wide one. */
   @property({ attribute: false }) storage: AloudStorage | undefined;
   /**
    * Leave "Save for offline" out: set by the player that renders this panel
-   * itself (its More menu has the item). A panel slotted into a player leaves
-   * it out whenever that player has a `src`, for the same reason.
+   * itself (its More menu has the item). A panel in a player leaves it out
+   * whenever that player has a `src`, for the same reason.
    */
   @property({ type: Boolean, attribute: false }) hideSave = false;
   /**
@@ -55,73 +67,28 @@ export class AloudOfflinePanel extends LitElement {
    */
   @property({ attribute: false }) strings: UiStrings | null = null;
 
+  /** The enclosing player's remembering; undefined on its own. */
+  private readonly _player = new ContextConsumer(this, { context: rememberingContext, subscribe: true });
   private readonly _locale = new LocaleController(this, () => ({
     uiLang: this.getAttribute('ui-lang'),
-    off: !!(this.strings ?? this._host?.strings),
+    off: !!(this.strings ?? this._player.value?.strings),
   }));
-  /** The host player's words at its last render: the panel re-renders when they change. */
-  private _hostStrings: UiStrings | undefined;
 
   @state() private _offer: ResumeOffer | null = null;
-  @state() private _current: PlayerStore | null = null;
   @state() private _articleVersion = 0;
+  /** On its own: the store connected to storage, and its persistence. */
+  private _current: PlayerStore | null = null;
   private _persistence: Persistence | null = null;
   private _unsubscribe: (() => void) | null = null;
-  private _host: PlayerHost | null = null;
-  /**
-   * False until the first update: properties set before a late upgrade (lazy
-   * loading) are only restored then, and the store must not be connected to
-   * the wrong storage meanwhile.
-   */
-  private _ready = false;
-  /** Learns of a new store after each render of the host player: no polling, no player changes. */
-  private readonly _watcher: ReactiveController = {
-    hostUpdated: () => {
-      if (this._host?.strings !== this._hostStrings) this.requestUpdate();
-      if (this._ready) this._sync();
-    },
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._findHost();
-    // Moved in the DOM: properties are long restored, reconnect at once.
-    if (this.hasUpdated) {
-      this._ready = true;
-      this._sync();
-    }
-  }
-
-  private _findHost(): void {
-    const host = (this.closest('aloud-player') ?? this.parentElement) as PlayerHost | null;
-    if (host && typeof host.addController === 'function') {
-      this._host = host;
-      host.addController(this._watcher);
-    } else if (host?.localName === 'aloud-player') {
-      // The panel's script ran before the player's: wait for the player to be defined (and upgraded).
-      void customElements.whenDefined('aloud-player').then(() => {
-        if (!this.isConnected || this._host) return;
-        this._findHost();
-        if (this._ready) this._sync();
-      });
-    }
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._host?.removeController(this._watcher);
-    this._host = null;
-    this._ready = false;
     this._connect(null);
   }
 
   override willUpdate(): void {
-    this._ready = true;
-    this._sync();
-  }
-
-  private _sync(): void {
-    const store = this.store ?? this._host?.store ?? null;
+    // Inside a player the player remembers; never both.
+    const store = this._player.value ? null : this.store;
     if (store !== this._current) this._connect(store);
   }
 
@@ -133,11 +100,14 @@ export class AloudOfflinePanel extends LitElement {
     this._current = store;
     this._offer = null;
     if (!store) return;
-    this._persistence = createPersistence(store, {
-      ...(this.storage ? { storage: this.storage } : {}),
-      onOffer: (o) => (this._offer = o),
-      onSettings: (s: SavedSettings) =>
-        this.dispatchEvent(new CustomEvent('aloud-settings', { detail: s, bubbles: true, composed: true })),
+    void persistenceChunk().then(({ createPersistence }) => {
+      if (store !== this._current || this._persistence) return;
+      this._persistence = createPersistence(store, {
+        ...(this.storage ? { storage: this.storage } : {}),
+        onOffer: (o) => (this._offer = o),
+        onSettings: (s: SavedSettings) =>
+          this.dispatchEvent(new CustomEvent('aloud-settings', { detail: s, bubbles: true, composed: true })),
+      });
     });
     // The toggle saves the article as loaded: re-render when it changes.
     this._unsubscribe = store.subscribe((e) => {
@@ -145,19 +115,21 @@ export class AloudOfflinePanel extends LitElement {
     });
   }
 
-  /** Remember the follow-along switch (call from the player when the listener flips it). */
+  /** On its own: remember the follow-along switch (in a player, the player does). */
   setFollowAlong(on: boolean): void {
     this._persistence?.setFollowAlong(on);
   }
 
   private _resume(): void {
-    this._persistence?.resume();
-    this._afterPrompt();
+    if (this._player.value) this._player.value.resume();
+    else this._persistence?.resume();
+    void this._afterPrompt();
   }
 
   private _startOver(): void {
-    this._persistence?.startOver();
-    this._afterPrompt();
+    if (this._player.value) this._player.value.startOver();
+    else this._persistence?.startOver();
+    void this._afterPrompt();
   }
 
   /** The prompt that had focus is gone: keep focus in this region rather than lose it to the page. */
@@ -169,14 +141,15 @@ export class AloudOfflinePanel extends LitElement {
   }
 
   override render() {
-    const article = this._current?.state.article ?? null;
-    const src = this.src || this._host?.src || '';
-    this._hostStrings = this._host?.strings;
-    const t = this.strings ?? this._hostStrings ?? this._locale.strings;
-    return html`<aloud-storage-notice .storage=${this.storage} .strings=${t}></aloud-storage-notice>
-      <aloud-resume-prompt .offer=${this._offer} .strings=${t} @aloud-resume=${this._resume} @aloud-start-over=${this._startOver}></aloud-resume-prompt>
-      ${src && article && !this.hideSave && !this._host?.src
-        ? html`<aloud-save-toggle .storage=${this.storage} .strings=${t} url=${src} .article=${article} data-v=${this._articleVersion}></aloud-save-toggle>`
+    const player = this._player.value;
+    const article = player ? player.article : (this._current?.state.article ?? null);
+    const src = this.src || player?.src || '';
+    const t = this.strings ?? player?.strings ?? this._locale.strings;
+    const storage = this.storage ?? player?.storage;
+    return html`<aloud-storage-notice .storage=${storage} .strings=${t}></aloud-storage-notice>
+      <aloud-resume-prompt .offer=${player ? player.offer : this._offer} .strings=${t} @aloud-resume=${this._resume} @aloud-start-over=${this._startOver}></aloud-resume-prompt>
+      ${src && article && !this.hideSave && !player?.src
+        ? html`<aloud-save-toggle .storage=${storage} .strings=${t} url=${src} .article=${article} data-v=${this._articleVersion}></aloud-save-toggle>`
         : ''}`;
   }
 }

@@ -4,6 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import type { Article } from '../../article/model.ts';
 import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import type { SpeechEngine } from '../../speech/types.ts';
+import type { AloudStorage } from '../../storage/db.ts';
 import { type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
 import type { ShortcutAction, ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
@@ -31,11 +32,9 @@ import { barStyles } from './bar.styles.ts';
 import { shownError, type ErrorCode, type ShownError } from './errors.ts';
 import { deepActiveElement, fire } from './dom.ts';
 
-// Saving for offline (the More menu's item): loaded once an article is there to save.
-// At module level: tsc leaves an import() inside a class field unrewritten for lib/.
-const saving = once(() => import('../offline/save.ts'));
 // The parts made on first use (see LazyPart). Their imports sit here, not in the class
-// fields that use them, for the same tsc rewrite.
+// fields that use them: tsc leaves an import() inside a class field unrewritten for lib/.
+const rememberingChunk = () => import('../controllers/remembering.ts');
 const shortcutsChunk = () => import('../controllers/shortcuts.ts');
 const lexiconChunk = () => import('../controllers/lexicon.ts');
 const helpChunk = () => import('./help.ts');
@@ -169,6 +168,9 @@ export class AloudPlayer extends LitElement {
    */
   @property({ type: Boolean, reflect: true }) offline = false;
 
+  /** Where remembering reads and writes (the article cache, saved copies, place, settings). Default: the page-wide IndexedDB storage. */
+  @property({ attribute: false }) storage: AloudStorage | undefined;
+
   /** Level of the title heading (1–5); section headings go one level below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -183,8 +185,6 @@ export class AloudPlayer extends LitElement {
   @state() private _followAlong = true;
   /** A load from `src` is in flight. */
   @state() private _loading = false;
-  /** Whether the article is saved for offline listening (the More menu's item); null until read from storage. */
-  @state() private _saved: boolean | null = null;
   /** The offline panel's module is loaded (for the `offline` attribute). */
   @state() private _panelReady = false;
 
@@ -196,11 +196,13 @@ export class AloudPlayer extends LitElement {
         this._state = store.state;
       } else this.#transport.syncBusy(false);
       this.#handsFree.store = store;
+      this.#remembering.value?.sync();
     },
     changed: (e) => this.#onChange(e),
     // No engine could be made: the listener can still read the text.
     engineless: () => this.#errors.show(shownError('no-voice', '', this.#errorLang())),
     remembers: () => this.#remembers(),
+    waitFor: () => (this.#remembers() ? this.#remembering.get() : undefined),
   });
   readonly #source = new ArticleSource({
     loading: (on) => {
@@ -336,11 +338,6 @@ export class AloudPlayer extends LitElement {
         const active = deepActiveElement();
         if (!active || active === document.body || !active.isConnected) this.focus();
       });
-    // Saved settings from the offline panel: follow-along lives here, not in the store.
-    this.addEventListener('aloud-settings', (e) => {
-      const on = (e as CustomEvent<{ followAlong?: boolean }>).detail?.followAlong;
-      if (typeof on === 'boolean') this._followAlong = on;
-    });
     this.addEventListener('aloud-resume', refocus);
     this.addEventListener('aloud-start-over', refocus);
   }
@@ -355,7 +352,7 @@ export class AloudPlayer extends LitElement {
   /** Loads `article` or `src` (a newer load replaces one in flight). */
   #runLoad(): void {
     this.#errors.clear();
-    this.#source.load(this.src, this.article, { lang: this.lang, remembers: () => this.#remembers() });
+    this.#source.load(this.src, this.article, { lang: this.lang, storage: this.storage, remembers: () => this.#remembers() });
   }
 
   // ---- public API ----
@@ -426,15 +423,8 @@ export class AloudPlayer extends LitElement {
     if (this.lexicon || this.#article?.lexicon !== undefined) void this.#lexicon.get().then((made) => made && this.#syncLexicon());
   }
 
-  // Saved or unsaved by a save toggle anywhere on the page (a panel's, the page's own): the More menu shows the same.
-  readonly #onSavedChange = (e: Event): void => {
-    const { url, saved } = (e as CustomEvent<{ url: string; saved: boolean }>).detail;
-    if (url === this.src) this._saved = saved;
-  };
-
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('aloud-saved-change', this.#onSavedChange);
     void this.#shortcuts.get();
     // The store's and the engine chooser's chunks come while the article loads, not after it.
     if (!this.#store) Session.prefetch(!this.engine);
@@ -446,7 +436,6 @@ export class AloudPlayer extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('aloud-saved-change', this.#onSavedChange);
     this.#session.drop();
     this.#text.clearWord();
   }
@@ -491,11 +480,7 @@ export class AloudPlayer extends LitElement {
     this.#text.forget();
     this.#follow.following = true;
     this.#session.attach(article);
-    this._saved = null;
-    const src = this.src;
-    if (article && src && this.#remembers()) {
-      void saving().then((m) => m.isSaved(src)).then((on) => src === this.src && (this._saved = on), () => {});
-    }
+    if (article && this.#remembers()) void this.#remembering.get();
   }
 
   /** What the More menu asks for. */
@@ -506,16 +491,11 @@ export class AloudPlayer extends LitElement {
     },
     setSleep: (mode) => this.#handsFree.setSleep(mode),
     setKeepAwake: (on) => this.#handsFree.setKeepAwake(on),
-    setSaved: async (on) => {
-      const m = await lazy(saving(), 'saving for offline');
-      const r = await m?.saveOffline(this, this.src, on, { article: this.#article }, this.strings);
-      if (r?.ok) this._saved = on;
-      if (r) this.#announcer.say(r.message);
-    },
+    setSaved: (on) => void this.#remembering.get().then((r) => r?.setSaved(on, this.#article)),
     setFollowAlong: (on) => {
       this._followAlong = on;
       if (on) this.#follow.resume(this.#text.current);
-      this.#panel()?.setFollowAlong?.(on);
+      this.#remembering.value?.setFollowAlong(on);
     },
     // Focus goes back to the More button when the dialog closes (the menu has closed by then).
     help: () => void this.#openHelp(this.renderRoot.querySelector<HTMLElement>('#more')),
@@ -602,6 +582,24 @@ export class AloudPlayer extends LitElement {
     void lazy(import('../offline/offline-panel.ts'), 'the offline panel').then((m) => (this._panelReady = !!m));
   }
 
+  /** A panel put in the `extras` slot later: the player now remembers, and the panel is a view of it. */
+  #onExtras = (): void => {
+    if (!this.querySelector('aloud-offline-panel')) return;
+    this.#loadPanel();
+    if (this.#article) void this.#remembering.get();
+  };
+
+  /**
+   * Remembering (a lazy chunk): store ↔ storage, the saved state, and the
+   * context the offline panels are views of. Made once an article is there,
+   * where the page asked for it.
+   */
+  readonly #remembering = new LazyPart(() =>
+    lazy(rememberingChunk(), 'remembering').then(
+      (m) => m && new m.Remembering(this, { followAlong: (on) => (this._followAlong = on), say: (text) => this.#announcer.say(text) }),
+    ),
+  );
+
   /** Articles and settings are remembered only where the page asked for it. */
   #remembers(): boolean {
     return this.offline || this.querySelector('aloud-offline-panel') !== null;
@@ -633,11 +631,6 @@ export class AloudPlayer extends LitElement {
     this.#index = indexArticle(article);
     this.#text.forget();
     this.#announcer.say((t) => t.updated);
-  }
-
-  /** The panel inside the `extras` slot, or the one the `offline` attribute put in the shadow root. */
-  #panel(): { setFollowAlong?(on: boolean): void } | null {
-    return this.querySelector('aloud-offline-panel') ?? this.renderRoot?.querySelector('aloud-offline-panel') ?? null;
   }
 
   // ---- sticky mini-player ----
@@ -731,7 +724,7 @@ export class AloudPlayer extends LitElement {
       keepAwake: this.#handsFree.canWake ? (wake?.enabled ?? false) : null,
       followAlong: this._followAlong,
       chosenVoice: this.#chosenVoice,
-      saved: this.#remembers() && this.src ? (this._saved ?? false) : null,
+      saved: this.#remembering.value && this.src ? (this.#remembering.value.saved ?? false) : null,
     };
   }
 
@@ -743,9 +736,9 @@ export class AloudPlayer extends LitElement {
     const storeError = s?.error && s.status !== 'playing' ? s.error : null;
     const hl = this.headingLevel;
     const full = this.#layout() === 'full';
-    const extras = html`<slot name="extras"></slot>
+    const extras = html`<slot name="extras" @slotchange=${this.#onExtras}></slot>
       ${this.offline && this._panelReady && !this.querySelector('aloud-offline-panel')
-        ? html`<aloud-offline-panel .store=${this.#store} .strings=${t} src=${this.src} .hideSave=${true}></aloud-offline-panel>`
+        ? html`<aloud-offline-panel .hideSave=${true}></aloud-offline-panel>`
         : nothing}`;
     return html`
       ${full

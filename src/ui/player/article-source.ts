@@ -1,4 +1,5 @@
 import type { Article } from '../../article/model.ts';
+import type { AloudStorage } from '../../storage/db.ts';
 import { once } from '../lazy.ts';
 
 // The loader (fetch, format sniffing, parsing hand-off, validation) is a
@@ -17,6 +18,12 @@ export interface SourceEvents {
   updated(next: Article): void;
 }
 
+interface LoadOptions {
+  lang: string;
+  storage?: AloudStorage | undefined;
+  remembers: () => boolean;
+}
+
 /**
  * Where the player's article comes from: the `article` property as given,
  * or `src` fetched by the lazy loader, through the article cache where the
@@ -29,7 +36,8 @@ export class ArticleSource {
 
   constructor(private readonly on: SourceEvents) {}
 
-  load(src: string, article: Article | null, options: { lang: string; remembers: () => boolean }): void {
+  /** `storage`: the article cache's (default: the page-wide one); `remembers`: whether to use the cache at all. */
+  load(src: string, article: Article | null, options: LoadOptions): void {
     this.#abort?.abort();
     const { signal } = (this.#abort = new AbortController());
     const fetching = !article && !!src;
@@ -45,7 +53,7 @@ export class ArticleSource {
     );
   }
 
-  async #fetch(src: string, article: Article | null, signal: AbortSignal, { lang, remembers }: { lang: string; remembers: () => boolean }): Promise<Article | null> {
+  async #fetch(src: string, article: Article | null, signal: AbortSignal, { lang, storage, remembers }: LoadOptions): Promise<Article | null> {
     if (article) return article;
     if (!src) return null;
     const { loadArticle } = await articleLoader();
@@ -54,6 +62,7 @@ export class ArticleSource {
     // Storage is a lazy chunk: pages that do not ask for it never load it.
     const { cachedLoad } = await import('../../storage/article-cache.ts');
     const loaded = await cachedLoad(src, {
+      ...(storage ? { storage } : {}),
       loadArticle: load,
       signal,
       onUpdate: (next) => {

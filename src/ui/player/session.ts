@@ -33,6 +33,12 @@ export interface SessionEvents {
   engineless(): void;
   /** Whether the page asked the player to remember (the fallback voice then caches its audio). */
   remembers(): boolean;
+  /**
+   * What must see the store from its first commit (remembering: a speed set
+   * at once is saved, saved settings come before the first Play). The store
+   * is made once it has settled; undefined for nothing to wait for.
+   */
+  waitFor?(): Promise<unknown> | undefined;
 }
 
 /**
@@ -102,7 +108,7 @@ export class Session {
     let engine = this.owner.engine;
     let create: Awaited<ReturnType<typeof storeMaker>>;
     try {
-      const [make, choose] = await Promise.all([storeMaker(), engine ? null : engineChooser()]);
+      const [make, choose] = await Promise.all([storeMaker(), engine ? null : engineChooser(), this.on.waitFor?.()]);
       create = make;
       if (run !== this.#run || !this.owner.isConnected) return;
       if (!engine) {

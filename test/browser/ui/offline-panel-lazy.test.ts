@@ -1,5 +1,7 @@
-// The offline panel loaded late (a lazy chunk after the player is already
-// up, to keep it out of the widget's first download) still connects.
+// An offline panel whose script the page never loaded: the player loads it
+// (a lazy chunk, out of the widget's first download), it upgrades inside the
+// running player and shows the player's remembering. (A panel defined before
+// its player remembers is offline-panel.test.ts.)
 import { expect } from '@esm-bundle/chai';
 import '../../../src/define.ts';
 import { FakeSpeechEngine } from '../../support/fake-engine.ts';
@@ -9,8 +11,8 @@ import { openStorage } from '../../../src/storage/db.ts';
 import { saveSetting } from '../../../src/storage/settings.ts';
 import { savePosition } from '../../../src/storage/positions.ts';
 
-describe('<aloud-offline-panel> defined after the player is running', () => {
-  it('upgrades, finds the existing store, applies the saved speed and offers the saved place', async () => {
+describe('<aloud-offline-panel> the page did not load', () => {
+  it('is loaded by the player, upgrades, and shows the saved place the player offers; the saved speed is applied', async () => {
     const storage = openStorage({ name: `aloud-lazy-${Date.now()}` });
     await saveSetting(storage, 'rate', 1.3);
     await savePosition(storage, 'sample', { sentenceId: 's2p1s1', heading: 'Why it matters' });
@@ -19,13 +21,12 @@ describe('<aloud-offline-panel> defined after the player is running', () => {
     player.article = sampleArticle();
     const panel = document.createElement('aloud-offline-panel') as HTMLElement & { storage?: unknown };
     panel.slot = 'extras';
-    panel.storage = storage;
+    player.storage = storage;
     player.append(panel);
     document.body.append(player);
+    expect(customElements.get('aloud-offline-panel')).to.equal(undefined, 'the panel is not defined before the player');
     await until(() => player.store, 'the store');
-    expect(customElements.get('aloud-offline-panel')).to.equal(undefined);
-
-    await import('../../../src/ui/offline/offline-panel.ts');
+    await until(() => customElements.get('aloud-offline-panel'), 'the player to define the panel');
     const prompt = await until(
       () =>
         panel.shadowRoot

@@ -19,7 +19,7 @@ async function mountWithPanel(storage: AloudStorage) {
   player.article = sampleArticle();
   const panel = document.createElement('aloud-offline-panel');
   panel.slot = 'extras';
-  panel.storage = storage;
+  player.storage = storage;
   panel.src = '/articles/sample.json';
   player.append(panel);
   document.body.append(player);

@@ -246,7 +246,7 @@ describe('the offline pieces in other languages', () => {
     player.setAttribute('ui-lang', 'de');
     const panel = document.createElement('aloud-offline-panel');
     panel.slot = 'extras';
-    panel.storage = storage;
+    player.storage = storage;
     panel.src = '/articles/sample.json';
     player.append(panel);
     document.body.append(player);

@@ -54,6 +54,24 @@ describe('the player session', () => {
     expect(session.engine).toBe(page);
   });
 
+  it('makes the store only once what must see its first commit (remembering) is ready; requests wait with it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const o = { engine: new FakeSpeechEngine() as SpeechEngine | null, lang: '', rate: 1, voice: '', isConnected: true };
+    const stored: (PlayerStore | null)[] = [];
+    const session = new Session(o, { stored: (s) => stored.push(s), changed: () => {}, engineless: () => {}, remembers: () => true, waitFor: () => gate });
+    const opening = session.open(article());
+    const seen: string[] = [];
+    session.request((s) => seen.push(s.state.status), true);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stored).toEqual([]);
+    expect(seen).toEqual([]);
+    release();
+    await opening;
+    expect(stored).toHaveLength(1);
+    expect(seen).toEqual(['ready']);
+  });
+
   it('without an article to wait for, a request is dropped with a warning; a failing one never throws into the page', async () => {
     const { session } = setup({ engine: new FakeSpeechEngine() });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
