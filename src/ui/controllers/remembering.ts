@@ -20,6 +20,7 @@ import type { AloudStorage } from '../../storage/db.ts';
 import { isSaved, saveOffline, type SavedChange } from '../offline/save.ts';
 import type { UiStrings } from '../strings.ts';
 import { createPersistence, type Persistence, type ResumeOffer } from './persistence.ts';
+import { switchAtBoundary } from '../../player/resume.ts';
 import { rememberingContext, type Remembered } from './remembering-context.ts';
 
 /** The player, as remembering reads it. */
@@ -48,6 +49,9 @@ export class Remembering implements ReactiveController {
   #store: PlayerStore | null = null;
   #persistence: Persistence | null = null;
   #offer: ResumeOffer | null = null;
+  /** An updated copy of the article waiting for a sentence boundary, and its cancel. */
+  #pending: Article | null = null;
+  #cancelPending: (() => void) | null = null;
   readonly #provider: ContextProvider<typeof rememberingContext>;
 
   constructor(
@@ -93,7 +97,31 @@ export class Remembering implements ReactiveController {
     this.#persistence?.setFollowAlong(on);
   }
 
+  /**
+   * The network's copy of the cached article differs from the one playing:
+   * swapped in at the next sentence boundary at the same place
+   * (`switchAtBoundary`), with the element's `lang` kept. A newer copy
+   * replaces one still waiting.
+   */
+  update(next: Article, lang: string): void {
+    const store = this.#store;
+    if (!store) return;
+    this.#pending = lang && lang !== next.lang ? { ...next, lang } : next;
+    this.#cancelPending?.();
+    this.#cancelPending = switchAtBoundary(store, this.#pending);
+  }
+
+  /** Whether the store's new `article` is the updated copy swapped in (the element redraws the text quietly). */
+  switched(article: Article): boolean {
+    if (article !== this.#pending) return false;
+    this.#pending = null;
+    this.#cancelPending = null;
+    return true;
+  }
+
   #connect(store: PlayerStore | null): void {
+    this.#cancelPending?.();
+    this.#pending = this.#cancelPending = null;
     this.#persistence?.dispose();
     this.#persistence = null;
     this.#store = store;

@@ -1,7 +1,12 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import type { Article } from '../../article/model.ts';
 import { highlightsSupported, WORD_HIGHLIGHT } from '../../page/highlight-api.ts';
 import type { PlayerState } from '../../player/types.ts';
+import { dirOf } from '../locale.ts';
+import type { UiStrings } from '../strings.ts';
 import type { ArticleIndex } from '../player/article-index.ts';
-import { PLAY_HINT_ID } from '../player/article-view.ts';
+import { PLAY_HINT_ID, renderArticleBody } from '../player/article-view.ts';
 import type { FollowAlongController } from './follow-along.ts';
 
 /** A Highlight shared by every player of the page: one name in the document-wide registry. */
@@ -54,6 +59,27 @@ export class TextView {
   constructor(host: TextViewHost, follow: FollowAlongController) {
     this.#host = host;
     this.#follow = follow;
+  }
+
+  /**
+   * The text region: the article rendered once per article, heading level and
+   * words (`guard`), its keys, clicks and focus, the scrolls that pause
+   * follow-along, and "Back to the current sentence" while it is paused.
+   */
+  render(article: Article, lang: string, level: number, t: UiStrings): TemplateResult {
+    const follow = this.#follow;
+    return html`<div class="text-wrap">
+      <div part="text" class="text" lang=${lang} dir=${dirOf(lang)} aria-label=${t.articleText} role="region"
+        @click=${this.onClick} @keydown=${this.onKeydown} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut}
+        @wheel=${{ handleEvent: follow.userScrolled, passive: true }}
+        @touchmove=${{ handleEvent: follow.userScrolled, passive: true }}
+        @pointerdown=${follow.pointerDown}>
+        ${guard([article, level, t], () => renderArticleBody(article, level, t))}
+      </div>
+      ${follow.following || !this.#host.followAlong()
+        ? nothing
+        : html`<button type="button" part="back-button" class="back" @click=${() => follow.resume(this.current)}>${t.backToCurrent}</button>`}
+    </div>`;
   }
 
   /** The current sentence's element (for "Back to the current sentence"). */

@@ -1,14 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import type { Article } from '../../article/model.ts';
-import type { ArticleLoadErrorCode } from '../../article/errors.ts';
 import type { SpeechEngine } from '../../speech/types.ts';
 import type { AloudStorage } from '../../storage/db.ts';
-import { type PlayerChangeEvent, type PlayerErrorInfo, type PlayerState, type PlayerStore } from '../../player/types.ts';
-import type { ShortcutAction, ShortcutMode } from '../controllers/shortcuts.ts';
+import { type PlayerChangeEvent, type PlayerState, type PlayerStore } from '../../player/types.ts';
+import type { ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
-import { EventBridge, type AloudProgressDetail } from '../controllers/event-bridge.ts';
+import { EventBridge } from '../controllers/event-bridge.ts';
 import { TextView } from '../controllers/text-view.ts';
 import type { SleepTimer } from '../hands-free/sleep-timer.ts';
 import { HandsFree } from '../hands-free/wiring.ts';
@@ -18,8 +16,8 @@ import type { UiStrings } from '../strings.ts';
 import { dirOf, LocaleController } from '../locale.ts';
 import { Announcer } from '../controllers/announcer.ts';
 import { indexArticle, type ArticleIndex } from './article-index.ts';
-import { heading, renderArticleBody } from './article-view.ts';
-import { LazyPart, lazy, once } from '../lazy.ts';
+import { renderHeader } from './article-view.ts';
+import { LazyPart, lazy } from '../lazy.ts';
 import { Bar, type BarModel } from './bar.ts';
 import { Session } from './session.ts';
 import { Transport } from './transport.ts';
@@ -29,7 +27,6 @@ import { Contents } from './contents.ts';
 import { MoreMenu, type MoreActions, type MoreModel } from './more-menu.ts';
 import { styles } from './aloud-player.styles.ts';
 import { barStyles } from './bar.styles.ts';
-import { shownError, type ErrorCode, type ShownError } from './errors.ts';
 import { deepActiveElement, fire } from './dom.ts';
 
 // The parts made on first use (see LazyPart). Their imports sit here, not in the class
@@ -200,7 +197,7 @@ export class AloudPlayer extends LitElement {
     },
     changed: (e) => this.#onChange(e),
     // No engine could be made: the listener can still read the text.
-    engineless: () => this.#errors.show(shownError('no-voice', '', this.#errorLang())),
+    engineless: () => this.#errors.showCode('no-voice'),
     remembers: () => this.#remembers(),
     waitFor: () => (this.#remembers() ? this.#remembering.get() : undefined),
   });
@@ -213,8 +210,17 @@ export class AloudPlayer extends LitElement {
       this.#errors.prefetch();
     },
     loaded: (a) => this.#attach(a),
-    failed: (e) => this.#loadFailed(e),
-    updated: (next) => void this.#updated(next),
+    failed: (e) => {
+      if (!this.#errors.failed(e)) return;
+      this.#article = null;
+      this.#index = null;
+    },
+    // The network copy of a cached article changed: before the listener has the text it
+    // simply replaces it, afterwards remembering swaps it in at the next sentence boundary.
+    updated: (next) => {
+      if (!this.#store || !this.#article) this.#attach(next);
+      else void this.#remembering.get().then((r) => r?.update(next, this.lang));
+    },
   });
   get #store(): PlayerStore | null {
     return this.#session.store;
@@ -227,7 +233,7 @@ export class AloudPlayer extends LitElement {
   #swapping = false;
   readonly #events = new EventBridge(
     (type, detail) => fire(this, type, detail),
-    (error) => this.#shownError(error),
+    (error) => this.#errors.ofStore(error),
     () => this.#index,
   );
   /** Lock screen and headphones, sleep timer, screen wake lock: each a lazy chunk. */
@@ -248,7 +254,7 @@ export class AloudPlayer extends LitElement {
         lang: () => this.lang,
         following: () => this._followAlong,
         obscured: () => this._mini?.obscured() ?? { top: 0, bottom: 0 },
-        onError: (e) => this.#errors.show(shownError(e.code, e.message, this.#errorLang(), false, this.for)),
+        onError: (e) => this.#errors.showCode(e.code, e.message, this.for),
       });
       this.requestUpdate();
       return page;
@@ -258,9 +264,6 @@ export class AloudPlayer extends LitElement {
   private get _page(): PageModeController | null {
     return this.#pageMode.value;
   }
-  /** An updated copy of the article waiting for a sentence boundary. */
-  #update: Article | null = null;
-  #cancelUpdate: (() => void) | null = null;
   /** The sticky mini-player (a lazy chunk, loaded for `sticky`). */
   private _mini: MiniPlayerController | null = null;
   readonly #miniPlayer = new LazyPart(() => lazy(miniPlayerChunk(), 'the mini-player').then((m) => m?.MiniPlayerController));
@@ -271,6 +274,9 @@ export class AloudPlayer extends LitElement {
     say: (text) => this.#announcer.say(text),
     fire: (code, message) => fire(this, 'aloud-error', { code, message }),
     requestUpdate: () => this.requestUpdate(),
+    lang: () => (this.#article ? this.#articleLang(this.#article) : this.lang || this.strings.locale),
+    level: () => this.headingLevel,
+    reload: () => this.#runLoad(),
   });
   readonly #locale = new LocaleController(this, () => ({ uiLang: this.uiLang, articleLang: this.lang || this.#article?.lang }));
   readonly #announcer = new Announcer(this.#locale, () => this.requestUpdate());
@@ -513,35 +519,10 @@ export class AloudPlayer extends LitElement {
     await help.open(returnTo);
   }
 
-  /** The panel for `e`, with "Try again" wired to a new load. */
-  #renderError(e: ShownError, t: UiStrings): TemplateResult {
-    return this.#errors.render(e, this.headingLevel, () => this.#retry(), t);
-  }
-
-  #errorLang(): string {
-    return this.#article ? this.#articleLang(this.#article) : this.lang || this.strings.locale;
-  }
-
   /** Runs a request on the store (queued while the voice is prepared); iOS unlocks the keep-alive clip in the gesture. */
   #request(fn: (s: PlayerStore) => void, name = ''): void {
     this.#handsFree.unlock();
     this.#session.request(fn, !!this.#article, name);
-  }
-
-  #loadFailed(e: unknown): void {
-    const code = (e as { code?: ArticleLoadErrorCode }).code;
-    if (code === 'aborted') return;
-    this.#article = null;
-    this.#index = null;
-    this.#errors.show(shownError(code, e instanceof Error ? e.message : String(e), this.#errorLang(), true, (e as { status?: number }).status));
-  }
-
-  /** "Try again" after a failed load. */
-  #retry(): void {
-    this.#errors.clear();
-    // Asked for, so said (a page load itself is silent: the listener did not cause it).
-    this.#announcer.say((t) => t.loading);
-    this.#runLoad();
   }
 
   // ---- state from the store ----
@@ -551,10 +532,13 @@ export class AloudPlayer extends LitElement {
     this._state = s;
     if (changes.has('rate')) this.rate = s.rate;
     if (changes.has('voice')) this.voice = s.voice?.id ?? '';
-    if (changes.has('article') && s.article && s.article === this.#update) {
+    if (changes.has('article') && s.article && this.#remembering.value?.switched(s.article)) {
       // switchAtBoundary reloads, seeks back and resumes in one go: to a
       // listener nothing changed but the text, so no event is fired for it.
-      this.#switched(s.article);
+      this.#article = s.article;
+      this.#index = indexArticle(s.article);
+      this.#text.forget();
+      this.#announcer.say((t) => t.updated);
       this.#swapping = true;
       queueMicrotask(() => (this.#swapping = false));
     }
@@ -605,34 +589,6 @@ export class AloudPlayer extends LitElement {
     return this.offline || this.querySelector('aloud-offline-panel') !== null;
   }
 
-  /**
-   * The network copy of a cached article changed. Before the listener has
-   * the text, it simply replaces it; afterwards it is swapped in at the next
-   * sentence boundary at the same place (`switchAtBoundary`).
-   */
-  async #updated(next: Article): Promise<void> {
-    const store = this.#store;
-    if (!store || !this.#article) {
-      this.#attach(next);
-      return;
-    }
-    const { switchAtBoundary } = await import('../../player/resume.ts');
-    if (store !== this.#store) return;
-    const lang = this.lang;
-    this.#update = lang && lang !== next.lang ? { ...next, lang } : next;
-    this.#cancelUpdate?.();
-    this.#cancelUpdate = switchAtBoundary(store, this.#update);
-  }
-
-  #switched(article: Article): void {
-    this.#update = null;
-    this.#cancelUpdate = null;
-    this.#article = article;
-    this.#index = indexArticle(article);
-    this.#text.forget();
-    this.#announcer.say((t) => t.updated);
-  }
-
   // ---- sticky mini-player ----
 
   #stick(): void {
@@ -650,11 +606,6 @@ export class AloudPlayer extends LitElement {
         controls: () => (this.#article ? this.#bar.mini(this.#barModel(this.#article)) : html``),
       });
     });
-  }
-
-  /** A store error as shown (never a retry: the store's errors are not the element's fetch). */
-  #shownError(error: PlayerErrorInfo): ShownError {
-    return shownError(error.code, error.message, this.#errorLang());
   }
 
   // ---- helpers ----
@@ -679,7 +630,7 @@ export class AloudPlayer extends LitElement {
       ${article ? html`<button type="button" class="skip-link" @click=${this.#skipPlayer}>${t.skipPlayer}</button>` : nothing}
       ${this.#announcer.render()}
       ${pending ? html`<div part="loading" class="busy"><span class="spinner" aria-hidden="true"></span><span>${t.loading}…</span></div>` : nothing}
-      ${this.#errors.loadError && !article ? this.#renderError(this.#errors.loadError, t) : nothing}
+      ${this.#errors.loadError && !article ? this.#errors.render(this.#errors.loadError, t) : nothing}
       ${!article && !pending && !this.#errors.loadError && !this.for ? html`<p>${t.noSrc}</p>` : nothing}
       ${article ? this.#renderPlayer(article) : nothing}
       ${this.#help.value?.render(this.shortcuts === 'global', this.strings) ?? nothing}
@@ -741,33 +692,16 @@ export class AloudPlayer extends LitElement {
         ? html`<aloud-offline-panel .hideSave=${true}></aloud-offline-panel>`
         : nothing}`;
     return html`
-      ${full
-        ? html`<header part="header">
-            ${article.kicker ? html`<p class="kicker">${article.kicker}</p>` : nothing}
-            ${heading(hl, article.title, 'title')}
-            ${article.byline ? html`<p class="byline">${t.by(article.byline)}</p>` : nothing}
-          </header>`
-        : nothing}
-      ${this.#errors.loadError ? this.#renderError(this.#errors.loadError, t) : nothing}
-      ${storeError ? this.#renderError(this.#shownError(storeError), t) : nothing}
+      ${full ? renderHeader(article, hl, t) : nothing}
+      ${this.#errors.loadError ? this.#errors.render(this.#errors.loadError, t) : nothing}
+      ${storeError ? this.#errors.render(this.#errors.ofStore(storeError), t) : nothing}
       ${s?.notice ? html`<p part="notice" class="byline">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}
       ${this.#bar.render(this.#barModel(article))}
       ${this.#caption(lang)} ${extras}
       ${full && !this.for
         ? html`<div class="layout">
             ${this.#contents.render({ strings: t, labels: index.labels, current: sectionIndex, headingLevel: hl + 1 })}
-            <div class="text-wrap">
-              <div part="text" class="text" lang=${lang} dir=${dirOf(lang)} aria-label=${t.articleText} role="region"
-                @click=${this.#text.onClick} @keydown=${this.#text.onKeydown} @focusin=${this.#text.onFocusIn} @focusout=${this.#text.onFocusOut}
-                @wheel=${{ handleEvent: this.#follow.userScrolled, passive: true }}
-                @touchmove=${{ handleEvent: this.#follow.userScrolled, passive: true }}
-                @pointerdown=${this.#follow.pointerDown}>
-                ${guard([article, hl, t], () => renderArticleBody(article, hl, t))}
-              </div>
-              ${this.#follow.following || !this._followAlong
-                ? nothing
-                : html`<button type="button" part="back-button" class="back" @click=${() => this.#follow.resume(this.#text.current)}>${t.backToCurrent}</button>`}
-            </div>
+            ${this.#text.render(article, lang, hl, t)}
           </div>`
         : nothing}
     `;

@@ -40,6 +40,15 @@ function blocks(paragraphs: readonly Paragraph[]): TemplateResult[] {
  * and the (hidden) hint that tells a screen reader what Enter does on the
  * focused sentence, in the interface's language.
  */
+/** The full layout's header: kicker, the title heading, byline. */
+export function renderHeader(article: Article, level: number, t: UiStrings): TemplateResult {
+  return html`<header part="header">
+    ${article.kicker ? html`<p class="kicker">${article.kicker}</p>` : nothing}
+    ${heading(level, article.title, 'title')}
+    ${article.byline ? html`<p class="byline">${t.by(article.byline)}</p>` : nothing}
+  </header>`;
+}
+
 export function renderArticleBody(article: Article, titleLevel: number, t: UiStrings = en): TemplateResult {
   return html`${article.sections.map(
     (section) => html`<section>

@@ -1,7 +1,9 @@
 import { html, type TemplateResult } from 'lit';
 import type { UiStrings } from '../strings.ts';
 import { once } from '../lazy.ts';
-import type { ErrorCode, ShownError } from './errors.ts';
+import type { ArticleLoadErrorCode } from '../../article/errors.ts';
+import type { PlayerErrorInfo } from '../../player/types.ts';
+import { shownError, type ErrorCode, type ShownError } from './errors.ts';
 
 // The error panel and its words: a chunk fetched beside the article (like
 // the validator), so it is here by the time a load can fail.
@@ -16,6 +18,12 @@ export interface ErrorDisplayOwner {
   fire(code: ErrorCode, message: string): void;
   /** Re-renders once the panel's chunk is here. */
   requestUpdate(): void;
+  /** The language errors are said in: the article's, else the interface's. */
+  lang(): string;
+  /** The heading level of the panel's title. */
+  level(): number;
+  /** "Try again": loads the article again. */
+  reload(): void;
 }
 
 /**
@@ -46,6 +54,24 @@ export class ErrorDisplay {
     });
   }
 
+  /** A failed load from the article source: sorted into its kind and shown. False for one a newer load replaced. */
+  failed(e: unknown): boolean {
+    const code = (e as { code?: ArticleLoadErrorCode }).code;
+    if (code === 'aborted') return false;
+    this.show(shownError(code, e instanceof Error ? e.message : String(e), this.owner.lang(), true, (e as { status?: number }).status));
+    return true;
+  }
+
+  /** An error by code that no second try can mend (no voice, page mode's element missing): shown in place of the player. */
+  showCode(code: ErrorCode, message = '', detail?: string): void {
+    this.show(shownError(code, message, this.owner.lang(), false, detail));
+  }
+
+  /** A store error as shown (never a retry: the store's errors are not the element's fetch). */
+  ofStore(error: PlayerErrorInfo): ShownError {
+    return shownError(error.code, error.message, this.owner.lang());
+  }
+
   /** A store error: announced (the store's change fires the event). */
   announce(e: ShownError): void {
     this.#withView((v) => this.owner.say((t) => (v ? v.errorAnnouncement(e, t) : e.message)));
@@ -55,12 +81,18 @@ export class ErrorDisplay {
     this.loadError = null;
   }
 
-  /** The panel for `e`. */
-  render(e: ShownError, level: number, retry: () => void, t: UiStrings): TemplateResult {
-    if (this.#view) return this.#view.renderError(e, level, retry, t);
+  /** The panel for `e`; its "Try again" clears the error, says it is loading (asked for, so said) and loads again. */
+  render(e: ShownError, t: UiStrings): TemplateResult {
+    if (this.#view) return this.#view.renderError(e, this.owner.level(), this.#retry, t);
     this.prefetch();
     return html`<div part="error" class="error"><p>${e.message}</p></div>`;
   }
+
+  readonly #retry = (): void => {
+    this.clear();
+    this.owner.say((t) => t.loading);
+    this.owner.reload();
+  };
 
   /** Runs `then` with the view (loading it if need be), or with none if it cannot load. */
   #withView(then: (v?: ErrorsView) => void): void {

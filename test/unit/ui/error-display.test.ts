@@ -10,12 +10,16 @@ function setup() {
   const said: string[] = [];
   const fired: { code: string; message: string }[] = [];
   let updates = 0;
+  let reloads = 0;
   const display = new ErrorDisplay({
     say: (text: (t: UiStrings) => string) => said.push(text(english)),
     fire: (code, message) => fired.push({ code, message }),
     requestUpdate: () => void updates++,
+    lang: () => 'en-GB',
+    level: () => 2,
+    reload: () => void reloads++,
   });
-  return { display, said, fired, updates: () => updates };
+  return { display, said, fired, updates: () => updates, reloads: () => reloads };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 50));
@@ -49,11 +53,59 @@ describe('the error display', () => {
   it('renders the plain message until the panel’s chunk is here, then the panel', async () => {
     const { display } = setup();
     const e = shownError('http-error', 'HTTP 500', 'en', true, 500);
-    const first = display.render(e, 2, () => {}, english);
+    const first = display.render(e, english);
     expect(first.strings.join('')).toContain('class="error"');
     expect(first.values).toContain('HTTP 500');
     await settle();
-    const panel = display.render(e, 2, () => {}, english);
+    const panel = display.render(e, english);
     expect(panel).not.toEqual(first);
   });
+
+  it('sorts a failed load into its kind (a retry where one can help), ignores one a newer load replaced', async () => {
+    const { display, fired } = setup();
+    const aborted = Object.assign(new Error('aborted'), { code: 'aborted' });
+    expect(display.failed(aborted)).toBe(false);
+    expect(display.loadError).toBeNull();
+    const notFound = Object.assign(new Error('HTTP 404: not found'), { code: 'http-error', status: 404 });
+    expect(display.failed(notFound)).toBe(true);
+    expect(display.loadError).toMatchObject({ kind: 'notFound', code: 'http-error', lang: 'en-GB', detail: '404', retry: false });
+    const server = Object.assign(new Error('HTTP 503'), { code: 'http-error', status: 503 });
+    display.failed(server);
+    expect(display.loadError).toMatchObject({ retry: true });
+    await settle();
+    expect(fired.map((f) => f.code)).toEqual(['http-error', 'http-error']);
+  });
+
+  it('an error by code is shown without a retry; a store error is worded in the same language', () => {
+    const { display } = setup();
+    display.showCode('no-voice');
+    expect(display.loadError).toMatchObject({ code: 'no-voice', retry: false, lang: 'en-GB' });
+    expect(display.ofStore({ code: 'synthesis-failed', message: 'x' })).toMatchObject({ code: 'synthesis-failed', retry: false, lang: 'en-GB' });
+  });
+
+  it("'Try again' clears the error, says it is loading and loads again", async () => {
+    const { display, said, reloads } = setup();
+    display.failed(Object.assign(new Error('HTTP 503'), { code: 'http-error', status: 503 }));
+    await settle();
+    const panel = display.render(display.loadError!, english);
+    // The panel's button calls the retry it was given: find it among the template's values.
+    const retry = findFunction(panel);
+    expect(retry).toBeTypeOf('function');
+    retry!();
+    expect(display.loadError).toBeNull();
+    expect(said.at(-1)).toBe(english.loading);
+    expect(reloads()).toBe(1);
+  });
 });
+
+/** The first function among a template's values, looking into nested templates. */
+function findFunction(t: { values: unknown[] }): (() => void) | null {
+  for (const v of t.values) {
+    if (typeof v === 'function') return v as () => void;
+    if (v && typeof v === 'object' && 'values' in v) {
+      const f = findFunction(v as { values: unknown[] });
+      if (f) return f;
+    }
+  }
+  return null;
+}

@@ -123,4 +123,24 @@ describe('remembering, owned by the player', () => {
     expect(remembering.saved).toBe(null);
     await until(() => remembering.saved === false, 'the new src read');
   });
+
+  it('swaps an updated copy in at the same place, keeping the element lang, and knows it as the swap only once', async () => {
+    const { storage } = freshStorage();
+    const { host, store, remembering } = setup(storage);
+    const first = makeArticle('a1');
+    store.load(first);
+    host.store = store;
+    host.rendered();
+    store.seek('s2p1s2');
+    const next = { ...makeArticle('a1'), title: 'Updated' };
+    remembering.update(next, 'en-GB');
+    // Not playing: swapped at once, at the same sentence, with the player's lang.
+    const swapped = store.state.article!;
+    expect(swapped).not.toBe(first);
+    expect(swapped).toMatchObject({ title: 'Updated', lang: 'en-GB' });
+    expect(store.state.position?.sentenceId).toBe('s2p1s2');
+    expect(remembering.switched(swapped)).toBe(true);
+    expect(remembering.switched(swapped)).toBe(false);
+    expect(remembering.switched(first)).toBe(false);
+  });
 });
