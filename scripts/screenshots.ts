@@ -120,6 +120,17 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    name: 'demo-sleep-menu',
+    async take(page, origin) {
+      await page.goto(`${origin}/`);
+      await shadowButton(page, 'More').click();
+      const player = page.locator('aloud-player').first();
+      await player.getByRole('menuitem', { name: /^Sleep timer/ }).click();
+      await player.getByRole('menuitemradio', { name: '15 minutes' }).waitFor();
+      await page.waitForTimeout(200);
+    },
+  },
+  {
     name: 'demo-error',
     async take(page, origin) {
       await page.goto(`${origin}/`);

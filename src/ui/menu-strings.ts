@@ -23,6 +23,8 @@ export const menuStrings = {
   automaticNamed: (name: string) => `Automatic: ${f.isolate(name)}`,
   /** The More menu's voice item. */
   voiceItem: (choice: string) => `Voice: ${choice}`,
+  /** The More menu's sleep timer item, with its state ("Off", "End of this section", "12 min left"). */
+  sleepItem: (state: string) => `Sleep timer: ${state}`,
   done: 'Done',
 };
 

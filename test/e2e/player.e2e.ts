@@ -205,13 +205,19 @@ describe('the demo by keyboard alone', () => {
 
   it('sleep timer, set by keyboard to the end of the section, pauses where the next section begins', async () => {
     const page = await openDemo({ wordMs: 15 });
-    // The More menu, by keyboard: Enter opens it on its first item (Voice), then Off, then End of this section.
+    // The More menu, by keyboard: Enter opens it on its first item (Voice), then Sleep timer, whose
+    // submenu ArrowRight opens on its checked choice (Off), then End of this section.
     const more = page.getByRole('button', { name: 'More', exact: true });
     await tabTo(page, more);
     await page.keyboard.press('Enter');
+    const sleep = page.getByRole('menuitem', { name: 'Sleep timer: Off', exact: true });
+    await sleep.waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await hasFocus(sleep)).toBe(true);
+    await page.keyboard.press('ArrowRight');
     const endOfSection = page.getByRole('menuitemradio', { name: 'End of this section' });
     await endOfSection.waitFor();
-    await page.keyboard.press('ArrowDown');
+    expect(await hasFocus(page.getByRole('menuitemradio', { name: 'Off', exact: true }))).toBe(true);
     await page.keyboard.press('ArrowDown');
     expect(await hasFocus(endOfSection)).toBe(true);
     await page.keyboard.press('Enter');
@@ -232,7 +238,11 @@ describe('the demo by keyboard alone', () => {
     // It was a one-off: the timer is off again.
     await tabTo(page, more);
     await page.keyboard.press('Enter');
-    await poll(() => page.getByRole('menuitemradio', { name: 'Off' }).getAttribute('aria-checked')).toBe('true');
+    await sleep.waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await poll(() => page.getByRole('menuitemradio', { name: 'Off', exact: true }).getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
   });
 

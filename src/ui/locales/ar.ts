@@ -107,6 +107,8 @@ export default {
   startOf: (section: string) => `بداية ${section}`,
   automaticNamed: (name: string) => `تلقائي: ${f.isolate(name)}`,
   voiceItem: (choice: string) => `الصوت: ${choice}`,
+  /** The More menu's sleep timer item, with its state. */
+  sleepItem: (state: string) => `مؤقت النوم: ${state}`,
   done: 'تم',
   help: {
     close: 'إغلاق',

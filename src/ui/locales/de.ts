@@ -100,6 +100,8 @@ export default {
   startOf: (section: string) => `Anfang von ${section}`,
   automaticNamed: (name: string) => `Automatisch: ${f.isolate(name)}`,
   voiceItem: (choice: string) => `Stimme: ${choice}`,
+  /** The More menu's sleep timer item, with its state. */
+  sleepItem: (state: string) => `Schlaftimer: ${state}`,
   done: 'Fertig',
   help: {
     close: 'Schließen',

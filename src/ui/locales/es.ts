@@ -100,6 +100,8 @@ export default {
   startOf: (section: string) => `Inicio de ${section}`,
   automaticNamed: (name: string) => `Automática: ${f.isolate(name)}`,
   voiceItem: (choice: string) => `Voz: ${choice}`,
+  /** The More menu's sleep timer item, with its state. */
+  sleepItem: (state: string) => `Temporizador de apagado: ${state}`,
   done: 'Listo',
   help: {
     close: 'Cerrar',

@@ -103,6 +103,8 @@ export default {
   startOf: (section: string) => `Début de ${section}`,
   automaticNamed: (name: string) => `Automatique : ${f.isolate(name)}`,
   voiceItem: (choice: string) => `Voix : ${choice}`,
+  /** The More menu's sleep timer item, with its state. */
+  sleepItem: (state: string) => `Minuteur de veille : ${state}`,
   done: 'OK',
   help: {
     close: 'Fermer',

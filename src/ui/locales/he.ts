@@ -107,6 +107,8 @@ export default {
   startOf: (section: string) => `תחילת ${section}`,
   automaticNamed: (name: string) => `אוטומטי: ${f.isolate(name)}`,
   voiceItem: (choice: string) => `קול: ${choice}`,
+  /** The More menu's sleep timer item, with its state. */
+  sleepItem: (state: string) => `טיימר שינה: ${state}`,
   done: 'סיום',
   help: {
     close: 'סגירה',

@@ -100,6 +100,8 @@ export default {
   startOf: (section: string) => `Inizio di ${section}`,
   automaticNamed: (name: string) => `Automatica: ${f.isolate(name)}`,
   voiceItem: (choice: string) => `Voce: ${choice}`,
+  /** The More menu's sleep timer item, with its state. */
+  sleepItem: (state: string) => `Timer di spegnimento: ${state}`,
   done: 'Fine',
   help: {
     close: 'Chiudi',

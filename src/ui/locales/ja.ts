@@ -100,6 +100,8 @@ export default {
   startOf: (section: string) => `${section}の始め`,
   automaticNamed: (name: string) => `自動：${f.isolate(name)}`,
   voiceItem: (choice: string) => `音声：${choice}`,
+  /** The More menu's sleep timer item, with its state. */
+  sleepItem: (state: string) => `スリープタイマー：${state}`,
   done: '完了',
   help: {
     close: '閉じる',

@@ -100,6 +100,8 @@ export default {
   startOf: (section: string) => `Begin van ${section}`,
   automaticNamed: (name: string) => `Automatisch: ${f.isolate(name)}`,
   voiceItem: (choice: string) => `Stem: ${choice}`,
+  /** The More menu's sleep timer item, with its state. */
+  sleepItem: (state: string) => `Slaaptimer: ${state}`,
   done: 'Klaar',
   help: {
     close: 'Sluiten',

@@ -107,6 +107,8 @@ export default {
   startOf: (section: string) => `Początek: ${section}`,
   automaticNamed: (name: string) => `Automatycznie: ${f.isolate(name)}`,
   voiceItem: (choice: string) => `Głos: ${choice}`,
+  /** The More menu's sleep timer item, with its state. */
+  sleepItem: (state: string) => `Wyłącznik czasowy: ${state}`,
   done: 'Gotowe',
   help: {
     close: 'Zamknij',

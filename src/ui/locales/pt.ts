@@ -104,6 +104,8 @@ export default {
   startOf: (section: string) => `Início de ${section}`,
   automaticNamed: (name: string) => `Automática: ${f.isolate(name)}`,
   voiceItem: (choice: string) => `Voz: ${choice}`,
+  /** The More menu's sleep timer item, with its state. */
+  sleepItem: (state: string) => `Timer para dormir: ${state}`,
   done: 'Concluído',
   help: {
     close: 'Fechar',

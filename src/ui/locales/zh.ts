@@ -103,6 +103,8 @@ export default {
   startOf: (section: string) => `${section}的开头`,
   automaticNamed: (name: string) => `自动：${f.isolate(name)}`,
   voiceItem: (choice: string) => `语音：${choice}`,
+  /** The More menu's sleep timer item, with its state. */
+  sleepItem: (state: string) => `定时关闭：${state}`,
   done: '完成',
   help: {
     close: '关闭',

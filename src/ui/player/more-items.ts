@@ -44,18 +44,36 @@ export const styles = [
   [role='menu'] button {
     width: 100%;
   }
-  [role='menu'] [aria-checked]::before {
+  /* One column for the check mark, kept by every item so their words line up. */
+  [role='menu'] [role^='menuitem']::before {
     content: '' / '';
     width: 1.25em;
+    flex: none;
   }
   [role='menu'] [aria-checked='true']::before {
     content: '✓' / '';
   }
-  [role='group'] > .menu-label {
-    display: block;
-    padding: 0.25rem 0.75rem 0;
-    font-size: 0.875rem;
-    color: var(--_muted);
+  /* The sleep timer's submenu opens in place, under its item: one panel, also at 280 px. */
+  [role='menu'] #sleep-menu {
+    position: static;
+    width: auto;
+    max-width: none;
+    padding: 0 0 0.25rem;
+    padding-inline-start: 1.25em;
+    background: none;
+    border: 0;
+    box-shadow: none;
+  }
+  #sleep::after {
+    content: '›' / '';
+    margin-inline-start: auto;
+    padding-inline-start: 0.75rem;
+  }
+  #sleep:dir(rtl)::after {
+    content: '‹' / '';
+  }
+  #sleep[aria-expanded='true']::after {
+    content: '⌄' / '';
   }
   [role='separator'] {
     border-top: 1px solid var(--_border);
@@ -102,18 +120,46 @@ export interface MoreActions {
 /** The menu the items are in (more-menu.ts). */
 interface Menu {
   close(refocus: boolean): void;
+  /** The sleep timer's submenu is open. */
+  sub: boolean;
+  changed(): Promise<unknown>;
 }
 
-/** The menu's items, in order. */
-export const menuItems = (root: ParentNode): HTMLElement[] => [...root.querySelectorAll<HTMLElement>('#more-menu [role^="menuitem"]')];
+const items = (root: ParentNode, selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
 
-/** Arrows move (wrapping), Home/End go to the ends, Escape closes and gives focus back to the button. */
+/** The menu's own items, in order (not those of the submenu). */
+export const menuItems = (root: ParentNode): HTMLElement[] => items(root, '#more-menu [role^="menuitem"]').filter((i) => !i.closest('#sleep-menu'));
+
+/** Opens or closes the sleep timer's submenu; opened, focus goes to its checked choice, closed, back to its item. */
+async function setSub(root: ParentNode, menu: Menu, open: boolean): Promise<void> {
+  menu.sub = open;
+  await menu.changed();
+  const sub = items(root, '#sleep-menu [role^="menuitem"]');
+  (open ? (sub.find((i) => i.getAttribute('aria-checked') === 'true') ?? sub[0]) : root.querySelector<HTMLElement>('#sleep'))?.focus();
+}
+
+/**
+ * Arrows move (wrapping), Home/End go to the ends, Escape closes and gives
+ * focus back to the button. On "Sleep timer", the arrow toward the reading
+ * end (Right, Left in right-to-left) opens its submenu; inside it, the other
+ * arrow or Escape closes it, back on its item.
+ */
 export function onMenuKey(e: KeyboardEvent, menu: Menu): void {
   if (e.altKey || e.ctrlKey || e.metaKey) return;
-  const list = menuItems((e.currentTarget as Element).getRootNode() as ParentNode);
-  const at = list.indexOf(e.target as HTMLElement);
+  const root = (e.currentTarget as Element).getRootNode() as ParentNode;
+  const target = e.target as HTMLElement;
+  const inSub = !!target.closest('#sleep-menu');
+  const list = inSub ? items(root, '#sleep-menu [role^="menuitem"]') : menuItems(root);
+  const at = list.indexOf(target);
   const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[e.key];
-  if (e.key === 'Escape') {
+  const rtl = target.matches(':dir(rtl)');
+  const inward = e.key === (rtl ? 'ArrowLeft' : 'ArrowRight');
+  const outward = e.key === (rtl ? 'ArrowRight' : 'ArrowLeft');
+  if ((inSub && (outward || e.key === 'Escape')) || (!inSub && inward && target.id === 'sleep')) {
+    e.preventDefault();
+    e.stopPropagation();
+    void setSub(root, menu, !inSub);
+  } else if (e.key === 'Escape') {
     e.preventDefault();
     e.stopPropagation();
     menu.close(true);
@@ -130,10 +176,11 @@ export function onMenuFocusOut(e: FocusEvent, menu: Menu): void {
   if (next && !(e.currentTarget as Element).contains(next) && next.id !== 'more') menu.close(false);
 }
 
-/** An item did its job: the menu closes and focus returns to its button (the voice dialog takes focus itself). */
+/** An item did its job: the menu closes and focus returns to its button (the voice dialog takes focus itself). The sleep item opens or closes its submenu. */
 export function onMenuClick(e: Event, menu: Menu): void {
   const item = (e.target as Element).closest('[role^="menuitem"]');
-  if (item) menu.close(!item.hasAttribute('data-dialog'));
+  if (item?.id === 'sleep') void setSub(item.getRootNode() as ParentNode, menu, !menu.sub);
+  else if (item) menu.close(!item.hasAttribute('data-dialog'));
 }
 
 const SLEEP: readonly (SleepMode | null)[] = [null, 'end-of-section', 15, 30, 60];
@@ -156,7 +203,13 @@ function automatic(t: Strings, s: PlayerState | null, lang: string): string {
   return v ? t.automaticNamed(`${v.name} (${t.languageName(v.lang)})`) : t.automaticVoice(lang);
 }
 
-export function renderItems(ui: UiStrings, m: MoreModel, a: MoreActions): TemplateResult {
+/** What the sleep item says the timer is doing: "Off", "End of this section", "12 min left". */
+function sleepState(t: Strings, m: MoreModel): string {
+  if (m.sleepLeftMs !== null) return t.sleepLeft(m.sleepLeftMs);
+  return m.sleepMode === 'end-of-section' ? t.sleepEndOfSection : t.sleepOff;
+}
+
+export function renderItems(ui: UiStrings, m: MoreModel, a: MoreActions, menu: Pick<Menu, 'sub'>): TemplateResult {
   const t = words(ui);
   const s = m.state;
   const chosen = m.chosenVoice;
@@ -166,12 +219,15 @@ export function renderItems(ui: UiStrings, m: MoreModel, a: MoreActions): Templa
       aria-checked=${checked === undefined ? nothing : checked ? 'true' : 'false'} @click=${run}>${label}</button>`;
   return html`${html`<button type="button" role="menuitem" tabindex="-1" data-dialog aria-haspopup="dialog"
       @click=${() => a.voiceDialog?.()}>${t.voiceItem(voiceName)}</button>`}
-    <div role="group" aria-labelledby="sleep-label">
-      <span id="sleep-label" class="menu-label">${t.sleepTimer}${m.sleepLeftMs !== null ? ` (${t.sleepLeft(m.sleepLeftMs)})` : ''}</span>
-      ${SLEEP.map((mode) =>
-        item('menuitemradio', mode === null ? t.sleepOff : mode === 'end-of-section' ? t.sleepEndOfSection : t.sleepMinutes(mode), () => a.setSleep(mode), m.sleepMode === mode),
-      )}
-    </div>
+    <button type="button" role="menuitem" tabindex="-1" id="sleep" aria-haspopup="menu" aria-expanded=${menu.sub ? 'true' : 'false'}
+      aria-controls=${menu.sub ? 'sleep-menu' : nothing}>${t.sleepItem(sleepState(t, m))}</button>
+    ${menu.sub
+      ? html`<div role="menu" id="sleep-menu" aria-labelledby="sleep">
+          ${SLEEP.map((mode) =>
+            item('menuitemradio', mode === null ? t.sleepOff : mode === 'end-of-section' ? t.sleepEndOfSection : t.sleepMinutes(mode), () => a.setSleep(mode), m.sleepMode === mode),
+          )}
+        </div>`
+      : nothing}
     <div role="separator"></div>
     ${m.keepAwake === null ? nothing : item('menuitemcheckbox', t.keepScreenOn, () => a.setKeepAwake(!m.keepAwake), m.keepAwake, 'keep-awake')}
     ${item('menuitemcheckbox', t.followAlong, () => a.setFollowAlong(!m.followAlong), m.followAlong, 'follow')}

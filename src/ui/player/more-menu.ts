@@ -23,6 +23,8 @@ const loadItems = () => lazy(import('./more-items.ts'), 'the More menu');
  */
 export class MoreMenu {
   #open = false;
+  /** The sleep timer's submenu is open (the items' chunk opens and closes it). */
+  sub = false;
   #items: Items | null = null;
   #load: Promise<unknown> | null = null;
 
@@ -42,7 +44,7 @@ export class MoreMenu {
       <div id="more-menu" part="menu" role="menu" aria-labelledby="more" ?hidden=${!this.#open}
         @keydown=${(e: KeyboardEvent) => items?.onMenuKey(e, this)} @focusout=${(e: FocusEvent) => items?.onMenuFocusOut(e, this)}
         @click=${(e: Event) => items?.onMenuClick(e, this)}>
-        ${this.#open && items ? items.renderItems(t, m, act) : nothing}
+        ${this.#open && items ? items.renderItems(t, m, act, this) : nothing}
       </div>
       ${items ? items.renderVoiceDialog(t, m, act) : nothing}
     </div>`;
@@ -69,8 +71,15 @@ export class MoreMenu {
   close(refocus: boolean): void {
     if (!this.#open) return;
     this.#open = false;
+    this.sub = false;
     this.host.requestUpdate();
     if (refocus) this.host.renderRoot.querySelector<HTMLElement>('#more')?.focus();
+  }
+
+  /** Re-renders, resolving once done (the items' chunk, after the submenu opened or closed). */
+  changed(): Promise<boolean> {
+    this.host.requestUpdate();
+    return this.host.updateComplete;
   }
 
   readonly #onButtonKey = (e: KeyboardEvent) => {

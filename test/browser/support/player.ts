@@ -95,9 +95,19 @@ export async function openMore(el: AloudPlayer, root: ShadowRoot): Promise<HTMLE
 /** The More menu's item whose text is `name` (opening the menu first). */
 export async function moreItem(el: AloudPlayer, root: ShadowRoot, name: string | RegExp): Promise<HTMLElement> {
   const menu = await openMore(el, root);
-  const item = [...menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')].find((i) =>
-    typeof name === 'string' ? i.textContent?.trim() === name : name.test(i.textContent?.trim() ?? ''),
-  );
+  const find = () =>
+    [...menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')].find((i) =>
+      typeof name === 'string' ? i.textContent?.trim() === name : name.test(i.textContent?.trim() ?? ''),
+    );
+  let item = find();
+  // Not in the menu itself: perhaps in the sleep timer's submenu, opened as a listener would.
+  const sleep = menu.querySelector<HTMLElement>('#sleep');
+  if (!item && sleep?.getAttribute('aria-expanded') === 'false') {
+    sleep.click();
+    await until(() => menu.querySelector('#sleep-menu'), 'the sleep timer submenu');
+    await el.updateComplete;
+    item = find();
+  }
   if (!item) throw new Error(`no More menu item named ${String(name)}`);
   return item;
 }

@@ -301,6 +301,54 @@ describe('aloud-player keyboard', () => {
     expect((el as unknown as { _followAlong: boolean })._followAlong).to.equal(false);
   });
 
+  it('the sleep timer is a submenu: Right opens it on the checked choice, Left and Escape close it, a choice closes the menu', async () => {
+    const { el, root } = await mount();
+    const more = q(root, '#more');
+    more.focus();
+    await press(el, 'Enter');
+    await until(() => focused(root)?.id !== 'more' && focused(root)?.getAttribute('role') === 'menuitem', 'the menu open');
+    await press(el, 'ArrowDown');
+    const sleep = q(root, '#sleep');
+    expect(focused(root)).to.equal(sleep);
+    expect(sleep.textContent!.trim()).to.equal('Sleep timer: Off');
+    expect([sleep.getAttribute('aria-haspopup'), sleep.getAttribute('aria-expanded')]).to.deep.equal(['menu', 'false']);
+    // Its choices are not among the menu's own items until it opens: the menu stays short.
+    expect(root.querySelector('#sleep-menu')).to.equal(null);
+    await press(el, 'ArrowRight');
+    await until(() => focused(root)?.closest('#sleep-menu'), 'the submenu open');
+    expect(sleep.getAttribute('aria-expanded')).to.equal('true');
+    expect(focused(root)!.textContent!.trim()).to.equal('Off');
+    expect(focused(root)!.getAttribute('aria-checked')).to.equal('true');
+    expect(await axeViolations(el)).to.deep.equal([]);
+    // Arrows stay inside the submenu (wrapping), and are not the player's.
+    await press(el, 'ArrowUp');
+    expect(focused(root)!.textContent!.trim()).to.equal('60 minutes');
+    await press(el, 'ArrowLeft');
+    await until(() => focused(root) === sleep, 'back on the sleep item');
+    expect(sleep.getAttribute('aria-expanded')).to.equal('false');
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    // Escape inside the submenu closes only the submenu.
+    await press(el, 'ArrowRight');
+    await until(() => focused(root)?.closest('#sleep-menu'), 'the submenu open again');
+    await press(el, 'Escape');
+    await until(() => focused(root) === sleep, 'Escape back on the sleep item');
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    // Enter opens it too; a choice sets the timer, closes the whole menu and gives focus back to More.
+    await press(el, 'Enter');
+    await until(() => focused(root)?.closest('#sleep-menu'), 'the submenu opened by Enter');
+    await press(el, 'ArrowDown');
+    await press(el, 'ArrowDown');
+    expect(focused(root)!.textContent!.trim()).to.equal('15 minutes');
+    await press(el, 'Enter');
+    await until(() => focused(root) === more, 'focus back on More');
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    await until(() => (el as unknown as { _sleep: { mode: unknown } | null })._sleep?.mode === 15, 'the timer set');
+    expect(el.store!.state.position?.sentenceId).to.equal('s1p1s1');
+    await press(el, 'Enter');
+    await until(() => q(root, '#sleep').textContent!.trim() === 'Sleep timer: 15 min left', 'the item saying what the timer does');
+    await press(el, 'Escape');
+  });
+
   it('shortcuts="off" turns the keys off; "global" adds Alt+Shift keys anywhere on the page', async () => {
     const { el, engine, root } = await mount({ attrs: { shortcuts: 'off' } });
     playButton(root).focus();

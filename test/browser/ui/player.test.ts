@@ -287,8 +287,9 @@ describe('aloud-player', () => {
     const { el, engine, root } = await mount();
     el.seek('s1p3s1');
     await flush(el);
-    const group = (await openMore(el, root)).querySelector('[role="group"]')!;
-    expect(root.getElementById(group.getAttribute('aria-labelledby')!)?.textContent).to.equal('Sleep timer');
+    const sleepItem = (await openMore(el, root)).querySelector<HTMLElement>('#sleep')!;
+    expect(sleepItem.textContent!.trim()).to.equal('Sleep timer: Off');
+    expect(sleepItem.getAttribute('aria-haspopup')).to.equal('menu');
     (await moreItem(el, root, 'End of this section')).click();
     // The timer's code is a lazy chunk, loaded by this first choice.
     const armed = el as unknown as { _sleep: { mode: unknown } | null };
@@ -302,6 +303,7 @@ describe('aloud-player', () => {
     await flush(el);
     expect(el.store!.state.status).to.equal('paused');
     expect(status(root)).to.equal('Sleep timer: paused');
+    expect((await moreItem(el, root, 'Sleep timer: Off')).getAttribute('aria-expanded')).to.equal('false');
     expect((await moreItem(el, root, 'Off')).getAttribute('aria-checked')).to.equal('true');
   });
 

@@ -45,6 +45,7 @@ const SAMPLES: Record<string, { args: unknown[]; has: (lang: string) => string[]
   startOf: [{ args: ['Section 2 of 5'], has: () => ['Section 2 of 5'] }],
   automaticNamed: [{ args: ['Daniel'], has: () => ['Daniel'] }],
   voiceItem: [{ args: ['Daniel'], has: () => ['Daniel'] }],
+  sleepItem: [{ args: ['12 min left'], has: () => ['12 min left'] }],
   'errorHelp.notFound': [{ args: ['404'], has: () => ['404'] }],
   'errorHelp.noElement': [{ args: ['story'], has: () => ['story'] }],
   'offline.size': [{ args: [1_400_000], has: (l) => [sizes(l)(1_400_000)] }],
