@@ -87,7 +87,12 @@ export interface SpeechEngine {
    * utterance that was cancelled are never delivered (a stale utterance is silent).
    */
   speak(request: UtteranceRequest, events: UtteranceEvents): UtteranceHandle;
-  /** Pause at once. Engines that cannot pause (see canPause) cancel instead and resume re-speaks. */
+  /**
+   * Pause at once; `resume()` goes on. Where `canPause` is false the engine
+   * cannot pause: `pause()` stops speech as `cancel()` does and `resume()`
+   * does nothing. Pausing is then the caller's: the store stops and speaks
+   * again from the last word heard (its one pause emulation, docs/playback.md).
+   */
   pause(): void;
   resume(): void;
   /** Stop everything queued and speaking. No events of cancelled utterances arrive afterwards. */

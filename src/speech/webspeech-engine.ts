@@ -69,7 +69,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
   let nextId = 1;
   let jobs: Job[] = [];
   let natives: Native[] = [];
-  let paused: 'no' | 'native' | 'emulated' = 'no';
+  let paused: 'no' | 'native' = 'no';
   let ticker: ReturnType<typeof setInterval> | null = null;
   let lastTick = 0;
   /**
@@ -314,7 +314,7 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
    * `speaking` turning false tells that ours ended.
    */
   function handOver(): void {
-    if (paused === 'emulated' || disposed) return;
+    if (disposed) return;
     const waiting = natives.filter((n) => n.handed && !n.done && n.chunk.text !== '');
     for (const rec of natives) {
       if (rec.handed || rec.done) continue;
@@ -456,11 +456,6 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     // leaves it paused after hiding the page: nothing would start again.
     if (synth!.paused === true) synth!.resume();
     setFrozen(isHidden());
-    if (paused === 'emulated') {
-      for (const j of jobs) j.fed = false;
-      stopTicker();
-      return;
-    }
     for (const j of jobs) feed(j, j.spokenTo);
     armWatchdog();
     completeEmpty();
@@ -485,7 +480,6 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
         return handle;
       }
       jobs.push(job);
-      if (paused === 'emulated') return handle;
       const wasIdle = natives.length === 0;
       feed(job, 0);
       armWatchdog();
@@ -494,31 +488,17 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     },
     pause() {
       if (paused !== 'no' || disposed) return;
-      if (canPause) {
-        paused = 'native';
-        ourPauseLatch = true;
-        synth.pause();
-        const head = natives[0];
-        if (head) head.interrupted = true;
-        setFrozen(true);
-        return;
-      }
-      // Pause emulated by cancel: resume() speaks the current sentence again
-      // from the last word known to have been heard. With real boundaries
-      // that is the word sounding; estimated ones may run ahead of the voice
-      // (a slower voice, a rate it ignores), so go back to a safe point.
+      // Where pause() cannot be trusted (it wedges speech-dispatcher, it
+      // cancels on Android) it is never called: speech stops as by cancel().
+      // Pausing there is the caller's (the store's one emulation: stop, then
+      // speak again from the last word heard, `heardTo`).
+      if (!canPause) return engine.cancel();
+      paused = 'native';
+      ourPauseLatch = true;
+      synth.pause();
       const head = natives[0];
-      if (head?.started) {
-        head.job.spokenTo = Math.max(head.job.spokenTo, safeResumePoint(head));
-      }
-      paused = 'emulated';
-      generation++;
-      stopTicker();
-      estimator.stop();
-      for (const n of natives) n.done = true;
-      natives = [];
-      for (const j of jobs) j.fed = false;
-      synth.cancel();
+      if (head) head.interrupted = true;
+      setFrozen(true);
     },
     resume() {
       if (disposed) return;
@@ -540,13 +520,6 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
         lastTick = Date.now();
         setFrozen(isHidden() || platformPaused());
         armWatchdog();
-        return;
-      }
-      if (paused === 'emulated') {
-        paused = 'no';
-        for (const j of jobs) feed(j, j.spokenTo);
-        armWatchdog();
-        completeEmpty();
       }
     },
     cancel() {

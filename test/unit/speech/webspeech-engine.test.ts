@@ -3,6 +3,8 @@ import { createWebSpeechEngine, detectCanPause, needsGestureUnlock, type WebSpee
 import { FakeSynth, FakeUtterance, fakeVoice, type FakeSynthScript } from '../../support/fake-synth.ts';
 import type { UtteranceRequest } from '../../../src/speech/types.ts';
 import { eventTypes, recorder } from '../../support/utterance-recorder.ts';
+import { createPlayerStore } from '../../../src/player/store.ts';
+import { makeArticle } from '../../support/fake-engine.ts';
 
 const WINDOWS_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
 const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36';
@@ -339,7 +341,7 @@ describe('pause', () => {
   });
 
   for (const [name, ua] of [['Android', ANDROID_UA], ['Linux speech-dispatcher', LINUX_UA]] as const) {
-    it(`on ${name} emulates pause with cancel and resumes from the last word, never calling synth.pause()`, async () => {
+    it(`on ${name} pause() never calls synth.pause(): it stops as cancel() does, resume() does nothing, and speech goes on after`, async () => {
       const { engine, synth } = setup({ pauseIsCancel: name === 'Android', cancelFires: 'error' }, { userAgent: ua });
       expect(engine.canPause).toBe(false);
       const a = recorder();
@@ -348,43 +350,43 @@ describe('pause', () => {
       engine.speak(req('Then this.'), b.events);
       await vi.advanceTimersByTimeAsync(2500);
       engine.pause();
-      const last = a.log.filter((e) => e.type === 'boundary').at(-1)!;
-      expect(last.charIndex).toBeGreaterThan(0);
       const n = a.log.length;
-      await vi.advanceTimersByTimeAsync(20_000);
-      expect(a.log.length).toBe(n); // the cancelled utterance's error is not delivered
-      expect(b.log).toEqual([]);
       engine.resume();
       await vi.advanceTimersByTimeAsync(20_000);
+      // Stopped for good: no events of the stopped utterances, nothing queued spoken.
+      expect(a.log.length).toBe(n);
+      expect(b.log).toEqual([]);
       expect(synth.log.some((e) => e.type === 'pause' || e.type === 'resume')).toBe(false);
-      const spoken = synth.log.filter((e) => e.type === 'speak').map((e) => e.text);
-      expect(spoken).toContain(SEED.slice(last.charIndex));
-      expect(eventTypes(a.log)).toEqual(['start', 'end']); // one start, one end
-      expect(eventTypes(b.log)).toEqual(['start', 'end']);
-      const after = a.log.filter((e) => e.type === 'boundary' && e.at > last.at).map((e) => e.charIndex!);
-      expect(after[0]).toBe(last.charIndex); // the current word is said again, nothing before it
+      const later = recorder();
+      engine.speak(req('Later.'), later.events);
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(eventTypes(later.log)).toEqual(['start', 'end']);
       expect(synth.maxSounding).toBe(1);
     });
   }
 
-  // Without boundary events the engine only estimates where the voice is; a
-  // pause by cancel must not resume past what was heard.
+  // The one pause emulation is the store's: stop, then speak again from the
+  // last word heard. Without boundary events the engine only estimates where
+  // the voice is, so the store must go on from `heardTo`, never past it.
   const emulatedNoBoundaries = [
     ['Linux speech-dispatcher, a voice 1.4 times slower than estimated', LINUX_UA, { msPerChar: 1400 / 15 }, 1],
     ['Android at speed 2, a rate it ignores', ANDROID_UA, { ignoreRate: true, pauseIsCancel: true }, 2],
   ] as const;
   for (const [name, ua, script, rate] of emulatedNoBoundaries) {
-    it(`${name}, no boundaries: a pause mid-sentence resumes from a word already heard, none lost`, async () => {
+    it(`${name}, no boundaries: the store's pause mid-sentence resumes from a word already heard, none lost`, async () => {
       const { engine, synth } = setup({ boundaries: false, cancelFires: 'error', ...script }, { userAgent: ua });
-      const a = recorder();
-      engine.speak(req(SEED, { rate }), a.events);
+      const store = createPlayerStore({ engine, rate });
+      store.load(makeArticle([{ paragraphs: [[SEED]] }], { title: '', lang: 'en-US' }));
+      store.play();
       // Well into the sentence: its estimated boundaries have run ahead of the voice.
       await vi.advanceTimersByTimeAsync(4000);
-      engine.pause();
+      store.pause();
+      expect(store.state.status).toBe('paused');
       await vi.advanceTimersByTimeAsync(1000);
-      engine.resume();
+      store.play();
       await vi.advanceTimersByTimeAsync(30_000);
-      expect(eventTypes(a.log)).toEqual(['start', 'end']);
+      expect(store.state.status).toBe('ended');
+      expect(synth.log.some((e) => e.type === 'pause')).toBe(false);
       expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(2); // it did resume mid-sentence
       expectHeardOnce(synth, SEED, 12);
     });
@@ -406,19 +408,6 @@ describe('pause', () => {
     expect(last.heardTo).toBeGreaterThan(0);
     expect(last.heardTo).toBeLessThanOrEqual(reached); // …the heard point did not
     for (const g of guesses) expect(g.heardTo).toBeLessThanOrEqual(g.charIndex!);
-  });
-
-  it('queues speak() calls made while pause is emulated and speaks them after resume', async () => {
-    const { engine, synth } = setup({}, { userAgent: LINUX_UA });
-    engine.pause();
-    const a = recorder();
-    engine.speak(req('Later.'), a.events);
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(a.log).toEqual([]);
-    expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(0);
-    engine.resume();
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(eventTypes(a.log)).toEqual(['start', 'end']);
   });
 
   it('cancel while natively paused resumes the synthesizer so later speech is not stuck', async () => {
@@ -557,17 +546,18 @@ describe('never an empty utterance', () => {
     expect(synth.wedged).toBe(false);
   });
 
-  it('pause (emulated) at the very end of a sentence, then resume, sends no empty remainder', async () => {
+  it("the store's pause at the very end of a sentence, then Play, sends no empty remainder", async () => {
     const { engine, synth } = setup({ boundaries: false }, { userAgent: LINUX_UA });
-    const r = recorder();
-    engine.speak(req('Short one.'), r.events);
-    engine.speak(req('Next one.'), recorder().events);
+    const store = createPlayerStore({ engine });
+    store.load(makeArticle([{ paragraphs: [['Short one.', 'Next one.']] }], { title: '', lang: 'en-US' }));
+    store.play();
     await vi.advanceTimersByTimeAsync(700);
-    engine.pause();
-    engine.resume();
+    store.pause();
+    store.play();
     await vi.advanceTimersByTimeAsync(5000);
     expect(synth.log.filter((e) => e.type === 'speak').every((e) => e.text.trim() !== '')).toBe(true);
     expect(synth.wedged).toBe(false);
+    expect(store.state.status).toBe('ended');
   });
 });
 
