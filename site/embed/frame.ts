@@ -30,6 +30,8 @@ for (const name of ['lang', 'ui-lang', 'theme', 'layout', 'rate', 'lexicon']) {
   const value = params.get(name);
   if (value) player.setAttribute(name, value);
 }
+// A frame sits inside someone else's article: the compact bar, unless `layout=full` asks for the text too.
+if (!player.hasAttribute('layout')) player.setAttribute('layout', 'compact');
 // The frame's page speaks the player's language: `ui-lang`, else the article's `lang` (English if neither is given).
 const pageLang = params.get('ui-lang') || params.get('lang');
 if (pageLang) document.documentElement.lang = pageLang;

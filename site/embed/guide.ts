@@ -51,7 +51,7 @@ const SNIPPETS: Record<string, string> = {
   src="${embedUrl}?src=${encodeURIComponent('https://your.site/articles/harbour-ferry.json')}&origin=${encodeURIComponent('https://your.site')}"
   title="Listen to this article"
   allow="autoplay"
-  width="100%" height="520"></iframe>`,
+  width="100%" height="200"></iframe>`,
   'snippet-messages': `const frame = document.querySelector('iframe[title="Listen to this article"]');
 const PLAYER = '${playerOrigin}';
 

@@ -89,6 +89,18 @@ describe('the iframe embed, driven by postMessage', () => {
     expect(await frame.locator('main, [role="main"]').count()).toBe(0);
   });
 
+  it('shows the compact bar by default (no text inside someone else\'s article), and the full layout when asked', async () => {
+    const { frame } = await openHost(host);
+    expect(await frame.locator('aloud-player').getAttribute('layout')).toBe('compact');
+    expect(await frame.getByRole('region', { name: 'Article text' }).count()).toBe(0);
+    await expect.poll(() => frame.getByRole('slider', { name: 'Position' }).count()).toBe(1);
+    // The bar fits a short frame: the whole player is under 200 px tall at 1280 px.
+    const height = await frame.locator('aloud-player').evaluate((el) => el.getBoundingClientRect().height);
+    expect(height).toBeLessThan(200);
+    await frame.goto(`${frame.url()}&layout=full`);
+    await frame.getByRole('region', { name: 'Article text' }).waitFor();
+  });
+
   it('announces itself ready, only to the origin it was given', async () => {
     const { page } = await openHost(host);
     await expect.poll(async () => (await received(page)).map((m) => m.data.type)).toContain('ready');

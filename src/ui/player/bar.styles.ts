@@ -71,6 +71,15 @@ export const barStyles = css`
     font-size: 0.9375rem;
     color: var(--_muted);
   }
+  /* The words may wrap; the length never leaves the last word (a no-break space before it, none inside it). */
+  .len {
+    white-space: nowrap;
+  }
+  @container (max-width: 23.99rem) {
+    .label {
+      font-size: 0.875rem;
+    }
+  }
   .bar-title {
     color: var(--_fg);
     font-weight: 600;

@@ -82,7 +82,7 @@ export class Bar {
     return html`<div part="controls" class="bar" role="group" aria-label=${t.controls}>
       ${this.#play(m)}
       <p class="label">
-        <span>${t.listenLabel} · ${t.minutes(length)}</span>
+        <span class="listen">${t.listenLabel}<span class="len">&nbsp;<span aria-hidden="true">·</span> ${t.minutes(length)}</span></span>
         ${m.title ? html`<span class="bar-title">${m.title}</span>` : nothing}
       </p>
       <div class="skip" role="toolbar" aria-label=${t.skipControls(m.articleTitle)} @keydown=${this.#onSkipKey}>

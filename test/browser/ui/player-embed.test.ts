@@ -73,6 +73,41 @@ describe('aloud-player compact layout', () => {
     }
   });
 
+  for (const width of [280, 375, 1280]) {
+    it(`at ${width} px the bar keeps its rows (3 narrow, 2 wide), no control on a stray line, the label's length never orphaned`, async () => {
+      await setViewport({ width, height: 740 });
+      const { el, root } = await mount({ attrs: { layout: 'compact' }, article: sampleArticle() });
+      await flush(el);
+      const top = (sel: string) => Math.round(q(root, sel).getBoundingClientRect().top);
+      const mid = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return r.top + r.height / 2;
+      };
+      const bar = q(root, '.bar').getBoundingClientRect();
+      const narrow = bar.width < 36 * 16;
+      expect(getComputedStyle(q(root, '.bar')).gridTemplateRows.split(' ')).to.have.length(narrow ? 3 : 2);
+      // No control wraps onto a stray line of its own: the four skip buttons share one line, the scrubber and its times another.
+      const skips = [...root.querySelectorAll<HTMLElement>('.skip button')].map((b) => Math.round(b.getBoundingClientRect().top));
+      expect(skips).to.have.length(4);
+      expect(new Set(skips).size).to.equal(1);
+      const progress = [...root.querySelectorAll<HTMLElement>('.progress > *')].map((e) => Math.round(mid(e) / 4));
+      expect(Math.max(...progress) - Math.min(...progress)).to.be.at.most(1);
+      // The label's words may wrap (two lines at most), but its length is never alone on a line.
+      const label = q(root, '.listen').getBoundingClientRect();
+      const line = parseFloat(getComputedStyle(q(root, '.label')).lineHeight) || 21;
+      expect(label.height).to.be.below(line * 2.5);
+      const len = q(root, '.len').getBoundingClientRect();
+      expect(len.left).to.be.above(label.left + 20);
+      if (width >= 1280) expect(label.height).to.be.below(line * 1.5);
+      for (const sel of ['[part="play-button"]', '.label', '#more', '.skip', '.chip', '#position']) {
+        const r = q(root, sel).getBoundingClientRect();
+        expect(r.right, sel).to.be.at.most(bar.right + 1);
+        expect(r.left, sel).to.be.at.least(bar.left - 1);
+      }
+      expect(document.documentElement.scrollWidth).to.be.at.most(width);
+    });
+  }
+
   it('fits 320 px without sideways scrolling', async () => {
     await setViewport({ width: 320, height: 640 });
     const { el, root } = await mount({ attrs: { layout: 'compact' } });
