@@ -22,6 +22,8 @@ import { Bar, type BarModel } from './bar.ts';
 import { Session } from './session.ts';
 import { Transport } from './transport.ts';
 import { ArticleSource } from './article-source.ts';
+import { OfflineWiring } from './offline-wiring.ts';
+import { PagePieces } from './page-pieces.ts';
 import { ErrorDisplay } from './error-display.ts';
 import { Contents } from './contents.ts';
 import { MoreMenu, type MoreActions, type MoreModel } from './more-menu.ts';
@@ -31,12 +33,9 @@ import { deepActiveElement, fire } from './dom.ts';
 
 // The parts made on first use (see LazyPart). Their imports sit here, not in the class
 // fields that use them: tsc leaves an import() inside a class field unrewritten for lib/.
-const rememberingChunk = () => import('../controllers/remembering.ts');
 const shortcutsChunk = () => import('../controllers/shortcuts.ts');
 const lexiconChunk = () => import('../controllers/lexicon.ts');
 const helpChunk = () => import('./help.ts');
-const pageModeChunk = () => import('../../page/page-mode.ts');
-const miniPlayerChunk = () => import('./mini-player.ts');
 
 export type { AloudErrorDetail, AloudPlaybackDetail, AloudSectionDetail, AloudSentenceDetail } from './events.ts';
 
@@ -142,9 +141,10 @@ export class AloudPlayer extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
   /**
-   * `full`: controls, progress, contents and the text. `compact`: one bar
-   * (play/pause, previous/next section, speed, progress and time, help), no
-   * text. Unset: `full`, or `compact` in page mode (`for`), where the page is the text.
+   * `full`: the bar, the contents and the text. `compact`: the bar alone
+   * (play/pause, "Listen to this article · 4 min", the skip buttons, the
+   * scrubber, the speed chip, More), no text. Unset: `full`, or `compact` in
+   * page mode (`for`), where the page is the text (the iframe page sets it).
    */
   @property({ reflect: true }) layout: 'full' | 'compact' | '' = '';
 
@@ -182,8 +182,6 @@ export class AloudPlayer extends LitElement {
   @state() private _followAlong = true;
   /** A load from `src` is in flight. */
   @state() private _loading = false;
-  /** The offline panel's module is loaded (for the `offline` attribute). */
-  @state() private _panelReady = false;
 
   /** The store and its engine, made per article language; requests before it is there wait in it. */
   readonly #session = new Session(this, {
@@ -193,13 +191,13 @@ export class AloudPlayer extends LitElement {
         this._state = store.state;
       } else this.#transport.syncBusy(false);
       this.#handsFree.store = store;
-      this.#remembering.value?.sync();
+      this.#offline.remembering?.sync();
     },
     changed: (e) => this.#onChange(e),
     // No engine could be made: the listener can still read the text.
     engineless: () => this.#errors.showCode('no-voice'),
-    remembers: () => this.#remembers(),
-    waitFor: () => (this.#remembers() ? this.#remembering.get() : undefined),
+    remembers: () => this.#offline.remembers(),
+    waitFor: () => this.#offline.get(),
   });
   readonly #source = new ArticleSource({
     loading: (on) => {
@@ -219,7 +217,7 @@ export class AloudPlayer extends LitElement {
     // simply replaces it, afterwards remembering swaps it in at the next sentence boundary.
     updated: (next) => {
       if (!this.#store || !this.#article) this.#attach(next);
-      else void this.#remembering.get().then((r) => r?.update(next, this.lang));
+      else void this.#offline.get()?.then((r) => r?.update(next, this.lang));
     },
   });
   get #store(): PlayerStore | null {
@@ -245,28 +243,22 @@ export class AloudPlayer extends LitElement {
   private get _sleep(): SleepTimer | null {
     return this.#handsFree.sleep;
   }
-  /** Page mode: src/page's controller reads the page's element into `article` and highlights the store's place in it. */
-  readonly #pageMode = new LazyPart<PageModeController>(() =>
-    lazy(pageModeChunk(), 'page mode').then((m) => {
-      if (!m) return;
-      const page = new m.PageModeController(this, {
-        target: () => this.for,
-        lang: () => this.lang,
-        following: () => this._followAlong,
-        obscured: () => this._mini?.obscured() ?? { top: 0, bottom: 0 },
-        onError: (e) => this.#errors.showCode(e.code, e.message, this.for),
-      });
-      this.requestUpdate();
-      return page;
-    }),
-  );
-  /** Page mode's controller once loaded (tests read it). */
+  /** Page mode and the sticky mini-player: lazy chunks, each loaded only when asked for. */
+  readonly #pieces = new PagePieces(this, {
+    following: () => this._followAlong,
+    failed: (code, message) => this.#errors.showCode(code, message, this.for),
+    listening: () => this._state?.status === 'playing' || this._state?.status === 'paused',
+    title: () => this.#article?.title ?? '',
+    lang: () => (this.#article ? this.#articleLang(this.#article) : ''),
+    controls: () => (this.#article ? this.#bar.mini(this.#barModel(this.#article)) : html``),
+  });
+  /** Page mode's controller and the mini-player, once loaded (tests read them). */
   private get _page(): PageModeController | null {
-    return this.#pageMode.value;
+    return this.#pieces.page.value;
   }
-  /** The sticky mini-player (a lazy chunk, loaded for `sticky`). */
-  private _mini: MiniPlayerController | null = null;
-  readonly #miniPlayer = new LazyPart(() => lazy(miniPlayerChunk(), 'the mini-player').then((m) => m?.MiniPlayerController));
+  private get _mini(): MiniPlayerController | null {
+    return this.#pieces.mini;
+  }
 
   /** The pronunciation lexicons' controller: a chunk loaded only once there is a lexicon at all. */
   readonly #lexicon = new LazyPart(() => lazy(lexiconChunk(), 'the lexicon').then((m) => m && new m.LexiconController()));
@@ -285,6 +277,12 @@ export class AloudPlayer extends LitElement {
     return this.#locale.strings;
   }
 
+  /** Remembering where the page asked for it: the remembering controller, the offline panel, focus after a resume. */
+  readonly #offline = new OfflineWiring(this, {
+    followAlong: (on) => (this._followAlong = on),
+    say: (text) => this.#announcer.say(text),
+    article: () => this.#article,
+  });
   /** The keyboard help: a chunk loaded on first open. */
   readonly #help = new LazyPart(() => lazy(helpChunk(), 'the keyboard help').then((m) => m && new m.HelpDialog(this)));
   readonly #transport = new Transport(this, {
@@ -337,15 +335,6 @@ export class AloudPlayer extends LitElement {
       const message = (e as CustomEvent<{ message?: string }>).detail?.message;
       if (message) this.#announcer.say(message);
     });
-    // A resume prompt removes the button that had focus: hand focus to Play/Pause
-    // rather than losing it to the page (the one time the player moves focus itself).
-    const refocus = () =>
-      void this.updateComplete.then(() => {
-        const active = deepActiveElement();
-        if (!active || active === document.body || !active.isConnected) this.focus();
-      });
-    this.addEventListener('aloud-resume', refocus);
-    this.addEventListener('aloud-start-over', refocus);
   }
 
   /** Focuses the Play/Pause button. */
@@ -358,7 +347,7 @@ export class AloudPlayer extends LitElement {
   /** Loads `article` or `src` (a newer load replaces one in flight). */
   #runLoad(): void {
     this.#errors.clear();
-    this.#source.load(this.src, this.article, { lang: this.lang, storage: this.storage, remembers: () => this.#remembers() });
+    this.#source.load(this.src, this.article, { lang: this.lang, storage: this.storage, remembers: () => this.#offline.remembers() });
   }
 
   // ---- public API ----
@@ -436,8 +425,6 @@ export class AloudPlayer extends LitElement {
     if (!this.#store) Session.prefetch(!this.engine);
     // Moved in the DOM: rebuild the store where it left off.
     if (this.#article && !this.#store) void this.#session.open(this.#article, this._state?.position?.sentenceId);
-    const slotted = this.querySelector('aloud-offline-panel');
-    if (slotted && !customElements.get('aloud-offline-panel')) this.#loadPanel();
   }
 
   override disconnectedCallback(): void {
@@ -450,9 +437,9 @@ export class AloudPlayer extends LitElement {
     // A new heading level or layout re-renders the text: forget the old sentence elements.
     if (changed.has('headingLevel') || changed.has('layout') || changed.has('for')) this.#text.forget();
     if (changed.has('src') || changed.has('article')) this.#runLoad();
-    if (changed.has('sticky')) this.#stick();
-    if (changed.has('for') && this.for) void this.#pageMode.get();
-    if (changed.has('offline') && this.offline) this.#loadPanel();
+    if (changed.has('sticky')) this.#pieces.stick();
+    if (changed.has('for') && this.for) void this.#pieces.page.get();
+    if (changed.has('offline') && this.offline) this.#offline.loadPanel();
     const s = this.#store;
     // A page that swaps the engine, or a new `lang`: a new session, at the same place.
     const swap = changed.has('engine') && !this.#session.speaksWith(this.engine);
@@ -486,7 +473,7 @@ export class AloudPlayer extends LitElement {
     this.#text.forget();
     this.#follow.following = true;
     this.#session.attach(article);
-    if (article && this.#remembers()) void this.#remembering.get();
+    if (article) void this.#offline.get();
   }
 
   /** What the More menu asks for. */
@@ -497,11 +484,11 @@ export class AloudPlayer extends LitElement {
     },
     setSleep: (mode) => this.#handsFree.setSleep(mode),
     setKeepAwake: (on) => this.#handsFree.setKeepAwake(on),
-    setSaved: (on) => void this.#remembering.get().then((r) => r?.setSaved(on, this.#article)),
+    setSaved: (on) => void this.#offline.get()?.then((r) => r?.setSaved(on, this.#article)),
     setFollowAlong: (on) => {
       this._followAlong = on;
       if (on) this.#follow.resume(this.#text.current);
-      this.#remembering.value?.setFollowAlong(on);
+      this.#offline.remembering?.setFollowAlong(on);
     },
     // Focus goes back to the More button when the dialog closes (the menu has closed by then).
     help: () => void this.#openHelp(this.renderRoot.querySelector<HTMLElement>('#more')),
@@ -532,7 +519,7 @@ export class AloudPlayer extends LitElement {
     this._state = s;
     if (changes.has('rate')) this.rate = s.rate;
     if (changes.has('voice')) this.voice = s.voice?.id ?? '';
-    if (changes.has('article') && s.article && this.#remembering.value?.switched(s.article)) {
+    if (changes.has('article') && s.article && this.#offline.remembering?.switched(s.article)) {
       // switchAtBoundary reloads, seeks back and resumes in one go: to a
       // listener nothing changed but the text, so no event is fired for it.
       this.#article = s.article;
@@ -551,61 +538,6 @@ export class AloudPlayer extends LitElement {
     if (told.error) this.#errors.announce(told.error);
     const moved = changes.has('position') && s.position && p.position && !changes.has('article') && !quiet;
     this.#transport.announce(told.section, !!moved, s);
-  }
-
-  // ---- storage (lazy) ----
-
-  /**
-   * The offline panel is a lazy chunk (about 7 kB): loaded for the `offline`
-   * attribute, or to upgrade an `<aloud-offline-panel>` the page put in the
-   * `extras` slot without loading its script.
-   */
-  #loadPanel(): void {
-    if (this._panelReady) return;
-    // The module defines its elements (guarded) when it is evaluated.
-    void lazy(import('../offline/offline-panel.ts'), 'the offline panel').then((m) => (this._panelReady = !!m));
-  }
-
-  /** A panel put in the `extras` slot later: the player now remembers, and the panel is a view of it. */
-  #onExtras = (): void => {
-    if (!this.querySelector('aloud-offline-panel')) return;
-    this.#loadPanel();
-    if (this.#article) void this.#remembering.get();
-  };
-
-  /**
-   * Remembering (a lazy chunk): store ↔ storage, the saved state, and the
-   * context the offline panels are views of. Made once an article is there,
-   * where the page asked for it.
-   */
-  readonly #remembering = new LazyPart(() =>
-    lazy(rememberingChunk(), 'remembering').then(
-      (m) => m && new m.Remembering(this, { followAlong: (on) => (this._followAlong = on), say: (text) => this.#announcer.say(text) }),
-    ),
-  );
-
-  /** Articles and settings are remembered only where the page asked for it. */
-  #remembers(): boolean {
-    return this.offline || this.querySelector('aloud-offline-panel') !== null;
-  }
-
-  // ---- sticky mini-player ----
-
-  #stick(): void {
-    if (!this.sticky) {
-      this._mini?.dispose();
-      this._mini = null;
-      return;
-    }
-    void this.#miniPlayer.get().then((Mini) => {
-      if (!Mini || !this.sticky || this._mini) return;
-      this._mini = new Mini(this, {
-        listening: () => this._state?.status === 'playing' || this._state?.status === 'paused',
-        title: () => this.#article?.title ?? '',
-        lang: () => (this.#article ? this.#articleLang(this.#article) : ''),
-        controls: () => (this.#article ? this.#bar.mini(this.#barModel(this.#article)) : html``),
-      });
-    });
   }
 
   // ---- helpers ----
@@ -675,7 +607,7 @@ export class AloudPlayer extends LitElement {
       keepAwake: this.#handsFree.canWake ? (wake?.enabled ?? false) : null,
       followAlong: this._followAlong,
       chosenVoice: this.#chosenVoice,
-      saved: this.#remembering.value && this.src ? (this.#remembering.value.saved ?? false) : null,
+      saved: this.#offline.remembering && this.src ? (this.#offline.remembering.saved ?? false) : null,
     };
   }
 
@@ -687,17 +619,13 @@ export class AloudPlayer extends LitElement {
     const storeError = s?.error && s.status !== 'playing' ? s.error : null;
     const hl = this.headingLevel;
     const full = this.#layout() === 'full';
-    const extras = html`<slot name="extras" @slotchange=${this.#onExtras}></slot>
-      ${this.offline && this._panelReady && !this.querySelector('aloud-offline-panel')
-        ? html`<aloud-offline-panel .hideSave=${true}></aloud-offline-panel>`
-        : nothing}`;
     return html`
       ${full ? renderHeader(article, hl, t) : nothing}
       ${this.#errors.loadError ? this.#errors.render(this.#errors.loadError, t) : nothing}
       ${storeError ? this.#errors.render(this.#errors.ofStore(storeError), t) : nothing}
       ${s?.notice ? html`<p part="notice" class="byline">${t.voiceReplaced(s.notice.reason, s.notice.to.name)}</p>` : nothing}
       ${this.#bar.render(this.#barModel(article))}
-      ${this.#caption(lang)} ${extras}
+      ${this.#pieces.caption(this._state, lang)} ${this.#offline.render()}
       ${full && !this.for
         ? html`<div class="layout">
             ${this.#contents.render({ strings: t, labels: index.labels, current: sectionIndex, headingLevel: hl + 1 })}
@@ -705,11 +633,5 @@ export class AloudPlayer extends LitElement {
           </div>`
         : nothing}
     `;
-  }
-
-  /** Page mode where highlights cannot be painted: the current sentence as a caption (not a live region). */
-  #caption(lang: string): TemplateResult | typeof nothing {
-    const text = this._page?.caption(this._state);
-    return text ? html`<p part="caption" class="caption" lang=${lang} dir=${dirOf(lang)}><span class="sr-only">${this.strings.nowReading}: </span>${text}</p>` : nothing;
   }
 }
