@@ -13,7 +13,9 @@ export { SENTENCE_HIGHLIGHT, WORD_HIGHLIGHT };
  * The default look. Host pages restyle it with custom properties on any
  * ancestor of the article (`:root`, `body`, the article itself):
  * `--aloud-page-sentence-bg/-fg`, `--aloud-page-word-bg/-fg`,
- * `--aloud-page-underline`. The sentence gets an underline too, so the
+ * `--aloud-page-underline`, else the player's own `--aloud-highlight`,
+ * `--aloud-highlight-underline`, `--aloud-word` and `--aloud-word-fg` set
+ * on one of them (one theme for both). The sentence gets an underline too, so the
  * highlight does not rely on colour alone (WCAG 1.4.11: the tint is faint
  * against a light page, the underline is 4.4:1 against the tint and 5:1
  * against white; the word is 6:1 against the tint). Forced colours use the
@@ -23,14 +25,14 @@ export { SENTENCE_HIGHLIGHT, WORD_HIGHLIGHT };
  */
 export const PAGE_HIGHLIGHT_CSS = `
 ::highlight(${SENTENCE_HIGHLIGHT}) {
-  background-color: var(--aloud-page-sentence-bg, #fff1a6);
+  background-color: var(--aloud-page-sentence-bg, var(--aloud-highlight, #fff1a6));
   color: var(--aloud-page-sentence-fg, #1a1a1a);
-  text-decoration: underline var(--aloud-page-underline, #b45309) 2px;
+  text-decoration: underline var(--aloud-page-underline, var(--aloud-highlight-underline, #b45309)) 2px;
   text-underline-offset: 0.2em;
 }
 ::highlight(${WORD_HIGHLIGHT}) {
-  background-color: var(--aloud-page-word-bg, #8a4b00);
-  color: var(--aloud-page-word-fg, #ffffff);
+  background-color: var(--aloud-page-word-bg, var(--aloud-word, #8a4b00));
+  color: var(--aloud-page-word-fg, var(--aloud-word-fg, #ffffff));
 }
 @media (forced-colors: active) {
   ::highlight(${SENTENCE_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; text-decoration-color: HighlightText; }

@@ -15,6 +15,7 @@ export const errorStrings = {
     offline: 'You are offline',
     server: 'The site could not send the article',
     notFound: 'The article was not found',
+    forbidden: 'The site did not let the player read this article',
     invalidJson: 'The article file is damaged',
     notArticle: 'This is not an article the player can read',
     noElement: 'There is no article on this page to read',
@@ -29,6 +30,8 @@ export const errorStrings = {
     server: (status: string) => `The server had a problem (HTTP ${status}). Try again in a moment.`,
     notFound: (status: string) =>
       `The link may be out of date, or the article was moved or removed (HTTP ${status}). Check the address, or tell the site owner.`,
+    forbidden: (status: string) =>
+      `It may need you to sign in, or be for subscribers only (HTTP ${status}). Open it on the site, or tell the site owner.`,
     invalidJson: 'Its data could not be read. The site owner can check the file.',
     notArticle: 'The file may be damaged or in the wrong format. The site owner can check it.',
     noElement: (id: string) => `The player reads the element with the id "${id}", and the page has none. The site owner can check the player's for attribute.`,

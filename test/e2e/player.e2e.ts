@@ -44,6 +44,25 @@ async function tabToPlayAndStart(page: Page): Promise<void> {
 }
 
 describe('the demo by keyboard alone', () => {
+  for (const [width, height] of [
+    [375, 740],
+    [1280, 800],
+  ] as const) {
+    it(`shows the article's first line in the first screen at ${width} × ${height}`, async () => {
+      const opened = await e2e.open({ width, serviceWorkers: 'block' });
+      const { page } = opened;
+      await page.setViewportSize({ width, height });
+      await page.goto(e2e.server.url('/'));
+      const first = page.locator('aloud-player').first().locator('[part="sentence"]').first();
+      await first.waitFor();
+      const box = (await first.boundingBox())!;
+      // The whole first line of the text is on the first screen, before any scrolling.
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      expect(box.y).toBeGreaterThan(0);
+      expect(box.y + Math.min(box.height, 40)).toBeLessThanOrEqual(height);
+    });
+  }
+
   it('Tab reaches Play; Space speaks the title, the first heading, then the first sentences in order', async () => {
     const page = await openDemo();
     await tabToPlayAndStart(page);

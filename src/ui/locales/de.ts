@@ -58,6 +58,7 @@ export default {
     offline: 'Sie sind offline',
     server: 'Die Website konnte den Artikel nicht senden',
     notFound: 'Der Artikel wurde nicht gefunden',
+    forbidden: 'Die Website lässt den Player diesen Artikel nicht lesen',
     invalidJson: 'Die Artikeldatei ist beschädigt',
     noElement: 'Auf dieser Seite gibt es keinen Artikel zum Vorlesen',
     load: 'Der Artikel konnte nicht geladen werden',
@@ -73,6 +74,8 @@ export default {
       `Beim Server ist ein Problem aufgetreten (HTTP ${status}). Versuchen Sie es gleich noch einmal.`,
     notFound: (status: string) =>
       `Der Link ist vielleicht veraltet, oder der Artikel wurde verschoben oder entfernt (HTTP ${status}). Prüfen Sie die Adresse oder wenden Sie sich an den Betreiber der Website.`,
+    forbidden: (status: string) =>
+      `Vielleicht müssen Sie sich anmelden, oder er ist nur für Abonnenten (HTTP ${status}). Öffnen Sie ihn auf der Website oder wenden Sie sich an den Betreiber der Website.`,
     invalidJson: 'Seine Daten konnten nicht gelesen werden. Der Betreiber der Website kann die Datei prüfen.',
     noElement: (id: string) =>
       `Der Player liest das Element mit der ID „${f.isolate(id)}“, und die Seite hat keines. Der Betreiber der Website kann das for-Attribut des Players prüfen.`,

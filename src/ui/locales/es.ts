@@ -58,6 +58,7 @@ export default {
     offline: 'No tienes conexión',
     server: 'El sitio no pudo enviar el artículo',
     notFound: 'No se encontró el artículo',
+    forbidden: 'El sitio no permite al reproductor leer este artículo',
     invalidJson: 'El archivo del artículo está dañado',
     noElement: 'En esta página no hay ningún artículo que leer',
     load: 'No se ha podido cargar el artículo',
@@ -73,6 +74,8 @@ export default {
       `El servidor tuvo un problema (HTTP ${status}). Vuelve a intentarlo en un momento.`,
     notFound: (status: string) =>
       `Puede que el enlace esté desactualizado o que el artículo se haya movido o eliminado (HTTP ${status}). Comprueba la dirección o avisa al responsable del sitio.`,
+    forbidden: (status: string) =>
+      `Puede que tenga que iniciar sesión o que sea solo para suscriptores (HTTP ${status}). Ábralo en el sitio o avise al responsable del sitio.`,
     invalidJson: 'No se pudieron leer sus datos. El responsable del sitio puede revisar el archivo.',
     noElement: (id: string) =>
       `El reproductor lee el elemento con el id «${f.isolate(id)}» y la página no tiene ninguno. El responsable del sitio puede revisar el atributo for del reproductor.`,

@@ -61,6 +61,7 @@ export default {
     offline: 'Vous êtes hors ligne',
     server: "Le site n'a pas pu envoyer l'article",
     notFound: "L'article est introuvable",
+    forbidden: "Le site n'autorise pas le lecteur à lire cet article",
     invalidJson: "Le fichier de l'article est endommagé",
     noElement: 'Cette page ne contient aucun article à lire',
     load: 'Impossible de charger l’article',
@@ -76,6 +77,8 @@ export default {
       `Le serveur a rencontré un problème (HTTP ${status}). Réessayez dans un instant.`,
     notFound: (status: string) =>
       `Le lien est peut-être périmé, ou l'article a été déplacé ou supprimé (HTTP ${status}). Vérifiez l'adresse ou prévenez le responsable du site.`,
+    forbidden: (status: string) =>
+      `Il faut peut-être vous connecter, ou il est réservé aux abonnés (HTTP ${status}). Ouvrez-le sur le site ou prévenez le responsable du site.`,
     invalidJson: 'Ses données sont illisibles. Le responsable du site peut vérifier le fichier.',
     noElement: (id: string) =>
       `Le lecteur lit l'élément dont l'id est « ${f.isolate(id)} », et la page n'en a aucun. Le responsable du site peut vérifier l'attribut for du lecteur.`,

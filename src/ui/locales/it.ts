@@ -58,6 +58,7 @@ export default {
     offline: 'Sei offline',
     server: "Il sito non è riuscito a inviare l'articolo",
     notFound: 'Articolo non trovato',
+    forbidden: 'Il sito non consente al lettore di leggere questo articolo',
     invalidJson: "Il file dell'articolo è danneggiato",
     noElement: "In questa pagina non c'è nessun articolo da leggere",
     load: 'Impossibile caricare l’articolo',
@@ -73,6 +74,8 @@ export default {
       `Il server ha avuto un problema (HTTP ${status}). Riprova tra poco.`,
     notFound: (status: string) =>
       `Il link potrebbe essere scaduto, oppure l'articolo è stato spostato o rimosso (HTTP ${status}). Controlla l'indirizzo o avvisa il gestore del sito.`,
+    forbidden: (status: string) =>
+      `Potrebbe essere necessario accedere, oppure è riservato agli abbonati (HTTP ${status}). Aprilo sul sito o avvisa il gestore del sito.`,
     invalidJson: 'Non è stato possibile leggerne i dati. Il gestore del sito può controllare il file.',
     noElement: (id: string) =>
       `Il lettore legge l'elemento con id «${f.isolate(id)}», ma la pagina non ne ha nessuno. Il gestore del sito può controllare l'attributo for del lettore.`,

@@ -58,6 +58,7 @@ export default {
     offline: 'Je bent offline',
     server: 'De site kon het artikel niet versturen',
     notFound: 'Het artikel is niet gevonden',
+    forbidden: 'De site laat de speler dit artikel niet lezen',
     invalidJson: 'Het artikelbestand is beschadigd',
     noElement: 'Op deze pagina staat geen artikel om voor te lezen',
     load: 'Het artikel kon niet worden geladen',
@@ -73,6 +74,8 @@ export default {
       `De server had een probleem (HTTP ${status}). Probeer het zo meteen opnieuw.`,
     notFound: (status: string) =>
       `De link is misschien verouderd, of het artikel is verplaatst of verwijderd (HTTP ${status}). Controleer het adres of laat het de beheerder van de site weten.`,
+    forbidden: (status: string) =>
+      `Misschien moet u inloggen, of is het alleen voor abonnees (HTTP ${status}). Open het op de site of laat het de beheerder van de site weten.`,
     invalidJson: 'De gegevens konden niet worden gelezen. De beheerder van de site kan het bestand controleren.',
     noElement: (id: string) =>
       `De speler leest het element met de id ‘${f.isolate(id)}’, en de pagina heeft er geen. De beheerder van de site kan het for-attribuut van de speler controleren.`,

@@ -65,6 +65,7 @@ export default {
     offline: 'Jesteś offline',
     server: 'Witryna nie mogła wysłać artykułu',
     notFound: 'Nie znaleziono artykułu',
+    forbidden: 'Witryna nie pozwala odtwarzaczowi przeczytać tego artykułu',
     invalidJson: 'Plik artykułu jest uszkodzony',
     noElement: 'Na tej stronie nie ma artykułu do przeczytania',
     load: 'Nie udało się wczytać artykułu',
@@ -80,6 +81,8 @@ export default {
       `Serwer napotkał problem (HTTP ${status}). Spróbuj ponownie za chwilę.`,
     notFound: (status: string) =>
       `Link może być nieaktualny albo artykuł został przeniesiony lub usunięty (HTTP ${status}). Sprawdź adres lub powiadom właściciela witryny.`,
+    forbidden: (status: string) =>
+      `Być może trzeba się zalogować albo artykuł jest tylko dla subskrybentów (HTTP ${status}). Otwórz go w witrynie lub powiadom jej właściciela.`,
     invalidJson: 'Nie udało się odczytać jego danych. Właściciel witryny może sprawdzić plik.',
     noElement: (id: string) =>
       `Odtwarzacz czyta element o identyfikatorze „${f.isolate(id)}”, a na stronie go nie ma. Właściciel witryny może sprawdzić atrybut for odtwarzacza.`,

@@ -62,6 +62,7 @@ export default {
     offline: 'Está sem ligação à internet',
     server: 'O site não conseguiu enviar o artigo',
     notFound: 'O artigo não foi encontrado',
+    forbidden: 'O site não permite que o leitor leia este artigo',
     invalidJson: 'O ficheiro do artigo está danificado',
     noElement: 'Esta página não tem nenhum artigo para ler',
     load: 'Não foi possível carregar o artigo',
@@ -77,6 +78,8 @@ export default {
       `O servidor teve um problema (HTTP ${status}). Tente novamente daqui a pouco.`,
     notFound: (status: string) =>
       `A ligação pode estar desatualizada, ou o artigo foi movido ou removido (HTTP ${status}). Verifique o endereço ou avise o responsável pelo site.`,
+    forbidden: (status: string) =>
+      `Talvez seja preciso iniciar sessão, ou é só para assinantes (HTTP ${status}). Abra-o no site ou avise o responsável pelo site.`,
     invalidJson: 'Não foi possível ler os dados. O responsável pelo site pode verificar o ficheiro.',
     noElement: (id: string) =>
       `O leitor lê o elemento com o id «${f.isolate(id)}» e a página não tem nenhum. O responsável pelo site pode verificar o atributo for do leitor.`,

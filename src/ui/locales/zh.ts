@@ -62,6 +62,7 @@ export default {
     offline: '你已离线',
     server: '网站无法发送这篇文章',
     notFound: '找不到这篇文章',
+    forbidden: '网站不允许播放器读取这篇文章',
     invalidJson: '文章文件已损坏',
     noElement: '此页面上没有可朗读的文章',
     load: '无法加载文章',
@@ -77,6 +78,8 @@ export default {
       `服务器出现问题（HTTP ${status}）。请稍后重试。`,
     notFound: (status: string) =>
       `链接可能已过期，或文章已被移动或删除（HTTP ${status}）。请检查网址，或告知网站管理员。`,
+    forbidden: (status: string) =>
+      `可能需要登录，或者仅限订阅用户阅读（HTTP ${status}）。请在网站上打开，或联系网站管理员。`,
     invalidJson: '无法读取其数据。网站管理员可以检查该文件。',
     noElement: (id: string) =>
       `播放器朗读 ID 为“${f.isolate(id)}”的元素，但此页面上没有。网站管理员可以检查播放器的 for 属性。`,

@@ -2,7 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { PlayerStore } from '../../player/types.ts';
-import type { AloudStorage } from '../../storage/db.ts';
+import { getStorage, type AloudStorage } from '../../storage/db.ts';
 import type { Persistence, ResumeOffer } from '../controllers/persistence.ts';
 import { rememberingContext } from '../controllers/remembering-context.ts';
 import type { SavedSettings } from '../../storage/settings.ts';
@@ -41,7 +41,8 @@ new ContextRoot().attach(document.documentElement);
 export class AloudOfflinePanel extends LitElement {
   static override styles = css`
     :host {
-      display: grid;
+      display: flex;
+      flex-direction: column;
       gap: 0.5rem;
     }
     :host([hidden]) {
@@ -84,6 +85,19 @@ export class AloudOfflinePanel extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._connect(null);
+    this.#unwatch?.();
+    this.#unwatch = null;
+    this.#watched = null;
+  }
+
+  /** A storage problem shows the notice: the panel re-renders to show itself. */
+  #watched: AloudStorage | null = null;
+  #unwatch: (() => void) | null = null;
+  #watchProblems(storage: AloudStorage): void {
+    if (storage === this.#watched || !this.isConnected) return;
+    this.#unwatch?.();
+    this.#watched = storage;
+    this.#unwatch = storage.addProblemListener(() => this.requestUpdate());
   }
 
   override willUpdate(): void {
@@ -146,9 +160,14 @@ export class AloudOfflinePanel extends LitElement {
     const src = this.src || player?.src || '';
     const t = this.strings ?? player?.strings ?? this._locale.strings;
     const storage = this.storage ?? player?.storage;
+    const offer = player ? player.offer : this._offer;
+    const save = !!(src && article && !this.hideSave && !player?.src);
+    this.#watchProblems(storage ?? getStorage());
+    // Nothing to show (no offer, no toggle, no storage problem): the panel takes no room in the player.
+    this.hidden = !offer && !save && (storage ?? getStorage()).problems.size === 0;
     return html`<aloud-storage-notice .storage=${storage} .strings=${t}></aloud-storage-notice>
-      <aloud-resume-prompt .offer=${player ? player.offer : this._offer} .strings=${t} @aloud-resume=${this._resume} @aloud-start-over=${this._startOver}></aloud-resume-prompt>
-      ${src && article && !this.hideSave && !player?.src
+      <aloud-resume-prompt .offer=${offer} .strings=${t} @aloud-resume=${this._resume} @aloud-start-over=${this._startOver}></aloud-resume-prompt>
+      ${save
         ? html`<aloud-save-toggle .storage=${storage} .strings=${t} url=${src} .article=${article} data-v=${this._articleVersion}></aloud-save-toggle>`
         : ''}`;
   }

@@ -23,6 +23,11 @@ export class AloudResumePrompt extends LitElement {
   /** The interface words (set by the panel or player; default English). */
   @property({ attribute: false }) strings: UiStrings = english;
 
+  override willUpdate(): void {
+    // Nothing to offer: no box at all (its panel then takes no room either).
+    this.hidden = !this.offer;
+  }
+
   override render() {
     const o = this.offer;
     if (!o) return nothing;

@@ -41,6 +41,8 @@ export class AloudStorageNotice extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('storage') && this.isConnected) this._watch();
+    // Nothing to say: no box at all (its panel then takes no room either).
+    this.hidden = this._dismissed || this._kinds.length === 0;
   }
 
   private _watch(): void {

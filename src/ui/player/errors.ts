@@ -54,7 +54,10 @@ export function errorKind(code: ErrorCode | undefined, status?: number, online =
     case 'http-error':
       if (status === undefined) return 'load';
       // Timeouts and rate limits are the server's trouble, and pass; other 4xx do not.
-      return status >= 500 || status === 408 || status === 429 ? 'server' : status >= 400 ? 'notFound' : 'load';
+      if (status >= 500 || status === 408 || status === 429) return 'server';
+      // Not allowed to read it (a sign-in, a paywall, a site that blocks the player) is not "not found".
+      if (status === 401 || status === 403) return 'forbidden';
+      return status >= 400 ? 'notFound' : 'load';
     default:
       // Network failures, timeouts and unknown codes: a fetch that may work next time.
       return online ? 'load' : 'offline';

@@ -197,10 +197,16 @@ function words(t: UiStrings): Strings {
   return w;
 }
 
-/** "Automatic: Daniel (English (United Kingdom))": what automatic resolved to, once the voice is known. */
+/**
+ * "Automatic: Daniel (English (United Kingdom))": what automatic resolved to,
+ * once the voice is known. A name that already says its language
+ * ("Microsoft Zira - English (United States)") is not told it twice.
+ */
 function automatic(t: Strings, s: PlayerState | null, lang: string): string {
   const v = s?.voice;
-  return v ? t.automaticNamed(`${v.name} (${t.languageName(v.lang)})`) : t.automaticVoice(lang);
+  if (!v) return t.automaticVoice(lang);
+  const language = t.languageName(v.lang);
+  return t.automaticNamed(v.name.includes(language) ? v.name : `${v.name} (${language})`);
 }
 
 /** What the sleep item says the timer is doing: "Off", "End of this section", "12 min left". */

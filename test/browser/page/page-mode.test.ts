@@ -255,7 +255,7 @@ describe('PageHighlighter', () => {
     expect(highlighted(WORD_HIGHLIGHT)).to.deep.equal([]);
   });
 
-  it('styles through one adopted stylesheet, with custom properties, removed by the last highlighter', () => {
+  it('styles through one adopted stylesheet, with its own custom properties or the player\'s, removed by the last highlighter', () => {
     const root = mountHost();
     const page = extractPageArticle(root);
     const sheetsBefore = document.adoptedStyleSheets.length;
@@ -271,6 +271,28 @@ describe('PageHighlighter', () => {
     const p = root.querySelector('p:not(.kicker):not(.byline)')!;
     expect(getComputedStyle(p, '::highlight(aloud-sentence)').backgroundColor).to.equal('rgb(1, 2, 3)');
     root.style.removeProperty('--aloud-page-sentence-bg');
+    // One theme for both: the player's own properties colour the in-page highlight…
+    const html = document.documentElement.style;
+    html.setProperty('--aloud-highlight', 'rgb(10, 20, 30)');
+    html.setProperty('--aloud-word', 'rgb(40, 50, 60)');
+    html.setProperty('--aloud-word-fg', 'rgb(70, 80, 90)');
+    html.setProperty('--aloud-highlight-underline', 'rgb(100, 110, 120)');
+    try {
+      const sentence = getComputedStyle(p, '::highlight(aloud-sentence)');
+      const word = getComputedStyle(p, '::highlight(aloud-word)');
+      expect([sentence.backgroundColor, sentence.textDecorationColor, word.backgroundColor, word.color]).to.deep.equal([
+        'rgb(10, 20, 30)',
+        'rgb(100, 110, 120)',
+        'rgb(40, 50, 60)',
+        'rgb(70, 80, 90)',
+      ]);
+      // …and a page-mode property still wins over them.
+      root.style.setProperty('--aloud-page-word-bg', 'rgb(4, 5, 6)');
+      expect(getComputedStyle(p, '::highlight(aloud-word)').backgroundColor).to.equal('rgb(4, 5, 6)');
+    } finally {
+      for (const name of ['--aloud-highlight', '--aloud-word', '--aloud-word-fg', '--aloud-highlight-underline']) html.removeProperty(name);
+      root.style.removeProperty('--aloud-page-word-bg');
+    }
     a.dispose();
     expect(document.adoptedStyleSheets.length).to.equal(sheetsBefore + 1);
     b.dispose();

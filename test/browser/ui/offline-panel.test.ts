@@ -42,6 +42,7 @@ describe('<aloud-offline-panel> in <aloud-player>', () => {
     const { player, panel } = await mountWithPanel(storage);
 
     const resume = await until(() => named(panel, /^Resume from/), 'the resume button');
+    expect(panel.hidden).to.equal(false);
     expect(resume.textContent!.trim()).to.equal("Resume from 'What comes next'");
     expect(named(panel, /^Start over$/)).to.not.equal(undefined);
     await until(() => player.store!.state.rate === 1.7, 'the saved speed');
@@ -68,6 +69,20 @@ describe('<aloud-offline-panel> in <aloud-player>', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect((await loadPosition(storage, 'sample'))?.sentenceId).to.equal('s2p1s2');
     expect((await loadSettings(storage)).rate).to.equal(2);
+  });
+
+  it('takes no room in the player when it has nothing to show, and appears with what it has', async () => {
+    const storage = openStorage({ name: `aloud-panel-${Date.now()}-${n++}` });
+    const { player, panel } = await mountWithPanel(storage);
+    // With its toggle left out (the player's More menu has the item), no saved place and no storage problem: nothing.
+    panel.hideSave = true;
+    await panel.updateComplete;
+    expect(panel.hidden).to.equal(true);
+    expect(panel.getBoundingClientRect().height).to.equal(0);
+    // Its toggle back: it shows again.
+    panel.hideSave = false;
+    await until(() => !panel.hidden && panel.getBoundingClientRect().height > 0, 'the panel shown with its toggle');
+    expect(await axeViolations(player)).to.deep.equal([]);
   });
 
   it('with storage blocked: the player still plays, and the notice says so once', async () => {

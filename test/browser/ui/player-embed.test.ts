@@ -244,6 +244,20 @@ describe('aloud-player sticky mini-player', () => {
     expect(title.getBoundingClientRect().width, 'most of the bar').to.be.greaterThan(150);
     const mc = (el as unknown as { _mini: { obscured(): { top: number; bottom: number } } })._mini;
     expect(mc.obscured()).to.deep.equal({ top: 0, bottom: bar.offsetHeight });
+    // A host's cookie banner, fixed at the bottom with an ordinary stacking level (10), stays above it and clickable.
+    const banner = document.createElement('div');
+    banner.style.cssText = 'position: fixed; inset: auto 0 0 0; z-index: 10; padding: 1rem; background: #eee';
+    const accept = document.createElement('button');
+    accept.textContent = 'Accept all';
+    banner.append(accept);
+    document.body.append(banner);
+    try {
+      const r = accept.getBoundingClientRect();
+      expect(r.bottom).to.be.greaterThan(bar.getBoundingClientRect().top, 'the banner overlaps the bar');
+      expect(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)).to.equal(accept);
+    } finally {
+      banner.remove();
+    }
     spacer.remove();
   });
 

@@ -1,10 +1,11 @@
 /// <reference types="mocha" />
 // <aloud-player>: structure, names and states, events, live region, text view.
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { axeViolations } from '../support/axe.ts';
 import { sampleArticle } from '../support/fixtures.ts';
-import { button, cleanup, moreItem, openMore, voiceSelect, current, flush, mount, playButton, q, status, until } from '../support/player.ts';
+import { FAKE_VOICE } from '../../support/fake-engine.ts';
+import { button, cleanup, moreItem, openMore, voiceSelect, current, flush, mount, playButton, q, status, until, untilAsync } from '../support/player.ts';
 
 afterEach(cleanup);
 
@@ -72,6 +73,28 @@ describe('aloud-player', () => {
     expect(el.store!.state.status).to.equal('ended');
     expect(playButton(root).textContent?.trim()).to.equal('Play again');
     expect(status(root)).to.equal('End of article');
+  });
+
+  it('the scrubber follows a pointer drag at once and seeks once, on release, to the sentence under the thumb', async () => {
+    const { el, engine, root } = await mount();
+    const position = q<HTMLInputElement>(root, '#position');
+    const r = position.getBoundingClientRect();
+    const y = Math.round(r.top + r.height / 2);
+    const spoken = engine.spoken.length;
+    await sendMouse({ type: 'move', position: [Math.round(r.left + 4), y] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [Math.round(r.left + r.width * 0.4), y] });
+    await sendMouse({ type: 'move', position: [Math.round(r.right - 2), y] });
+    await flush(el);
+    // While dragging: the thumb and its label follow, the player has not moved.
+    const last = Number(position.max);
+    expect(Number(position.value)).to.equal(last);
+    expect(position.getAttribute('aria-valuetext')).to.match(/^Section 4 of 4/);
+    expect(el.store!.state.position?.sentenceId).to.equal('s1p1s1');
+    await sendMouse({ type: 'up' });
+    await flush(el);
+    expect(el.store!.state.position?.flatIndex).to.equal(last);
+    expect(engine.spoken.length).to.equal(spoken); // not playing: a seek, no speech
   });
 
   it('gives the speed chip and the scrubber human values, and marks the current section in the contents', async () => {
@@ -188,6 +211,14 @@ describe('aloud-player', () => {
     select.dispatchEvent(new Event('change'));
     await flush(el);
     expect(el.voice).to.equal('');
+  });
+
+  it("names the automatic voice without saying its language twice when the voice's name already does", async () => {
+    const zira = { ...FAKE_VOICE, id: 'zira', name: 'Microsoft Zira - English (United Kingdom)' };
+    const { el, root } = await mount({ engine: { voices: [zira] } });
+    const named = async () => (await moreItem(el, root, /^Voice: /)).textContent!.trim();
+    await untilAsync(async () => (await named()).includes('Zira'), 'the voice resolved');
+    expect(await named()).to.equal('Voice: Automatic: Microsoft Zira - English (United Kingdom)');
   });
 
   it('plays from a clicked sentence, and from Enter on a focused one', async () => {

@@ -47,6 +47,7 @@ const SAMPLES: Record<string, { args: unknown[]; has: (lang: string) => string[]
   voiceItem: [{ args: ['Daniel'], has: () => ['Daniel'] }],
   sleepItem: [{ args: ['12 min left'], has: () => ['12 min left'] }],
   'errorHelp.notFound': [{ args: ['404'], has: () => ['404'] }],
+  'errorHelp.forbidden': [{ args: ['403'], has: () => ['403'] }],
   'errorHelp.noElement': [{ args: ['story'], has: () => ['story'] }],
   'offline.size': [{ args: [1_400_000], has: (l) => [sizes(l)(1_400_000)] }],
   'offline.lastListened': [{ args: [AT], has: (l) => [dates(l).dateTime(AT)] }],
