@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { UiStrings as Strings } from '../strings.ts';
 import { heading } from './article-view.ts';
 
@@ -24,18 +25,21 @@ export class Contents {
 
   constructor(private readonly jump: (section: number) => void) {}
 
+  /** Rendered again only when the sections, the current one, the Tab stop or the words change: the player renders at every word. */
   render(m: ContentsModel): TemplateResult {
     const t = m.strings;
     const stop = Math.min(this.#focus ?? m.current, m.labels.length - 1);
     return html`<nav part="toc" aria-labelledby="toc-title" @keydown=${this.#onKey}>
       ${heading(m.headingLevel, t.contents, 'toc-title')}
       <ol>
-        ${m.labels.map(
+        ${guard([m.labels, m.current, stop, t], () =>
+          m.labels.map(
           (label, i) => html`<li><button type="button" tabindex=${i === stop ? 0 : -1} aria-current=${i === m.current ? 'true' : 'false'}
             @click=${() => {
               this.#focus = i;
               this.jump(i);
             }}>${label ?? t.untitledSection}</button></li>`,
+          ),
         )}
       </ol>
     </nav>`;
