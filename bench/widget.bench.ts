@@ -132,10 +132,13 @@ function generatedArticle(words: number): unknown {
   return { version: 1, id: 'generated-100k', lang: 'en', title: 'A generated article of 100,000 words', sections };
 }
 
-const HOST = (src: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
+const HOST = (src: string, uiLang = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
 <script src="/bench-probe.js"></script>
 <script type="module" src="/aloud-player.js"></script></head>
-<body><aloud-player src="${src}"></aloud-player></body></html>`;
+<body><aloud-player src="${src}"${uiLang ? ` ui-lang="${uiLang}"` : ''}></aloud-player></body></html>`;
+
+/** Interface languages measured beside English on the seed: a left-to-right one and a right-to-left one (issue 13's budget). */
+const UI_LANGS = ['de', 'ar'];
 
 // Runs in the page before the widget: notes when the player first reaches
 // "ready" (store status and a rendered Play button), checking on a 1 ms timer
@@ -266,6 +269,25 @@ async function seedChanges(server: TestServer): Promise<void> {
     await page.waitForFunction(() => (window as unknown as { __benchProbe: Probe }).__benchProbe.readyAt > 0, null, { timeout: 20_000 });
     reportChanges('seed article (740 words, 34 sentences)', await sentenceChanges(page, 30), false);
     await close();
+    // The same, with the interface in other languages (their catalogue chunks, Intl formatting, RTL):
+    // each beside English measured again in the same browser, so the ratio is what the language costs.
+    for (const lang of UI_LANGS) {
+      const english = await openPage(browser, { serviceWorkers: 'block', fakeSpeech: { wordMs: 1 } });
+      await english.page.goto(server.url('/seed.html'));
+      await english.page.waitForFunction(() => (window as unknown as { __benchProbe: Probe }).__benchProbe.readyAt > 0, null, { timeout: 20_000 });
+      const en = stats(await sentenceChanges(english.page, 30));
+      await english.close();
+      const other = await openPage(browser, { serviceWorkers: 'block', fakeSpeech: { wordMs: 1 } });
+      await other.page.goto(server.url(`/seed-${lang}.html`));
+      await other.page.waitForFunction(() => (window as unknown as { __benchProbe: Probe }).__benchProbe.readyAt > 0, null, { timeout: 20_000 });
+      const samples = await sentenceChanges(other.page, 30);
+      await other.close();
+      const l = stats(samples);
+      console.log(
+        `seed article, interface in ${lang}: main-thread time per sentence change (${samples.length} changes): median ${ms(l.median)}, p95 ${ms(l.p95)}; ` +
+          `English in the same browser: median ${ms(en.median)} (×${(l.median / en.median).toFixed(2)})   budget ≤ ${BUDGET.perSentenceMs} ms (median): ${verdict(l.median <= BUDGET.perSentenceMs)}`,
+      );
+    }
   } finally {
     await browser.close();
   }
@@ -283,6 +305,7 @@ export async function run(): Promise<void> {
         '/bench-probe.js': { body: PROBE, type: 'text/javascript' },
         '/seed.json': readFileSync(join(ROOT, 'content/mosul-2017-06-29.json'), 'utf8'),
         '/seed.html': HOST('/seed.json'),
+        ...Object.fromEntries(UI_LANGS.map((l) => [`/seed-${l}.html`, HOST('/seed.json', l)])),
         '/huge.json': JSON.stringify(generatedArticle(100_000)),
         '/huge.html': HOST('/huge.json'),
       },
