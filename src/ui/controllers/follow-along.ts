@@ -77,9 +77,26 @@ export class FollowAlongController implements ReactiveController {
     if (!this.following && now - this.#textAt >= FOLLOW_PAUSE_MS) this.jumped();
     if (!this.following && !force) return;
     const page = force || now - this.#pageAt >= FOLLOW_PAUSE_MS;
-    // The geometry is a chunk of its own, loaded at the first sentence followed.
-    void (scroller ??= import('./follow-scroll.ts')).then((m) => m.bringIntoView(el, this.region(), page));
+    // The geometry is read in the next frame, where the browser lays the new
+    // highlight out anyway: read now, it would force a layout inside the speech
+    // event, once per sentence. Several calls in a frame keep the last. The
+    // geometry is a chunk of its own, loaded at the first sentence followed.
+    const waiting = this.#next !== null;
+    this.#next = { el, page: page || !!this.#next?.page, force: force || !!this.#next?.force };
+    if (waiting) return;
+    void (scroller ??= import('./follow-scroll.ts')).then((m) =>
+      requestAnimationFrame(() => {
+        const next = this.#next;
+        this.#next = null;
+        // The listener may have scrolled away since: that wins, unless they asked to come back.
+        if (!next || !next.el.isConnected || (!this.following && !next.force)) return;
+        m.bringIntoView(next.el, this.region(), next.page && (next.force || performance.now() - this.#pageAt >= FOLLOW_PAUSE_MS));
+      }),
+    );
   }
+
+  /** The sentence to bring into view at the next frame. */
+  #next: { el: Element; page: boolean; force: boolean } | null = null;
 
   resume(el: Element | null | undefined): void {
     this.jumped();

@@ -291,7 +291,8 @@ describe('aloud-player sticky mini-player', () => {
     link.after(tail);
     el.play();
     engine.fireStart();
-    await flush(el); // Play is taken in (follow-along may bring the text into view), then the listener scrolls away
+    await flush(el); // Play is taken in (follow-along may bring the text into view, in the next frame), then the listener scrolls away
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     window.scrollTo(0, 1500);
     const bar = await until(() => mini(root), 'the mini-player');
     await Promise.all(bar.getAnimations().map((a) => a.finished));

@@ -27,7 +27,11 @@ async function playTo({ el, engine }: Mounted, id: string): Promise<void> {
     engine.fireStart();
   }
   await flush(el);
+  // Follow-along reads the geometry and scrolls in the next frame.
+  await nextFrame();
 }
+
+const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
 
 describe('aloud-player follow-along', () => {
   before(() => {
