@@ -4,7 +4,7 @@
 // colours, and on the embed guide with its three live players. Zero
 // violations; the rules left out, and why, are in support/ace.ts and
 // docs/testing.md.
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAceViolations } from './support/ace.ts';
 import { openPage, serve, tabTo, useE2eSession, waitForSpoken } from './support/index.ts';
@@ -72,11 +72,11 @@ describe('IBM Equal Access finds nothing', () => {
         await page.goto(e2e.server.url('/embed-guide.html'));
         await page.locator('aloud-player').first().getByRole('button', { name: 'Play', exact: true }).waitFor();
         await expectNoAceViolations(page, `embed guide, ${scheme.label}`);
-        const frame = page.frames().find((f) => f.url().includes('/embed.html'));
-        if (frame) {
-          await frame.getByRole('button', { name: 'Play', exact: true }).waitFor();
-          await expectNoAceViolations(frame, `embed guide's iframe player, ${scheme.label}`);
-        }
+        // The guide's iframe example is checked too: its absence is a failure, not a skip.
+        await expect.poll(() => page.frames().some((f) => f.url().includes('/embed.html'))).toBe(true);
+        const frame = page.frames().find((f) => f.url().includes('/embed.html'))!;
+        await frame.getByRole('button', { name: 'Play', exact: true }).waitFor();
+        await expectNoAceViolations(frame, `embed guide's iframe player, ${scheme.label}`);
       } finally {
         await close();
       }
