@@ -76,27 +76,26 @@ export class FollowAlongController implements ReactiveController {
     const now = performance.now();
     if (!this.following && now - this.#textAt >= FOLLOW_PAUSE_MS) this.jumped();
     if (!this.following && !force) return;
-    const page = force || now - this.#pageAt >= FOLLOW_PAUSE_MS;
     // The geometry is read in the next frame, where the browser lays the new
     // highlight out anyway: read now, it would force a layout inside the speech
     // event, once per sentence. Several calls in a frame keep the last. The
     // geometry is a chunk of its own, loaded at the first sentence followed.
     const waiting = this.#next !== null;
-    this.#next = { el, page: page || !!this.#next?.page, force: force || !!this.#next?.force };
+    this.#next = { el, force: force || !!this.#next?.force };
     if (waiting) return;
     void (scroller ??= import('./follow-scroll.ts')).then((m) =>
       requestAnimationFrame(() => {
         const next = this.#next;
         this.#next = null;
-        // The listener may have scrolled away since: that wins, unless they asked to come back.
+        // The listener may have scrolled the text or the page since: that wins, unless they asked to come back.
         if (!next || !next.el.isConnected || (!this.following && !next.force)) return;
-        m.bringIntoView(next.el, this.region(), next.page && (next.force || performance.now() - this.#pageAt >= FOLLOW_PAUSE_MS));
+        m.bringIntoView(next.el, this.region(), next.force || performance.now() - this.#pageAt >= FOLLOW_PAUSE_MS);
       }),
     );
   }
 
-  /** The sentence to bring into view at the next frame. */
-  #next: { el: Element; page: boolean; force: boolean } | null = null;
+  /** The sentence to bring into view at the next frame (`force`: the listener asked for it). */
+  #next: { el: Element; force: boolean } | null = null;
 
   resume(el: Element | null | undefined): void {
     this.jumped();

@@ -162,9 +162,10 @@ export class AloudOfflinePanel extends LitElement {
     const storage = this.storage ?? player?.storage;
     const offer = player ? player.offer : this._offer;
     const save = !!(src && article && !this.hideSave && !player?.src);
-    this.#watchProblems(storage ?? getStorage());
+    const watched = storage ?? getStorage();
+    this.#watchProblems(watched);
     // Nothing to show (no offer, no toggle, no storage problem): the panel takes no room in the player.
-    this.hidden = !offer && !save && (storage ?? getStorage()).problems.size === 0;
+    this.hidden = !offer && !save && watched.problems.size === 0;
     return html`<aloud-storage-notice .storage=${storage} .strings=${t}></aloud-storage-notice>
       <aloud-resume-prompt .offer=${offer} .strings=${t} @aloud-resume=${this._resume} @aloud-start-over=${this._startOver}></aloud-resume-prompt>
       ${save

@@ -178,7 +178,7 @@ export class AloudPlayer extends LitElement {
   @property({ attribute: false }) engine: SpeechEngine | null = null;
 
   @state() private _state: PlayerState | null = null;
-  /** The listener's follow-along switch (remembered by the offline panel). */
+  /** The listener's follow-along switch (remembered, where the page asks, by remembering). */
   @state() private _followAlong = true;
   /** A load from `src` is in flight. */
   @state() private _loading = false;

@@ -129,12 +129,14 @@ const items = (root: ParentNode, selector: string) => [...root.querySelectorAll<
 
 /** The menu's own items, in order (not those of the submenu). */
 export const menuItems = (root: ParentNode): HTMLElement[] => items(root, '#more-menu [role^="menuitem"]').filter((i) => !i.closest('#sleep-menu'));
+/** The sleep timer submenu's choices, while it is open. */
+const subItems = (root: ParentNode): HTMLElement[] => items(root, '#sleep-menu [role^="menuitem"]');
 
 /** Opens or closes the sleep timer's submenu; opened, focus goes to its checked choice, closed, back to its item. */
 async function setSub(root: ParentNode, menu: Menu, open: boolean): Promise<void> {
   menu.sub = open;
   await menu.changed();
-  const sub = items(root, '#sleep-menu [role^="menuitem"]');
+  const sub = subItems(root);
   (open ? (sub.find((i) => i.getAttribute('aria-checked') === 'true') ?? sub[0]) : root.querySelector<HTMLElement>('#sleep'))?.focus();
 }
 
@@ -149,7 +151,7 @@ export function onMenuKey(e: KeyboardEvent, menu: Menu): void {
   const root = (e.currentTarget as Element).getRootNode() as ParentNode;
   const target = e.target as HTMLElement;
   const inSub = !!target.closest('#sleep-menu');
-  const list = inSub ? items(root, '#sleep-menu [role^="menuitem"]') : menuItems(root);
+  const list = inSub ? subItems(root) : menuItems(root);
   const at = list.indexOf(target);
   const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[e.key];
   const rtl = target.matches(':dir(rtl)');

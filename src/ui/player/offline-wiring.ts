@@ -31,8 +31,8 @@ export interface OfflineEvents {
  * prompt that had it goes away. Pages that ask for none of it load none of it.
  */
 export class OfflineWiring implements ReactiveController {
-  /** The offline panel's module is loaded. */
-  #panelReady = false;
+  /** The offline panel's module (it defines its elements, guarded, when it is evaluated). */
+  readonly #panel = new LazyPart(() => lazy(panelChunk(), 'the offline panel'));
   readonly #remembering: LazyPart<Remembering>;
   readonly #on: OfflineEvents;
 
@@ -82,18 +82,13 @@ export class OfflineWiring implements ReactiveController {
    * slot without loading its script.
    */
   loadPanel(): void {
-    if (this.#panelReady) return;
-    // The module defines its elements (guarded) when it is evaluated.
-    void lazy(panelChunk(), 'the offline panel').then((m) => {
-      this.#panelReady = !!m;
-      this.host.requestUpdate();
-    });
+    if (!this.#panel.value) void this.#panel.get().then((m) => m && this.host.requestUpdate());
   }
 
   /** The extras slot, and the panel the `offline` attribute shows (its More menu has Save, so the panel leaves it out). */
   render(): TemplateResult {
     return html`<slot name="extras" @slotchange=${this.#onExtras}></slot>
-      ${this.host.offline && this.#panelReady && !this.host.querySelector('aloud-offline-panel')
+      ${this.host.offline && this.#panel.value && !this.host.querySelector('aloud-offline-panel')
         ? html`<aloud-offline-panel .hideSave=${true}></aloud-offline-panel>`
         : nothing}`;
   }
