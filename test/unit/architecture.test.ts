@@ -25,7 +25,7 @@ const MAX_LINES = 600;
  * Files still over MAX_LINES, each with the most lines it may have. The
  * element is being split into controllers (issue 10); until then it may not grow.
  */
-const STILL_LONG: Record<string, number> = { 'ui/player/aloud-player.ts': 638 };
+const STILL_LONG: Record<string, number> = { 'ui/player/aloud-player.ts': 633 };
 
 /** Globals that mean a module needs a DOM. */
 const DOM_GLOBALS = new Set(['document', 'window', 'HTMLElement', 'customElements', 'localStorage', 'sessionStorage', 'indexedDB']);

@@ -16,10 +16,17 @@ export interface Catalogue {
 export class Announcer {
   #text = '';
 
+  /** With `host`, announcements of slotted pieces (`aloud-announce` events from inside it) are said here too. */
   constructor(
     private readonly locale: Catalogue,
     private readonly changed: () => void,
-  ) {}
+    host?: EventTarget,
+  ) {
+    host?.addEventListener('aloud-announce', (e) => {
+      const message = (e as CustomEvent<{ message?: string }>).detail?.message;
+      if (message) this.say(message);
+    });
+  }
 
   /** What the region says now. */
   get text(): string {

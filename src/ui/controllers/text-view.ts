@@ -121,7 +121,7 @@ export class TextView {
     }
     this.#playing = playing;
     this.#syncRoving();
-    this.#syncWord(state);
+    this.syncWord();
   }
 
   /** The text was re-rendered (or replaced): forget its elements. */
@@ -202,7 +202,9 @@ export class TextView {
     this.#tabStop = stop;
   }
 
-  #syncWord(state: PlayerState | null): void {
+  /** Paint the store's word (alone: a commit that moved only the word). */
+  syncWord(): void {
+    const state = this.#host.state();
     const hl = sharedWordHighlight();
     if (!hl) return;
     const word = state?.word;

@@ -4,6 +4,7 @@ import type { Article } from '../../article/model.ts';
 import type { SpeechEngine } from '../../speech/types.ts';
 import type { AloudStorage } from '../../storage/db.ts';
 import { type PlayerChangeEvent, type PlayerState, type PlayerStore } from '../../player/types.ts';
+import { changedBesidesWord } from '../../player/changes.ts';
 import type { ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
 import { EventBridge } from '../controllers/event-bridge.ts';
@@ -177,7 +178,8 @@ export class AloudPlayer extends LitElement {
    */
   @property({ attribute: false }) engine: SpeechEngine | null = null;
 
-  @state() private _state: PlayerState | null = null;
+  /** The store's state. A commit that moves only the word (several a second) paints its highlight, not the element. */
+  @state({ hasChanged: changedBesidesWord }) private _state: PlayerState | null = null;
   /** The listener's follow-along switch (remembered, where the page asks, by remembering). */
   @state() private _followAlong = true;
   /** A load from `src` is in flight. */
@@ -271,7 +273,8 @@ export class AloudPlayer extends LitElement {
     reload: () => this.#runLoad(),
   });
   readonly #locale = new LocaleController(this, () => ({ uiLang: this.uiLang, articleLang: this.lang || this.#article?.lang }));
-  readonly #announcer = new Announcer(this.#locale, () => this.requestUpdate());
+  /** The one live region; slotted pieces (e.g. <aloud-offline-panel slot="extras">) speak through it too. */
+  readonly #announcer = new Announcer(this.#locale, () => this.requestUpdate(), this);
   /** The interface words in use (read-only): English until the interface language's chunk has loaded. */
   get strings(): UiStrings {
     return this.#locale.strings;
@@ -327,15 +330,6 @@ export class AloudPlayer extends LitElement {
     },
     this.#follow,
   );
-
-  constructor() {
-    super();
-    // Slotted pieces (e.g. <aloud-offline-panel slot="extras">) speak through the one live region.
-    this.addEventListener('aloud-announce', (e) => {
-      const message = (e as CustomEvent<{ message?: string }>).detail?.message;
-      if (message) this.#announcer.say(message);
-    });
-  }
 
   /** Focuses the Play/Pause button. */
   override focus(options?: FocusOptions): void {
@@ -517,6 +511,7 @@ export class AloudPlayer extends LitElement {
   #onChange(e: PlayerChangeEvent): void {
     const { state: s, previous: p, changes } = e;
     this._state = s;
+    if (changes.size === 1 && changes.has('word')) return this.#text.syncWord();
     if (changes.has('rate')) this.rate = s.rate;
     if (changes.has('voice')) this.voice = s.voice?.id ?? '';
     if (changes.has('article') && s.article && this.#offline.remembering?.switched(s.article)) {

@@ -23,7 +23,7 @@ export interface TransportHost {
   say(text: Say): void;
   /** "Section 2 of 5: Why it matters", in the catalogue given. */
   sectionText(i: number, t: UiStrings): string;
-  /** A next sentence asked for (the progress event must count it as a jump). */
+  /** The listener asked for a move (the progress event reports it at once, as a jump). */
   jumped(): void;
   /** Playing from a sentence the listener picked: follow-along takes over again. */
   follow(): void;
@@ -81,23 +81,31 @@ export class Transport implements ReactiveController {
       console.warn(`<aloud-player>: seek(${JSON.stringify(sentenceId)}) ignored: no such sentence.`);
       return;
     }
-    this.to.request((s) => s.seek(sentenceId), 'seek');
+    this.#move((s) => s.seek(sentenceId), 'seek');
   }
 
   nextSentence(): void {
-    this.to.request((s) => (this.to.jumped(), s.nextSentence()), 'nextSentence');
+    this.#move((s) => s.nextSentence(), 'nextSentence');
   }
 
   previousSentence(): void {
-    this.to.request((s) => s.previousSentence(), 'previousSentence');
+    this.#move((s) => s.previousSentence(), 'previousSentence');
   }
 
   nextSection(): void {
-    this.to.request((s) => s.nextSection(), 'nextSection');
+    this.#move((s) => s.nextSection(), 'nextSection');
   }
 
   previousSection(): void {
-    this.to.request((s) => s.previousSection(), 'previousSection');
+    this.#move((s) => s.previousSection(), 'previousSection');
+  }
+
+  /**
+   * A move the listener asked for: reported as a jump (the next sentence
+   * during playback would look like the article going on by itself).
+   */
+  #move(fn: (s: PlayerStore) => void, name = ''): void {
+    this.to.request((s) => (this.to.jumped(), fn(s)), name);
   }
 
   /** A key, a button or the lock screen: the same action, and what it says. */
@@ -148,7 +156,7 @@ export class Transport implements ReactiveController {
   playFrom(id: string): void {
     this.to.follow();
     this.#pauseOthers();
-    this.to.request((s) => {
+    this.#move((s) => {
       s.seek(id);
       if (s.state.status !== 'playing') s.play();
     });

@@ -77,3 +77,22 @@ describe('<aloud-player> aloud-progress and aloud-end', () => {
     expect(ends).to.have.length(0);
   });
 });
+
+describe('<aloud-player> aloud-progress for the very next sentence', () => {
+  it('reports a seek to the next sentence and a click on the one after it, each at once while playing', async () => {
+    const { el, engine, root, progress } = await mounted();
+    playButton(root).click();
+    engine.fireStart();
+    await flush(el);
+    const at = el.store!.state.position!.flatIndex;
+    const ids = [...root.querySelectorAll<HTMLElement>('.s')].map((s) => s.dataset['id']!);
+    // Each move is to the sentence right after the current one, well inside a second.
+    el.seek(ids[at + 1]!);
+    engine.fireStart();
+    await flush(el);
+    root.querySelector<HTMLElement>(`.s[data-id="${ids[at + 2]}"]`)!.click();
+    engine.fireStart();
+    await flush(el);
+    expect(progress.map((e) => e.detail.sentenceId)).to.deep.equal([ids[at + 1], ids[at + 2]]);
+  });
+});

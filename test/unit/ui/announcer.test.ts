@@ -56,3 +56,16 @@ describe('the announcer (the one live region)', () => {
     expect(a.announcer.text).toBe('Abgebrochen');
   });
 });
+
+describe('the announcer with a host', () => {
+  it('says what a slotted piece announces (aloud-announce from inside the host), and ignores an empty one', () => {
+    const host = new EventTarget();
+    let updates = 0;
+    const announcer = new Announcer({ whenReady: (fn) => fn(english) }, () => void updates++, host);
+    host.dispatchEvent(new CustomEvent('aloud-announce', { detail: { message: 'Saved for offline.' } }));
+    expect(announcer.text).toBe('Saved for offline.');
+    host.dispatchEvent(new CustomEvent('aloud-announce', { detail: {} }));
+    expect(announcer.text).toBe('Saved for offline.');
+    expect(updates).toBe(1);
+  });
+});

@@ -76,6 +76,21 @@ describe('the player transport', () => {
     expect(counts().jumps).toBe(1);
   });
 
+  it('reports every move the listener asks for as a jump, and plain play or pause as none', () => {
+    const { transport, counts } = setup();
+    transport.play();
+    transport.pause();
+    expect(counts().jumps).toBe(0);
+    transport.seek('s1p1s2');
+    transport.previousSentence();
+    transport.nextSection();
+    transport.previousSection();
+    transport.goToSection(2, false);
+    transport.playFrom('s1p1s2');
+    transport.run('end');
+    expect(counts().jumps).toBe(7);
+  });
+
   it('ignores a seek to an unknown sentence with a warning, and plays from a picked sentence', () => {
     const { transport, store, engine, counts } = setup();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
