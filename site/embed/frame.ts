@@ -32,10 +32,14 @@ for (const name of ['lang', 'ui-lang', 'theme', 'layout', 'rate', 'lexicon']) {
 }
 // A frame sits inside someone else's article: the compact bar, unless `layout=full` asks for the text too.
 if (!player.hasAttribute('layout')) player.setAttribute('layout', 'compact');
-// The frame's page speaks the player's language: `ui-lang`, else the article's `lang` (English if neither is given).
+// The frame's page speaks the player's language: `ui-lang`, else the article's `lang`. Given
+// neither, the player's container says "language unknown" (lang=""), so the player's
+// interface takes the language the article itself declares, not this page's English.
 const pageLang = params.get('ui-lang') || params.get('lang');
+const container = document.getElementById('frame');
 if (pageLang) document.documentElement.lang = pageLang;
-document.getElementById('frame')?.append(player);
+else container?.setAttribute('lang', '');
+container?.append(player);
 
 const parentWindow = window.parent !== window ? window.parent : null;
 

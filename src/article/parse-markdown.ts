@@ -116,9 +116,11 @@ const MARKER = /<!--\s*(\/?)aloud-(skip|read)\s*-->/g;
  * `<!-- aloud-read -->…<!-- /aloud-read -->` pair is present, only what is
  * between such pairs is read, in order, plus the `# title`. A marker left
  * open runs to the end; markers inside fenced code are text, not markers.
+ * The attributes themselves, on raw HTML in the source, work too.
  */
-export function applyMarkers(body: string): { body: string; skippedTitle?: string } {
-  if (!body.includes('aloud-')) return { body };
+export function applyMarkers(source: string): { body: string; skippedTitle?: string } {
+  if (!source.includes('aloud-')) return { body: source };
+  const body = attributeMarkers(source);
   const fenced = fencedRanges(body);
   const marks: { at: number; end: number; close: boolean; kind: string }[] = [];
   for (const m of body.matchAll(MARKER)) {
@@ -153,10 +155,63 @@ export function applyMarkers(body: string): { body: string; skippedTitle?: strin
   const reading = marks.some((m) => m.kind === 'read' && !m.close);
   // A piece left out across lines separates blocks; one inside a line joins its neighbours.
   const gap = (text: string) => (text.includes('\n') ? '\n\n' : '');
-  if (!reading) return { body: pieces.map((p) => (p.skip ? gap(p.text) : p.text)).join(''), ...skippedTitle };
+  const kept = (p: (typeof pieces)[number]) => !p.skip && (!reading || p.read);
+  // Link reference definitions are not text: a `[report][r]` that is read still needs the `[r]: …` left out.
+  const definitions = pieces
+    .filter((p) => !kept(p))
+    .flatMap((p) => [...p.text.matchAll(REFERENCE_DEFINITION)].filter((m) => !inFence(fenced, p.at + m.index)).map((m) => m[0]));
+  const tail = definitions.length ? [`\n\n${definitions.join('\n')}\n`] : [];
+  if (!reading) return { body: [...pieces.map((p) => (kept(p) ? p.text : gap(p.text))), ...tail].join(''), ...skippedTitle };
   const head = titlePiece && !titlePiece.skip && !titlePiece.read ? [title] : [];
-  const kept = pieces.filter((p) => p.read && !p.skip).map((p) => p.text);
-  return { body: [...head, ...kept].join('\n\n'), ...skippedTitle };
+  return { body: [...head, ...pieces.filter(kept).map((p) => p.text)].join('\n\n') + tail.join(''), ...skippedTitle };
+}
+
+/** `[label]: destination "title"`, a link reference definition on one line. */
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm;
+
+/** An opening tag with `data-aloud-skip` or `data-aloud-read` (any value, or none: presence counts, as in HTML). */
+const ATTRIBUTE_MARKER = /<([A-Za-z][A-Za-z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?\sdata-aloud-(skip|read)(?=[\s=/>])(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+
+/**
+ * The HTML markers written in a Markdown source as raw HTML (`<span
+ * data-aloud-skip>…</span>`, a `<div data-aloud-read>` around blocks) become
+ * the comment markers: the element's opening tag and its matching closing tag
+ * (same name, nesting counted). An element never closed is left alone (its
+ * tag is dropped as all inline HTML is, its text read). Outside fenced code.
+ */
+function attributeMarkers(body: string): string {
+  if (!body.includes('data-aloud-')) return body;
+  const fenced = fencedRanges(body);
+  const edits: { at: number; end: number; text: string }[] = [];
+  for (const m of body.matchAll(ATTRIBUTE_MARKER)) {
+    if (inFence(fenced, m.index) || edits.some((e) => m.index >= e.at && m.index < e.end)) continue;
+    const [tag, kind] = [m[1]!, m[2]!];
+    const open = m.index + m[0].length;
+    const close = matchingClose(body, tag, open);
+    if (close < 0) continue;
+    edits.push({ at: m.index, end: open, text: `<!-- aloud-${kind} -->` });
+    edits.push({ at: close, end: body.indexOf('>', close) + 1, text: `<!-- /aloud-${kind} -->` });
+  }
+  let out = '';
+  let from = 0;
+  for (const e of edits.sort((a, b) => a.at - b.at)) {
+    out += body.slice(from, e.at) + e.text;
+    from = e.end;
+  }
+  return out + body.slice(from);
+}
+
+/** Where the `</tag>` closing the element opened just before `from` starts, or -1. */
+function matchingClose(body: string, tag: string, from: number): number {
+  const re = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
+  re.lastIndex = from;
+  let depth = 1;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    if (m[1]) depth--;
+    else if (!m[0].endsWith('/>')) depth++;
+    if (depth === 0) return m.index;
+  }
+  return -1;
 }
 
 const inFence = (fenced: [number, number][], at: number) => fenced.some(([a, b]) => at >= a && at < b);

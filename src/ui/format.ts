@@ -18,6 +18,8 @@ export interface Format {
   rate(rate: number): string;
   /** m:ss, or h:mm:ss past an hour, in the language's digits (isolated in a right-to-left language). */
   clock(seconds: number): string;
+  /** "−3:29": time left, the minus inside the same isolate as the digits, so it stays on their left in any line. */
+  remaining(seconds: number): string;
   /** "German", "Deutsch (Österreich)": a language named in the interface language; the tag itself if the runtime cannot. */
   language(tag: string): string;
   /**
@@ -52,6 +54,13 @@ export function format(lang: string): Format {
   const n = { format: (x: number) => (plain(x) ? String(x) : nf.format(x)) };
   const n2 = { format: (x: number) => (plain(x) && x >= 0 ? String(x).padStart(2, '0') : nf2.format(x)) };
   const rate = { format: (x: number) => (plain(x) ? String(x) : rf.format(x)) };
+  const clock = (seconds: number) => {
+    const s = Math.max(0, Math.round(seconds));
+    const h = Math.floor(s / 3600);
+    const m = Math.floor(s / 60) % 60;
+    const ss = n2.format(s % 60);
+    return h ? `${n.format(h)}:${n2.format(m)}:${ss}` : `${n.format(m)}:${ss}`;
+  };
   let names: Intl.DisplayNames | undefined;
   try {
     names = new Intl.DisplayNames(lang, { type: 'language', languageDisplay: 'standard' });
@@ -61,13 +70,8 @@ export function format(lang: string): Format {
   return {
     number: (x) => n.format(x),
     rate: (x) => ltr(`${rate.format(x)}×`),
-    clock(seconds) {
-      const s = Math.max(0, Math.round(seconds));
-      const h = Math.floor(s / 3600);
-      const m = Math.floor(s / 60) % 60;
-      const ss = n2.format(s % 60);
-      return ltr(h ? `${n.format(h)}:${n2.format(m)}:${ss}` : `${n.format(m)}:${ss}`);
-    },
+    clock: (seconds) => ltr(clock(seconds)),
+    remaining: (seconds) => ltr(`−${clock(seconds)}`),
     language(tag) {
       try {
         return names?.of(tag) ?? tag;

@@ -25,6 +25,8 @@ export const helpStrings = {
   },
   /** Keys as the help names them; a letter or sign is shown as it is on the key. */
   keys: {
+    /** Between the keys of one row. */
+    separator: ', ',
     shift: 'Shift',
     space: 'Space',
     left: 'Left arrow',

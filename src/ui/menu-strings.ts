@@ -22,7 +22,7 @@ export const menuStrings = {
   /** The voice picker's automatic choice, named with the voice it resolved to. */
   automaticNamed: (name: string) => `Automatic: ${f.isolate(name)}`,
   /** The More menu's voice item. */
-  voiceItem: (choice: string) => `Voice: ${choice}`,
+  voiceItem: (choice: string) => `Voice: ${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state ("Off", "End of this section", "12 min left"). */
   sleepItem: (state: string) => `Sleep timer: ${state}`,
   done: 'Done',

@@ -81,7 +81,7 @@ export const strings = {
   /** The scrubber's aria-valuetext: where, then how far in. */
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} of ${f.clock(total)}`,
   /** The visible remaining time beside the scrubber. */
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   /** The visible elapsed time beside the scrubber. */
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `Skip: ${f.isolate(title)}` : 'Skip'),

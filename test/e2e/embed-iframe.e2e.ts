@@ -101,6 +101,17 @@ describe('the iframe embed, driven by postMessage', () => {
     await frame.getByRole('region', { name: 'Article text' }).waitFor();
   });
 
+  it('speaks the article\'s language when the URL names none, and the one `ui-lang` names otherwise', async () => {
+    const { frame } = await openHost(host);
+    const german = `${player.origin}/embed.html?src=${encodeURIComponent('/fixtures/articles/short-de.json')}&origin=${encodeURIComponent(host.origin)}`;
+    await frame.goto(german);
+    await frame.getByRole('button', { name: 'Wiedergabe', exact: true }).waitFor();
+    expect(await frame.locator('aloud-player').evaluate((el) => el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang'))).toBe('de');
+    await frame.goto(`${german}&ui-lang=fr`);
+    await frame.getByRole('button', { name: 'Lecture', exact: true }).waitFor();
+    expect(await frame.evaluate(() => document.documentElement.lang)).toBe('fr');
+  });
+
   it('announces itself ready, only to the origin it was given', async () => {
     const { page } = await openHost(host);
     await expect.poll(async () => (await received(page)).map((m) => m.data.type)).toContain('ready');

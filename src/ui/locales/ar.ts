@@ -82,7 +82,7 @@ export default {
     notFound: (status: string) =>
       `ربما يكون الرابط قديمًا، أو نُقل المقال أو حُذف (HTTP ${f.isolate(status)}). تحقّق من العنوان، أو أبلغ صاحب الموقع.`,
     forbidden: (status: string) =>
-      `قد يلزمك تسجيل الدخول، أو قد يكون المقال للمشتركين فقط (HTTP ${status}). افتحه على الموقع أو أبلغ مالك الموقع.`,
+      `قد يلزمك تسجيل الدخول، أو قد يكون المقال للمشتركين فقط (HTTP ${f.isolate(status)}). افتحه على الموقع أو أبلغ مالك الموقع.`,
     invalidJson: 'تعذّرت قراءة بياناته. يمكن لصاحب الموقع فحص الملف.',
     noElement: (id: string) =>
       `يقرأ المشغّل العنصر ذا المعرّف «${f.isolate(id)}»، ولا يوجد مثله في الصفحة. يمكن لصاحب الموقع فحص السمة for في المشغّل.`,
@@ -101,7 +101,7 @@ export default {
   minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} د`,
   position: 'الموضع',
   positionText: (section: string, at: number, total: number) => `${section}، ${f.clock(at)} من ${f.clock(total)}`,
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `التنقّل: ${f.isolate(title)}` : 'التنقّل'),
   more: 'المزيد',
@@ -109,7 +109,7 @@ export default {
   endOfPlayer: 'نهاية المشغّل',
   startOf: (section: string) => `بداية ${section}`,
   automaticNamed: (name: string) => `تلقائي: ${f.isolate(name)}`,
-  voiceItem: (choice: string) => `الصوت: ${choice}`,
+  voiceItem: (choice: string) => `الصوت: ${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state. */
   sleepItem: (state: string) => `مؤقت النوم: ${state}`,
   done: 'تم',
@@ -132,6 +132,7 @@ export default {
       help: 'هذه المساعدة',
     },
     keys: {
+      separator: '، ',
       shift: 'Shift',
       space: 'مفتاح المسافة',
       left: 'السهم الأيسر',

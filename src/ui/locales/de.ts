@@ -94,7 +94,7 @@ export default {
   minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} Min.`,
   position: 'Position',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} von ${f.clock(total)}`,
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `Springen: ${f.isolate(title)}` : 'Springen'),
   more: 'Mehr',
@@ -102,7 +102,7 @@ export default {
   endOfPlayer: 'Ende des Players',
   startOf: (section: string) => `Anfang von ${section}`,
   automaticNamed: (name: string) => `Automatisch: ${f.isolate(name)}`,
-  voiceItem: (choice: string) => `Stimme: ${choice}`,
+  voiceItem: (choice: string) => `Stimme: ${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state. */
   sleepItem: (state: string) => `Schlaftimer: ${state}`,
   done: 'Fertig',
@@ -125,6 +125,7 @@ export default {
       help: 'Diese Hilfe',
     },
     keys: {
+      separator: ', ',
       shift: 'Umschalt',
       space: 'Leertaste',
       left: 'Pfeil links',

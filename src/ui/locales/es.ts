@@ -94,7 +94,7 @@ export default {
   minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
   position: 'Posición',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} de ${f.clock(total)}`,
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `Saltar: ${f.isolate(title)}` : 'Saltar'),
   more: 'Más',
@@ -102,7 +102,7 @@ export default {
   endOfPlayer: 'Fin del reproductor',
   startOf: (section: string) => `Inicio de ${section}`,
   automaticNamed: (name: string) => `Automática: ${f.isolate(name)}`,
-  voiceItem: (choice: string) => `Voz: ${choice}`,
+  voiceItem: (choice: string) => `Voz: ${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state. */
   sleepItem: (state: string) => `Temporizador de apagado: ${state}`,
   done: 'Listo',
@@ -125,6 +125,7 @@ export default {
       help: 'Esta ayuda',
     },
     keys: {
+      separator: ', ',
       shift: 'Mayús',
       space: 'Espacio',
       left: 'Flecha izquierda',

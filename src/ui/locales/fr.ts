@@ -97,7 +97,7 @@ export default {
   minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
   position: 'Position',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} sur ${f.clock(total)}`,
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `Navigation : ${f.isolate(title)}` : 'Navigation'),
   more: 'Plus',
@@ -105,7 +105,7 @@ export default {
   endOfPlayer: 'Fin du lecteur',
   startOf: (section: string) => `Début de ${section}`,
   automaticNamed: (name: string) => `Automatique : ${f.isolate(name)}`,
-  voiceItem: (choice: string) => `Voix : ${choice}`,
+  voiceItem: (choice: string) => `Voix : ${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state. */
   sleepItem: (state: string) => `Minuteur de veille : ${state}`,
   done: 'OK',
@@ -128,6 +128,7 @@ export default {
       help: 'Cette aide',
     },
     keys: {
+      separator: ', ',
       shift: 'Maj',
       space: 'Espace',
       left: 'Flèche gauche',

@@ -82,7 +82,7 @@ export default {
     notFound: (status: string) =>
       `ייתכן שהקישור ישן, או שהכתבה הועברה או הוסרה (HTTP ${f.isolate(status)}). כדאי לבדוק את הכתובת או לפנות לבעלי האתר.`,
     forbidden: (status: string) =>
-      `ייתכן שצריך להתחבר, או שהכתבה מיועדת למנויים בלבד (HTTP ${status}). אפשר לפתוח אותה באתר או לפנות לבעלי האתר.`,
+      `ייתכן שצריך להתחבר, או שהכתבה מיועדת למנויים בלבד (HTTP ${f.isolate(status)}). אפשר לפתוח אותה באתר או לפנות לבעלי האתר.`,
     invalidJson: 'לא ניתן היה לקרוא את הנתונים שלה. בעלי האתר יכולים לבדוק את הקובץ.',
     noElement: (id: string) =>
       `הנגן מקריא את הרכיב שהמזהה שלו „${f.isolate(id)}”, ואין כזה בדף. בעלי האתר יכולים לבדוק את מאפיין for של הנגן.`,
@@ -101,7 +101,7 @@ export default {
   minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} דק׳`,
   position: 'מיקום',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} מתוך ${f.clock(total)}`,
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `דילוג: ${f.isolate(title)}` : 'דילוג'),
   more: 'עוד',
@@ -109,7 +109,7 @@ export default {
   endOfPlayer: 'סוף הנגן',
   startOf: (section: string) => `תחילת ${section}`,
   automaticNamed: (name: string) => `אוטומטי: ${f.isolate(name)}`,
-  voiceItem: (choice: string) => `קול: ${choice}`,
+  voiceItem: (choice: string) => `קול: ${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state. */
   sleepItem: (state: string) => `טיימר שינה: ${state}`,
   done: 'סיום',
@@ -131,6 +131,7 @@ export default {
       help: 'העזרה הזו',
     },
     keys: {
+      separator: ', ',
       shift: 'Shift',
       space: 'רווח',
       left: 'חץ שמאלה',

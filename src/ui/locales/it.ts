@@ -94,7 +94,7 @@ export default {
   minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
   position: 'Posizione',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} di ${f.clock(total)}`,
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `Salta: ${f.isolate(title)}` : 'Salta'),
   more: 'Altro',
@@ -102,7 +102,7 @@ export default {
   endOfPlayer: 'Fine del lettore',
   startOf: (section: string) => `Inizio di ${section}`,
   automaticNamed: (name: string) => `Automatica: ${f.isolate(name)}`,
-  voiceItem: (choice: string) => `Voce: ${choice}`,
+  voiceItem: (choice: string) => `Voce: ${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state. */
   sleepItem: (state: string) => `Timer di spegnimento: ${state}`,
   done: 'Fine',
@@ -125,6 +125,7 @@ export default {
       help: 'Questa guida',
     },
     keys: {
+      separator: ', ',
       shift: 'Maiusc',
       space: 'Spazio',
       left: 'Freccia sinistra',

@@ -94,7 +94,7 @@ export default {
   minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))}分`,
   position: '再生位置',
   positionText: (section: string, at: number, total: number) => `${section}、${f.clock(total)} 中 ${f.clock(at)}`,
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `スキップ：${f.isolate(title)}` : 'スキップ'),
   more: 'その他',
@@ -102,7 +102,7 @@ export default {
   endOfPlayer: 'プレーヤーの終わり',
   startOf: (section: string) => `${section}の始め`,
   automaticNamed: (name: string) => `自動：${f.isolate(name)}`,
-  voiceItem: (choice: string) => `音声：${choice}`,
+  voiceItem: (choice: string) => `音声：${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state. */
   sleepItem: (state: string) => `スリープタイマー：${state}`,
   done: '完了',
@@ -124,6 +124,7 @@ export default {
       help: 'このヘルプ',
     },
     keys: {
+      separator: '、',
       shift: 'Shift',
       space: 'スペース',
       left: '左矢印',

@@ -94,7 +94,7 @@ export default {
   minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
   position: 'Positie',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} van ${f.clock(total)}`,
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `Verspringen: ${f.isolate(title)}` : 'Verspringen'),
   more: 'Meer',
@@ -102,7 +102,7 @@ export default {
   endOfPlayer: 'Einde van de speler',
   startOf: (section: string) => `Begin van ${section}`,
   automaticNamed: (name: string) => `Automatisch: ${f.isolate(name)}`,
-  voiceItem: (choice: string) => `Stem: ${choice}`,
+  voiceItem: (choice: string) => `Stem: ${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state. */
   sleepItem: (state: string) => `Slaaptimer: ${state}`,
   done: 'Klaar',
@@ -125,6 +125,7 @@ export default {
       help: 'Deze hulp',
     },
     keys: {
+      separator: ', ',
       shift: 'Shift',
       space: 'Spatie',
       left: 'Pijl-links',

@@ -101,7 +101,7 @@ export default {
   minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
   position: 'Pozycja',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} z ${f.clock(total)}`,
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `Przeskocz: ${f.isolate(title)}` : 'Przeskocz'),
   more: 'Więcej',
@@ -109,7 +109,7 @@ export default {
   endOfPlayer: 'Koniec odtwarzacza',
   startOf: (section: string) => `Początek: ${section}`,
   automaticNamed: (name: string) => `Automatycznie: ${f.isolate(name)}`,
-  voiceItem: (choice: string) => `Głos: ${choice}`,
+  voiceItem: (choice: string) => `Głos: ${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state. */
   sleepItem: (state: string) => `Wyłącznik czasowy: ${state}`,
   done: 'Gotowe',
@@ -132,6 +132,7 @@ export default {
       help: 'Ta pomoc',
     },
     keys: {
+      separator: ', ',
       shift: 'Shift',
       space: 'Spacja',
       left: 'Strzałka w lewo',

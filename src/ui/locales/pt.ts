@@ -98,7 +98,7 @@ export default {
   minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} min`,
   position: 'Posição',
   positionText: (section: string, at: number, total: number) => `${section}, ${f.clock(at)} de ${f.clock(total)}`,
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `Pular: ${f.isolate(title)}` : 'Pular'),
   more: 'Mais',
@@ -106,7 +106,7 @@ export default {
   endOfPlayer: 'Fim do player',
   startOf: (section: string) => `Início de ${section}`,
   automaticNamed: (name: string) => `Automática: ${f.isolate(name)}`,
-  voiceItem: (choice: string) => `Voz: ${choice}`,
+  voiceItem: (choice: string) => `Voz: ${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state. */
   sleepItem: (state: string) => `Timer para dormir: ${state}`,
   done: 'Concluído',
@@ -129,6 +129,7 @@ export default {
       help: 'Esta ajuda',
     },
     keys: {
+      separator: ', ',
       shift: 'Shift',
       space: 'Espaço',
       left: 'Seta para a esquerda',

@@ -97,7 +97,7 @@ export default {
   minutes: (seconds: number) => `${f.number(Math.max(1, Math.round(seconds / 60)))} 分钟`,
   position: '播放位置',
   positionText: (section: string, at: number, total: number) => `${section}，${f.clock(at)} / ${f.clock(total)}`,
-  remainingShort: (seconds: number) => `−${f.clock(seconds)}`,
+  remainingShort: (seconds: number) => f.remaining(seconds),
   elapsedShort: (seconds: number) => f.clock(seconds),
   skipControls: (title?: string) => (title ? `跳转：${f.isolate(title)}` : '跳转'),
   more: '更多',
@@ -105,7 +105,7 @@ export default {
   endOfPlayer: '播放器结尾',
   startOf: (section: string) => `${section}的开头`,
   automaticNamed: (name: string) => `自动：${f.isolate(name)}`,
-  voiceItem: (choice: string) => `语音：${choice}`,
+  voiceItem: (choice: string) => `语音：${f.isolate(choice)}`,
   /** The More menu's sleep timer item, with its state. */
   sleepItem: (state: string) => `定时关闭：${state}`,
   done: '完成',
@@ -126,6 +126,7 @@ export default {
       help: '本帮助',
     },
     keys: {
+      separator: '、',
       shift: 'Shift',
       space: '空格键',
       left: '左方向键',

@@ -30,10 +30,13 @@ export interface ErrorDisplayOwner {
  * How the player shows an error: the panel (title, advice, "Try again" where
  * a second try can succeed), the announcement, and the `aloud-error` event,
  * each once. The panel and its English words are a chunk: until it is here
- * (or if it cannot load) the plain message serves.
+ * the panel stays empty (a few milliseconds: it is fetched beside the
+ * article), and if it cannot load the plain message serves.
  */
 export class ErrorDisplay {
   #view: ErrorsView | null = null;
+  /** The panel's chunk could not load (offline, a broken deploy): the plain message serves. */
+  #noView = false;
   /** The load error shown in place of the player (not the store's: the store holds its own). */
   loadError: ShownError | null = null;
 
@@ -84,8 +87,9 @@ export class ErrorDisplay {
   /** The panel for `e`; its "Try again" clears the error, says it is loading (asked for, so said) and loads again. */
   render(e: ShownError, t: UiStrings): TemplateResult {
     if (this.#view) return this.#view.renderError(e, this.owner.level(), this.#retry, t);
-    this.prefetch();
-    return html`<div part="error" class="error"><p>${e.message}</p></div>`;
+    // The message is the lower layer's, in English: shown only where the panel cannot come.
+    if (!this.#noView) this.prefetch();
+    return html`<div part="error" class="error">${this.#noView ? html`<p>${e.message}</p>` : ''}</div>`;
   }
 
   readonly #retry = (): void => {
@@ -103,7 +107,11 @@ export class ErrorDisplay {
         then(v);
         this.owner.requestUpdate();
       },
-      () => then(),
+      () => {
+        this.#noView = true;
+        then();
+        this.owner.requestUpdate();
+      },
     );
   }
 }

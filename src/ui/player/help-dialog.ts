@@ -49,7 +49,7 @@ function rowKeys(actions: readonly ShortcutAction[], h: HelpStrings): string {
   for (let i = 0; i < Math.max(...lists.map((l) => l.length)); i++) {
     for (const l of lists) if (l[i]) names.add(keyName(l[i]!, h));
   }
-  return [...names].join(', ');
+  return [...names].join(h.keys.separator);
 }
 
 /** The help table's rows, [keys, action], in one language: also the README's table (test/unit/ui/keymap.test.ts). */

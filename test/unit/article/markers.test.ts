@@ -137,3 +137,40 @@ describe('publisher markers in Markdown sources (HTML comments)', () => {
     expect(text(fenced)).toEqual(['Before.', 'After.']);
   });
 });
+
+describe('publisher markers in Markdown sources (the HTML attributes, on raw HTML)', () => {
+  const text = (md: string) => blocks(parseMarkdown(md));
+
+  it('<span data-aloud-skip> inside a paragraph and a <div data-aloud-skip> around blocks leave their content out', () => {
+    const md = [
+      '# Title',
+      '',
+      'Built on Friday<span class="credit" data-aloud-skip> (photo: X)</span>.',
+      '',
+      '<div data-aloud-skip>',
+      '',
+      'Boxed fact, <div>nested</div> too.',
+      '',
+      'Another boxed fact.',
+      '',
+      '</div>',
+      '',
+      'After the box.',
+    ].join('\n');
+    expect(text(md)).toEqual(['Built on Friday.', 'After the box.']);
+  });
+
+  it('<div data-aloud-read> makes only its blocks read; an element never closed, or one in fenced code, is no marker', () => {
+    const md = ['# Title', '', 'Intro not read.', '', '<section data-aloud-read="">', '', 'Read one.', '', '</section>', '', 'Not read.'].join('\n');
+    expect(text(md)).toEqual(['Read one.']);
+    expect(text('A <span data-aloud-skip>never closed.\n\nNext.')).toEqual(['A never closed.', 'Next.']);
+    expect(text('Before.\n\n```html\n<div data-aloud-skip>\n```\n\nAfter.\n\n</div>')).toEqual(['Before.', 'After.']);
+  });
+
+  it('keeps link reference definitions from the parts left out, so a read link is read as its words', () => {
+    const md = ['# T', '', '<!-- aloud-read -->', 'See [the report][r].', '<!-- /aloud-read -->', '', '[r]: https://example.org/report'].join('\n');
+    expect(text(md)).toEqual(['See the report.']);
+    const skipped = ['See [the report][r].', '', '<!-- aloud-skip -->', '[r]: https://example.org/report', 'Gone.', '<!-- /aloud-skip -->'].join('\n');
+    expect(text(skipped)).toEqual(['See the report.']);
+  });
+});

@@ -1,7 +1,7 @@
 // How the player shows an error, on its own: once on screen, once in the live
 // region, once as an event; a store error is only said (its event comes from
 // the store's change).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ErrorDisplay } from '../../../src/ui/player/error-display.ts';
 import { shownError } from '../../../src/ui/player/errors.ts';
 import { strings as english, type UiStrings } from '../../../src/ui/strings.ts';
@@ -50,15 +50,37 @@ describe('the error display', () => {
     expect(display.loadError).toBeNull();
   });
 
-  it('renders the plain message until the panel’s chunk is here, then the panel', async () => {
+  it('renders an empty panel until the panel’s chunk is here (never the lower layer’s English), then the panel', async () => {
     const { display } = setup();
     const e = shownError('http-error', 'HTTP 500', 'en', true, 500);
     const first = display.render(e, english);
     expect(first.strings.join('')).toContain('class="error"');
-    expect(first.values).toContain('HTTP 500');
+    expect(JSON.stringify(first.values)).not.toContain('HTTP 500');
     await settle();
     const panel = display.render(e, english);
     expect(panel).not.toEqual(first);
+  });
+
+  it('renders the plain message where the panel’s chunk cannot load', async () => {
+    vi.resetModules();
+    vi.doMock('../../../src/ui/player/errors-view.ts', () => {
+      throw new Error('offline');
+    });
+    try {
+      const { ErrorDisplay: Fresh } = await import('../../../src/ui/player/error-display.ts');
+      let updates = 0;
+      const said: string[] = [];
+      const display = new Fresh({ say: (t) => said.push(t(english)), fire: () => {}, requestUpdate: () => void updates++, lang: () => 'en', level: () => 2, reload: () => {} });
+      const e = shownError('http-error', 'HTTP 500', 'en', true, 500);
+      display.show(e);
+      await settle();
+      expect(updates).toBeGreaterThan(1);
+      expect(JSON.stringify(display.render(e, english).values)).toContain('HTTP 500');
+      expect(said).toEqual(['HTTP 500']);
+    } finally {
+      vi.doUnmock('../../../src/ui/player/errors-view.ts');
+      vi.resetModules();
+    }
   });
 
   it('sorts a failed load into its kind (a retry where one can help), ignores one a newer load replaced', async () => {

@@ -40,7 +40,7 @@ const SAMPLES: Record<string, { args: unknown[]; has: (lang: string) => string[]
   skipControls: [{ args: ['Key trading city'], has: () => ['Key trading city'] }, { args: [], has: () => [] }],
   minutes: [{ args: [250], has: (l) => [format(l).number(4)] }],
   positionText: [{ args: ['Section 3 of 7', 69, 278], has: (l) => ['Section 3 of 7', format(l).clock(69), format(l).clock(278)] }],
-  remainingShort: [{ args: [209], has: (l) => [format(l).clock(209)] }],
+  remainingShort: [{ args: [209], has: (l) => [format(l).remaining(209)] }],
   elapsedShort: [{ args: [69], has: (l) => [format(l).clock(69)] }],
   startOf: [{ args: ['Section 2 of 5'], has: () => ['Section 2 of 5'] }],
   automaticNamed: [{ args: ['Daniel'], has: () => ['Daniel'] }],
@@ -64,7 +64,7 @@ const SAMPLES: Record<string, { args: unknown[]; has: (lang: string) => string[]
 const LATIN_KEY_CAPS = ['help.keys.shift', 'help.keys.pageUp', 'help.keys.pageDown', 'help.keys.home', 'help.keys.end'];
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   // "−3:29" beside the scrubber is written so in every left-to-right language.
-  '*': ['by', 'remainingShort', 'elapsedShort'],
+  '*': ['by', 'remainingShort', 'elapsedShort', 'help.keys.separator'],
   // "Pause" and "Position" are the German and the French words; so are Introduction, Action and "15 minutes" in French.
   de: ['pause', 'position'],
   // "4 min" is the usual abbreviation in these languages too.
@@ -171,7 +171,7 @@ describe('interface languages', () => {
     it('names the same keys in its help table, in its own words', () => {
       const rows = helpRows(cat.help);
       const base = helpRows(helpStrings);
-      expect(rows.map((r) => r[0].split(', ').length)).toEqual(base.map((r) => r[0].split(', ').length));
+      expect(rows.map((r) => r[0].split(cat.help.keys.separator).length)).toEqual(base.map((r) => r[0].split(', ').length));
       // Letters and signs are shown as printed on the key, in every language.
       expect(rows[0]![0]).toContain('K');
       expect(rows.at(-1)![0]).toBe('?');
@@ -229,5 +229,26 @@ describe('formats', () => {
     expect(format('en').isolate('Why Mosul')).toBe('Why Mosul');
     expect(format('en').isolate('لماذا الموصل')).toBe('\u2068لماذا الموصل\u2069');
     expect(format('ar').isolate('Why Mosul')).toBe('\u2068Why Mosul\u2069');
+  });
+
+  it('keep the minus of the time left inside the digits\' isolate, in every language', async () => {
+    const ar = (n: number, o?: Intl.NumberFormatOptions) => new Intl.NumberFormat('ar', o).format(n);
+    expect(format('en').remaining(209)).toBe('−3:29');
+    expect(format('ar').remaining(209)).toBe(`\u2066−${ar(3)}:${ar(29, { minimumIntegerDigits: 2 })}\u2069`);
+    for (const lang of SUPPORTED) {
+      const t = await loadStrings(lang);
+      expect(t.remainingShort(209), lang).toBe(format(lang).remaining(209));
+    }
+  });
+
+  it('isolate in every language the names and numbers an interface sentence takes from elsewhere', async () => {
+    const hebrewVoice = 'קול עברי';
+    for (const lang of SUPPORTED) {
+      // English keeps the menu's and the errors' words in their own chunks.
+      const t = (lang === 'en' ? english : await loadStrings(lang)) as Strings;
+      // A voice's name, and an HTTP status in a right-to-left line.
+      expect(t.voiceItem(hebrewVoice), lang).toContain(`\u2068${hebrewVoice}\u2069`);
+      if (dirOf(lang) === 'rtl') for (const key of ['server', 'notFound', 'forbidden'] as const) expect(t.errorHelp[key]('403'), `${lang} ${key}`).toContain('\u2068403\u2069');
+    }
   });
 });
