@@ -14,6 +14,7 @@ import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import { launchChromium, openPage } from '../test/e2e/support/browser.ts';
 import { serve, type TestServer } from '../test/e2e/support/server.ts';
+import { SUPPORTED } from '../src/ui/locale.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUDGET = { kB: 25, readyMs: 100, playableMs: 1000, perSentenceMs: 2 };
@@ -137,8 +138,8 @@ const HOST = (src: string, uiLang = '') => `<!doctype html><html lang="en"><head
 <script type="module" src="/aloud-player.js"></script></head>
 <body><aloud-player src="${src}"${uiLang ? ` ui-lang="${uiLang}"` : ''}></aloud-player></body></html>`;
 
-/** Interface languages measured beside English on the seed: a left-to-right one and a right-to-left one (issue 13's budget). */
-const UI_LANGS = ['de', 'ar'];
+/** Interface languages measured beside English on the seed (issue 13's budget holds in every one); UI_LANGS=de,ar runs some. */
+const UI_LANGS = process.env.UI_LANGS?.split(',') ?? SUPPORTED.filter((l) => l !== 'en');
 
 // Runs in the page before the widget: notes when the player first reaches
 // "ready" (store status and a rendered Play button), checking on a 1 ms timer
@@ -285,7 +286,7 @@ async function seedChanges(server: TestServer): Promise<void> {
       const l = stats(samples);
       console.log(
         `seed article, interface in ${lang}: main-thread time per sentence change (${samples.length} changes): median ${ms(l.median)}, p95 ${ms(l.p95)}; ` +
-          `English in the same browser: median ${ms(en.median)} (×${(l.median / en.median).toFixed(2)})   budget ≤ ${BUDGET.perSentenceMs} ms (median): ${verdict(l.median <= BUDGET.perSentenceMs)}`,
+          `English in the same browser: median ${ms(en.median)}, p95 ${ms(en.p95)} (median ×${(l.median / en.median).toFixed(2)})   budget ≤ ${BUDGET.perSentenceMs} ms (p95, as for English): ${verdict(l.p95 <= BUDGET.perSentenceMs)}`,
       );
     }
   } finally {

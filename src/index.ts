@@ -51,7 +51,7 @@ export type {
   UtteranceRequest,
   VoiceInfo,
 } from './speech/types.ts';
-export { createSpeechEngine, type SelectEngineOptions } from './speech/select-engine.ts';
+export { createSessionSpeech, createSpeechEngine, type SelectEngineOptions, type SessionSpeechOptions } from './speech/select-engine.ts';
 export { createWebSpeechEngine, type WebSpeechEngine, type WebSpeechEngineOptions } from './speech/webspeech-engine.ts';
 export { chooseVoice, groupVoicesByLanguage, type VoiceGroup } from './speech/voices.ts';
 

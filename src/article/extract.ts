@@ -239,8 +239,10 @@ interface Marked {
 function markedParts(root: Element, reads: Element[]): Marked {
   const kept = new Set(reads);
   // A publisher marking the body still expects the headline: the first <h1>
-  // of the root, unless it is skipped or already inside a marked part.
-  const h1 = root.querySelector('h1');
+  // of the root (else a story's opening heading that outranks all its
+  // others, as under a page's own <h1>), unless it is skipped or already
+  // inside a marked part.
+  const h1 = root.querySelector('h1') ?? leadingHeading(root);
   if (h1 && !reads.some((r) => r.contains(h1)) && !underMarker(h1, root)) kept.add(h1);
   const holders = new Set<Element>();
   for (const el of kept) {
@@ -248,6 +250,13 @@ function markedParts(root: Element, reads: Element[]): Marked {
   }
   holders.add(root);
   return { kept, holders, inside: upTo(root, (at) => kept.has(at)) };
+}
+
+/** The root's first heading, where every later heading in it ranks below it (h4, then only h5 and h6). */
+function leadingHeading(root: Element): Element | null {
+  const [first, ...rest] = Array.from(root.querySelectorAll('h2, h3, h4, h5, h6'));
+  const rank = (h: Element) => Number(h.localName[1]);
+  return first && rest.every((h) => rank(h) > rank(first)) ? first : null;
 }
 
 function underMarker(el: Element, root: Element): boolean {

@@ -23,15 +23,3 @@ export function changesBetween(prev: PlayerState, next: PlayerState): Set<Player
   if (!sameError(next.error, prev.error)) changes.add('error');
   return changes;
 }
-
-/**
- * True when `next` differs from `prev` in more than its word: what a view
- * that shows the place, not the word, needs to redraw for (the word moves a
- * few times a second; the element paints it without a render).
- */
-export function changedBesidesWord(next: PlayerState | null, prev: PlayerState | null | undefined): boolean {
-  if (next === prev) return false;
-  if (!next || !prev) return true;
-  const changes = changesBetween(prev, next);
-  return changes.size > (changes.has('word') ? 1 : 0);
-}

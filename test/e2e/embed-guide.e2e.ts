@@ -16,6 +16,7 @@ async function openGuide(options: { width?: number; colorScheme?: 'light' | 'dar
   // The three examples are up: two players and the frame's player.
   await opened.page.locator('#example-script aloud-player').getByRole('button', { name: 'Play', exact: true }).waitFor();
   await opened.page.locator('aloud-player[for="guide-story"]').getByRole('button', { name: 'Play', exact: true }).waitFor();
+  await opened.page.locator('aloud-player[for="read-story"]').getByRole('button', { name: 'Play', exact: true }).waitFor();
   await opened.page.frameLocator('#example-iframe iframe').getByRole('button', { name: 'Play', exact: true }).waitFor();
   // …and the two in other interface languages, once their words have loaded.
   await opened.page.locator('#example-de aloud-player').getByRole('button', { name: 'Wiedergabe', exact: true }).waitFor();
@@ -88,6 +89,44 @@ describe('the embed guide', () => {
     expect(items.map((t) => t.split(' ')[0])).toEqual(['25', '50', '75', '100']);
     const snippets = await page.locator('pre code').allTextContents();
     expect(snippets.find((t) => t.includes('sendBeacon'))).toContain("addEventListener('aloud-progress'");
+  });
+
+  it('the read-markers example reads the headline and the two marked paragraphs only, in the page\'s order', async () => {
+    const page = await openGuide();
+    await page.locator('aloud-player[for="read-story"]').getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(async () => (await spokenTexts(page)).join(' '), { timeout: 10_000 }).toContain('every day of the week.');
+    const spoken = (await spokenTexts(page)).join(' ');
+    expect(spoken).toContain('Ferry timetable changes from Monday');
+    expect(spoken).not.toMatch(/Transport ·|min read|Advertisement|café|harbour office/);
+    expect(spoken.indexOf('half an hour earlier')).toBeLessThan(spoken.indexOf('eleven at night'));
+  });
+
+  it('the analytics snippet, copied as shown onto a page with one player, sends 25, 50, 75 and 100 % once each', async () => {
+    const page = await openGuide();
+    const snippet = (await page.locator('#snippet-analytics').textContent())!;
+    e2e.server.setFile('/t/analytics.js', snippet);
+    e2e.server.setFile(
+      '/t/analytics.html',
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story</title>' +
+        '<script type="module" src="/aloud-player.js"></script><script type="module" src="/t/analytics.js"></script></head>' +
+        '<body><main><aloud-player src="/fixtures/articles/short.json"></aloud-player></main></body></html>',
+    );
+    await page.addInitScript(() => {
+      const sent: [string, string][] = [];
+      Object.defineProperty(window, '__beacons', { value: sent });
+      navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => (sent.push([String(url), String(data)]), true);
+    });
+    await page.goto(e2e.server.url('/t/analytics.html'));
+    await page.locator('aloud-player').getByRole('button', { name: 'Play', exact: true }).click();
+    const beacons = () => page.evaluate(() => (window as unknown as { __beacons: [string, string][] }).__beacons);
+    await expect.poll(async () => (await beacons()).length, { timeout: 10_000 }).toBe(4);
+    await page.waitForTimeout(300);
+    const sent = await beacons();
+    expect(sent.map(([url]) => url)).toEqual(Array(4).fill('/analytics/listen'));
+    expect(sent.map(([, body]) => JSON.parse(body) as { article: string; percent: number })).toEqual(
+      [25, 50, 75, 100].map((percent) => ({ article: '/t/analytics.html', percent })),
+    );
+    expect(await violations(page)).toEqual([]);
   });
 
   for (const [label, options] of [

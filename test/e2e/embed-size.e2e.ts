@@ -19,6 +19,14 @@ describe('the widget budget', () => {
     expect(files.filter((f) => /parse|page-|highlighter|fallback|espeak/.test(f))).toEqual([]);
   });
 
+  it('carries English only: no other interface language\'s chunk or words up front', async () => {
+    const { SUPPORTED, loadStrings } = await import('../../src/ui/locale.ts');
+    const others = SUPPORTED.filter((l) => l !== 'en');
+    expect(files.filter((f) => others.some((l) => f.startsWith(`aloud-${l}-`)))).toEqual([]);
+    const shipped = files.map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
+    for (const lang of others) expect(shipped, lang).not.toContain((await loadStrings(lang)).play);
+  });
+
   it(`is at most ${BUDGET_BYTES / 1000} kB min+gzip`, () => {
     const gzipped = files.reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length, 0);
     expect(gzipped, `${files.join(' + ')}: ${(gzipped / 1000).toFixed(1)} kB`).toBeLessThanOrEqual(BUDGET_BYTES);

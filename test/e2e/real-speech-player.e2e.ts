@@ -70,10 +70,9 @@ async function openRig(server: TestServer, speechDispatcher: boolean): Promise<R
     });
     if (speechDispatcher) {
       // The browser starts speech-dispatcher on first use, and its voices then
-      // took from 1.5 s to over 6 s here; the player picks its engine when the
-      // article loads, and after 6 s without a voice it picks the fallback
-      // for the page's life. A desktop session has the daemon running
-      // already: start it first, on a blank page of the same origin.
+      // took from 1.5 s to over 6 s here; until they come the fallback speaks.
+      // These tests are of the platform voice, and a desktop session has the
+      // daemon running already: start it first, on a blank page of the same origin.
       await page.goto(server.url('/warm-up.html'));
       const t0 = Date.now();
       await page.waitForFunction(() => speechSynthesis.getVoices().length > 0, null, { timeout: 40_000 });

@@ -24,6 +24,19 @@ function sharedWordHighlight(): Highlight | null {
   return wordHighlight;
 }
 
+/**
+ * True when the store's state `next` differs from `prev` in more than its
+ * word: what the element renders for. The word moves a few times a second
+ * and the text view paints it alone (the store keeps every field it does
+ * not change, so identity tells).
+ */
+export function changedBesidesWord(next: PlayerState | null, prev: PlayerState | null | undefined): boolean {
+  if (next === prev) return false;
+  if (!next || !prev) return true;
+  for (const k in next) if (k !== 'word' && next[k as keyof PlayerState] !== prev[k as keyof PlayerState]) return true;
+  return false;
+}
+
 /** What the text view reads from its element. */
 export interface TextViewHost {
   /** Where the sentences (`.s[data-id]`) are rendered. */

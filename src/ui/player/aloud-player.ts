@@ -4,11 +4,10 @@ import type { Article } from '../../article/model.ts';
 import type { SpeechEngine } from '../../speech/types.ts';
 import type { AloudStorage } from '../../storage/db.ts';
 import { type PlayerChangeEvent, type PlayerState, type PlayerStore } from '../../player/types.ts';
-import { changedBesidesWord } from '../../player/changes.ts';
 import type { ShortcutMode } from '../controllers/shortcuts.ts';
 import { FollowAlongController } from '../controllers/follow-along.ts';
 import { EventBridge } from '../controllers/event-bridge.ts';
-import { TextView } from '../controllers/text-view.ts';
+import { changedBesidesWord, TextView } from '../controllers/text-view.ts';
 import type { SleepTimer } from '../hands-free/sleep-timer.ts';
 import { HandsFree } from '../hands-free/wiring.ts';
 import type { PageModeController } from '../../page/page-mode.ts';
@@ -173,8 +172,8 @@ export class AloudPlayer extends LitElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /**
-   * The speech engine to use. Defaults to `createSpeechEngine()` (Web Speech,
-   * or the bundled eSpeak NG fallback), created when the first article loads.
+   * The speech engine to use. Defaults to `createSessionSpeech()` (Web Speech, with the bundled
+   * eSpeak NG fallback speaking until a platform voice is there), made when the first article loads.
    */
   @property({ attribute: false }) engine: SpeechEngine | null = null;
 

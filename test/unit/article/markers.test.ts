@@ -47,6 +47,15 @@ describe('publisher markers in HTML sources', () => {
     ]);
   });
 
+  it('data-aloud-read in a story headlined by a lower heading (no <h1>) keeps that headline as the title', () => {
+    const draft = parse(`<html lang="en"><head><title>Site guide</title></head><body><h1>The site</h1>
+      <article><h4>Ferry timetable changes</h4><p class="kicker">Transport · 2 min read</p>
+        <p data-aloud-read>${prose('Marked one')}</p><aside><p>Advertisement.</p></aside><p data-aloud-read>${prose('Marked two')}</p>
+        <h5>A sub-head, not read</h5><p>Not marked.</p></article></body></html>`);
+    expect(draft.title).toBe('Ferry timetable changes');
+    expect(blocks(draft)).toEqual([prose('Marked one'), prose('Marked two')]);
+  });
+
   it('a skipped headline is not read nor announced (the page title names the article); a read marker on the headline itself is not doubled', () => {
     const skipped = parse(page(`<p>${prose('Body')}</p>`).replace('<h1>', '<h1 data-aloud-skip>'));
     expect(skipped.title).toBe('Site name');

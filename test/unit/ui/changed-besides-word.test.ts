@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changedBesidesWord, changesBetween } from '../../../src/player/changes.ts';
+import { changesBetween } from '../../../src/player/changes.ts';
+import { changedBesidesWord } from '../../../src/ui/controllers/text-view.ts';
 import type { PlayerState } from '../../../src/player/types.ts';
 
 const base = {
