@@ -223,7 +223,7 @@ export function createSessionEngine(options: SessionEngineOptions): SpeechEngine
       },
       onError: (e) => {
         if (!live()) return;
-        if (job.target === 'web' && replaceAfter(job, e.code)) return;
+        if (job.target === 'web' && replaceAfter(job, e.code, e.stuck)) return;
         jobs = jobs.filter((j) => j !== job);
         deliver(() => job.events.onError?.(e));
         if (!disposed) drain();
@@ -235,8 +235,9 @@ export function createSessionEngine(options: SessionEngineOptions): SpeechEngine
    * A Web Speech failure that another voice can get past: the failed
    * utterance and every later one go to that voice, from the start of the
    * failed one (one repeat of its first words at worst, nothing lost).
+   * A stuck synthesizer counts as failing at once: nothing will speak on it.
    */
-  function replaceAfter(job: Job, code: SpeechErrorCode): boolean {
+  function replaceAfter(job: Job, code: SpeechErrorCode, stuck = false): boolean {
     const from = job.request.voice ?? null;
     let reason: 'network' | 'failing';
     if (code === 'network') {
@@ -244,7 +245,7 @@ export function createSessionEngine(options: SessionEngineOptions): SpeechEngine
       if (from) brokenVoices.add(from.id);
       else webBroken = true;
     } else if (FAILING.includes(code)) {
-      webFailures++;
+      webFailures = stuck ? maxWebFailures : webFailures + 1;
       if (webFailures < maxWebFailures || !fallbackSpeaks(job.request.lang)) return false;
       reason = 'failing';
       webBroken = true;

@@ -54,7 +54,11 @@ export interface UtteranceEvents {
    */
   onBoundary?(b: { charIndex: number; charLength: number; estimated: boolean; heardTo?: number }): void;
   onEnd?(): void;
-  onError?(e: { code: SpeechErrorCode; message: string }): void;
+  /**
+   * `stuck`: the synthesizer itself holds the utterance and will not give it
+   * back (an earlier page wedged it): no later utterance will speak on it.
+   */
+  onError?(e: { code: SpeechErrorCode; message: string; stuck?: boolean }): void;
 }
 
 /** A handle on one queued utterance; events fire at most once per kind (boundary many). */

@@ -93,6 +93,8 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
    * `speaking === false` means ours ended.
    */
   const voiceEvents = new Map<string, 'events' | 'silent'>();
+  /** Voices that have finished an utterance here: a stall of theirs is a cut-off, not a wedged synthesizer. */
+  const proven = new Set<string>();
   /** Measured ms per character at rate 1, per voice (start→end of what it already said). */
   const voiceSpeed = new Map<string, number>();
   const unsubscribeVisibility = visibility?.subscribe(onVisibilityChange) ?? null;
@@ -197,6 +199,13 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
    */
   function onStall(rec: Native): void {
     const job = rec.job;
+    if (rec.silent && !proven.has(job.voiceKey)) {
+      // Taken for a voice without events, it never finished anything: a
+      // wedged synthesizer looks just so (speaking, silent, for ever). Say
+      // so at once, so the listener waits one deadline, not four.
+      failJob(job, job.network ? 'network' : 'synthesis-failed', 'The speech engine took the sentence and never spoke it.', { flush: true, stuck: true });
+      return;
+    }
     const at = Math.max(job.spokenTo, safeResumePoint(rec));
     if (at <= job.stalledAt) job.stalls++;
     else job.stalls = 0;
@@ -391,7 +400,10 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
 
   /** A chunk finished (or the watchdog gave up on it): move to the next. */
   function finishNative(rec: Native, { restart }: { restart: boolean }): void {
-    if (!restart) measure(rec);
+    if (!restart) {
+      measure(rec);
+      proven.add(rec.job.voiceKey);
+    }
     rec.done = true;
     if (estimator.rec === rec) estimator.stop();
     natives = natives.filter((n) => n !== rec);
@@ -413,13 +425,13 @@ export function createWebSpeechEngine(options: WebSpeechEngineOptions = {}): Web
     }
   }
 
-  function failJob(job: Job, code: SpeechErrorCode, message: string, { flush = false } = {}): void {
+  function failJob(job: Job, code: SpeechErrorCode, message: string, { flush = false, stuck = false } = {}): void {
     jobs = jobs.filter((j) => j !== job);
     for (const n of natives) if (n.job === job) n.done = true;
     natives = natives.filter((n) => n.job !== job);
     if (estimator.rec?.job === job) estimator.stop();
     const gen = generation;
-    deliver(() => job.events.onError?.({ code, message }));
+    deliver(() => job.events.onError?.(stuck ? { code, message, stuck } : { code, message }));
     if (gen !== generation) return; // the listener cancelled or paused
     // The synthesizer may still hold this job's other chunks, or (after an
     // interruption from outside) report the rest as canceled: flush it and

@@ -119,8 +119,26 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
   let autoplayTimer: ReturnType<typeof setTimeout> | null = null;
 
   function audio(): AudioContext {
-    if (!ctx) ctx = options.audioContext ? options.audioContext() : new AudioContext();
+    if (!ctx) {
+      ctx = options.audioContext ? options.audioContext() : new AudioContext();
+      if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
+    }
     return ctx;
+  }
+
+  /**
+   * Back from a locked phone or a hidden tab: a platform that suspended the
+   * audio (iOS interrupts it) does not resume it by itself. Everything is
+   * scheduled on the audio clock, which stopped with the sound, so resuming
+   * goes on at the very sample where it stopped: nothing skipped, nothing
+   * said twice. A refusal (no gesture) leaves it to the listener's Play.
+   */
+  function onVisible(): void {
+    if (document.visibilityState !== 'visible' || !ctx || paused || disposed || ctx.state === 'running' || !queue[0]?.source) return;
+    void ctx.resume().then(
+      () => tick(),
+      () => {},
+    );
   }
 
   function deliver(fn: () => void): void {
@@ -435,6 +453,7 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
       engine.cancel();
       disposed = true;
       inWorker?.dispose();
+      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
       void ctx?.close().catch(() => {});
       ctx = null;
     },

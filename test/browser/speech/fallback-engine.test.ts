@@ -216,6 +216,32 @@ describe('fallback engine (eSpeak NG in Chromium)', function () {
     engine.dispose();
   });
 
+  it('a platform that suspends its audio on a locked phone: events wait with the sound, and the return resumes it where it stopped', async () => {
+    let context: AudioContext | null = null;
+    const engine = createFallbackEngine({ audioContext: () => (context = new AudioContext()) });
+    const r = recorder();
+    engine.speak({ text: 'A sentence the phone locks in the middle of, and then it comes back.', lang: 'en', rate: 1.5, volume: 0.2 }, r.events);
+    while (!r.log.some((e) => e.type === 'boundary')) await sleep(20);
+    // The platform, not the listener: the engine was not paused.
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    // As iOS while locked: the audio is interrupted and nothing may resume it.
+    const ctx = context!;
+    ctx.resume = () => Promise.reject(new DOMException('Interrupted', 'InvalidStateError'));
+    await ctx.suspend();
+    document.dispatchEvent(new Event('visibilitychange'));
+    const n = r.log.length;
+    await sleep(1200);
+    expect(r.log.length, 'no word while the sound is held').to.equal(n);
+    delete (document as unknown as Record<string, unknown>)['visibilityState'];
+    delete (ctx as unknown as Record<string, unknown>)['resume'];
+    document.dispatchEvent(new Event('visibilitychange'));
+    await r.ended;
+    expect(context!.state).to.equal('running');
+    const words = r.log.filter((e) => e.type === 'boundary').map((e) => e.charIndex);
+    expect(words, 'every word once, in order').to.deep.equal([...new Set(words)].sort((a, b) => a! - b!));
+    engine.dispose();
+  });
+
   it('synthesizes in a module worker: the page keeps running while eSpeak works on a paragraph', async () => {
     const synths = workerSynthesizers();
     const synth = await synths.load('en');

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSessionEngine, type SessionEngineOptions } from '../../../src/speech/session-engine.ts';
 import type { EngineChange, SpeechEngine, UtteranceRequest, VoiceInfo } from '../../../src/speech/types.ts';
 import { FakeSpeechEngine } from '../../support/fake-engine.ts';
+import { FakeSynth, FakeUtterance } from '../../support/fake-synth.ts';
+import { createWebSpeechEngine } from '../../../src/speech/webspeech-engine.ts';
 import { eventTypes, recorder } from '../../support/utterance-recorder.ts';
 
 const webVoice = (id: string, extra: Partial<VoiceInfo> = {}): VoiceInfo => ({
@@ -348,5 +350,55 @@ describe('a passage in another language, prepared ahead', () => {
     web.finishCurrent();
     await flush();
     expect(fallback.spoken.map((r) => r.text)).toEqual(['Deux.']);
+  });
+});
+
+describe('a synthesizer an earlier page wedged (Chromium on Linux after an empty utterance)', () => {
+  const LINUX = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
+  const SENTENCE = 'Iraqi forces are locked in an intense battle for the city.';
+
+  async function wedgedSession() {
+    const synth = new FakeSynth();
+    // Another page spoke '' in this browser: `speaking` stays true, nothing ever starts.
+    synth.speak(new FakeUtterance(''));
+    const web = createWebSpeechEngine({ synth, Utterance: FakeUtterance, userAgent: LINUX });
+    const s = setup(web);
+    await flush();
+    return { synth, ...s };
+  }
+
+  it('goes on with the fallback from the same sentence at the first deadline, told once, no error reaching the store', async () => {
+    const { session, fallback, changes, synth } = await wedgedSession();
+    expect(synth.wedged).toBe(true);
+    const a = recorder();
+    session.speak(req(SENTENCE), a.events);
+    // The voice is taken for one without events (1.5 s), then given 2 × its estimate + 5 s.
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(fallback.queuedTexts).toEqual([SENTENCE]);
+    expect(changes.filter((c) => c.replaced).map((c) => c.replaced!.reason)).toEqual(['failing']);
+    expect(a.log.filter((e) => e.type === 'error')).toEqual([]);
+    fallback.finishCurrent();
+    expect(eventTypes(a.log).filter((t) => t === 'end')).toEqual(['end']);
+    // The rest of the session speaks through the fallback, told no more.
+    session.speak(req('Next.'), recorder().events);
+    await flush();
+    expect(fallback.queuedTexts).toEqual(['Next.']);
+    expect(changes.filter((c) => c.replaced)).toHaveLength(1);
+  });
+
+  it('a voice without events that has finished a sentence here is cut off, not wedged: it goes on from a safe point', async () => {
+    const synth = new FakeSynth({ noEvents: true, cutoffMs: 4000 });
+    const web = createWebSpeechEngine({ synth, Utterance: FakeUtterance, userAgent: LINUX });
+    const { session, fallback, changes } = setup(web);
+    await flush();
+    const first = recorder();
+    session.speak(req(SENTENCE), first.events);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(eventTypes(first.log)).toContain('end');
+    session.speak(req(`${SENTENCE} ${SENTENCE}`), recorder().events);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(changes.filter((c) => c.replaced)).toEqual([]);
+    expect(fallback.spoken).toEqual([]);
+    expect(synth.log.filter((e) => e.type === 'speak').length).toBeGreaterThan(2);
   });
 });

@@ -683,16 +683,17 @@ describe('network voices (localService false)', () => {
     expectHeardOnce(synth, 'And then this.', 0);
   });
 
-  it('a network voice that takes the text and never plays it ends in a network error after one retry, not a hang', async () => {
+  it('a network voice that takes the text and never plays it ends in a stuck network error at its first deadline, not a hang', async () => {
     const { engine, synth } = setup({ voices: [google], swallow: () => true });
     const r = recorder();
     const next = recorder();
     engine.speak(req('Never heard.', { lang: 'en-GB' }), r.events);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(r.log.filter((e) => e.type === 'error')).toEqual([]); // not given up early
-    await vi.advanceTimersByTimeAsync(50_000);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(r.log.filter((e) => e.type === 'error').map((e) => e.code)).toEqual(['network']);
-    expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(2);
+    // It never proved it can finish anything: no retry to double the silence (the session moves on).
+    expect(synth.log.filter((e) => e.type === 'speak')).toHaveLength(1);
     engine.speak(req('Next.', { lang: 'en-GB' }), next.events);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(next.log.filter((e) => e.type === 'error').map((e) => e.code)).toEqual(['network']);
