@@ -556,3 +556,71 @@ describe('<aloud-player> with no voices at all: eSpeak NG in the page through We
     expect(script.sentence(spans[1]!.id).flat, log).toBe(script.sentence(spans[0]!.id).flat + 1);
   }, LONG + 5000);
 });
+
+// ------------------------------------------------------- a wedged browser
+
+describe('<aloud-player> in a browser an earlier page wedged (speech-dispatcher after an empty utterance)', () => {
+  let server: TestServer;
+  let rig: Rig | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await serve({
+      csp: "default-src 'self'",
+      files: { '/warm-up.html': '<!doctype html><html lang="en"><title>warm-up</title><p>Starting speech-dispatcher.</p>' },
+    });
+    rig = await openRig(server, true);
+    page = rig.page;
+    // Another site's page speaks '' in this browser, as Aloud once did: from then on nothing starts, in any tab.
+    await page.goto(server.url('/warm-up.html'));
+    const wedged = await page.evaluate(async () => {
+      speechSynthesis.speak(new SpeechSynthesisUtterance(''));
+      await new Promise((r) => setTimeout(r, 500));
+      const probe = new SpeechSynthesisUtterance('Is anyone there?');
+      const started = new Promise<boolean>((r) => {
+        probe.onstart = () => r(true);
+        setTimeout(() => r(false), 5000);
+      });
+      speechSynthesis.speak(probe);
+      const ok = !(await started);
+      speechSynthesis.cancel();
+      return ok;
+    });
+    expect(wedged, 'the backend should be wedged by the empty utterance (../shared/ENVIRONMENT.md)').toBe(true);
+    await page.goto(server.url('/'));
+  }, LONG + 15_000);
+
+  afterAll(async () => {
+    await rig?.real.close();
+    await server?.close();
+  });
+
+  it('Play: the platform voice never starts, so after one deadline the fallback reads on from the same sentence, told once', async () => {
+    await systemVoicesListed(page);
+    const at = await page.evaluate(() => performance.now());
+    await playButton(page).click();
+    const r = await until(
+      page,
+      'the fallback voice to sound after the wedged platform voice',
+      (r) => r.buffers.some((b) => b.t > at && b.rms >= AUDIBLE_RMS && b.max >= AUDIBLE_PEAK),
+      (r) => `${speechLog(r)}\n${audioLog(r)}`,
+      LONG - 5000,
+    );
+    const log = `${speechLog(r)}\n${audioLog(r)}`;
+    // The platform took the utterances and never spoke them.
+    expect(heard(r).filter((u) => u.spokenAt > at).some((u) => u.started), log).toBe(false);
+    expect(heard(r).filter((u) => u.spokenAt > at).length, log).toBeGreaterThan(0);
+    const first = r.buffers.find((b) => b.t > at && b.rms >= AUDIBLE_RMS)!;
+    console.info(`wedged browser: the fallback's first audible buffer due ${Math.round(first.soundsAt - at)} ms after the click on Play (not asserted)`);
+    // Told once, in plain words, shown and said; no error panel, no aloud-error.
+    await poll(() => page.locator('aloud-player [part="notice"]').textContent()).toMatch(/^The voice kept failing, so reading goes on with /);
+    expect(r.player.filter((e) => e.type === 'aloud-error').map((e) => e.detail), log).toEqual([]);
+    // The same place: the listener is still at the start of the article (the title, or its first sentence).
+    const spans = sentenceSpans(r, Infinity);
+    expect(spans[0]?.id ?? script.sentences[0]!.sentenceId, log).toBe(script.sentences[0]!.sentenceId);
+    // And it goes on: the next sentences sound too.
+    await sentencesAfter(page, first.t, 2, LONG - 5000);
+    expect(await page.locator('aloud-player [part="notice"]').count()).toBe(1);
+    expect(rig!.errors).toEqual([]);
+  }, LONG * 2);
+});
