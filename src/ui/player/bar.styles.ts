@@ -87,6 +87,20 @@ export const barStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
+  /* The title in its own direction (it is cut at its own end), placed at the interface's start. */
+  .label:dir(ltr) .bar-title {
+    text-align: left;
+  }
+  .label:dir(rtl) .bar-title {
+    text-align: right;
+  }
+  /* Time runs left to right in every language, as in platform media players: the skip
+     buttons, their arrow keys and the timeline stay in that order (and agree with their icons)
+     while the rest of the bar mirrors. */
+  .skip,
+  .progress {
+    direction: ltr;
+  }
   .skip {
     grid-area: skip;
     display: flex;

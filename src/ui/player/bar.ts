@@ -83,7 +83,7 @@ export class Bar {
       ${this.#play(m)}
       <p class="label">
         <span class="listen">${t.listenLabel}<span class="len">&nbsp;<span aria-hidden="true">·</span> ${t.minutes(length)}</span></span>
-        ${m.title ? html`<span class="bar-title">${m.title}</span>` : nothing}
+        ${m.title ? html`<span class="bar-title" dir="auto">${m.title}</span>` : nothing}
       </p>
       <div class="skip" role="toolbar" aria-label=${t.skipControls(m.articleTitle)} @keydown=${this.#onSkipKey}>
         ${skip(0, t.previousSection, ICONS.prevSection, a.previousSection)}

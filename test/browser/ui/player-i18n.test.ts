@@ -169,6 +169,20 @@ describe('aloud-player in Arabic (page lang="ar" dir="rtl")', () => {
     expect(base(el).getAttribute('lang')).to.equal('ar');
     expect(base(el).getAttribute('dir')).to.equal('rtl');
     expect(getComputedStyle(q(root, '[part="controls"]')).direction).to.equal('rtl');
+    // Time runs left to right, as in platform media players: the skip buttons in their icons' order, the timeline from the left.
+    const skips = [...root.querySelectorAll<HTMLElement>('.skip button')].map((b) => Math.round(b.getBoundingClientRect().left));
+    expect(skips).to.deep.equal([...skips].sort((a, b) => a - b));
+    expect(getComputedStyle(q(root, '#position')).direction).to.equal('ltr');
+    // The play button and the label, though, are mirrored: Play sits at the right.
+    expect(q(root, '[part="play-button"]').getBoundingClientRect().left).to.be.greaterThan(q(root, '.skip').getBoundingClientRect().left);
+    // In the compact bar an English title keeps its own direction (cut at its end), set at the interface's start.
+    el.layout = 'compact';
+    await flush(el);
+    const title = q(root, '.bar-title');
+    expect(getComputedStyle(title).direction).to.equal('ltr');
+    expect(getComputedStyle(title).textAlign).to.equal('right');
+    el.layout = 'full';
+    await flush(el);
     await byRole(el, 'region', 'استمع: \u2068Sample story\u2069');
     expect(await namesOf(el, 'button')).to.include.members([
       'تشغيل',
