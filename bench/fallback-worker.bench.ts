@@ -182,6 +182,9 @@ interface PlayResult {
   audioMs: number;
   /** The main thread's CPU time in tasks while playing, and the same thread's rate while idle. */
   taskMs: number;
+  /** The same sentences with nobody listening for words: synthesis, scheduling and each piece's end, no word clock. */
+  noWordsTaskMs: number;
+  words: number;
   idleTaskMsPerS: number;
   /** One empty timer task's main-thread CPU, measured in the same page (calibration). */
   emptyTaskMs: number;
@@ -190,10 +193,13 @@ interface PlayResult {
   worstTimerLateMs: number;
 }
 
-/** In the page: speak `texts` one after another on the loaded engine; with `probe`, watch long tasks and a 10 ms timer. */
-function playAll(page: Page, texts: string[], probe: boolean) {
+/**
+ * In the page: speak `texts` one after another on the loaded engine; with `probe`, watch long tasks and a 10 ms timer;
+ * with `words`, listen for word boundaries as the player does (the engine then wakes for every word).
+ */
+function playAll(page: Page, texts: string[], probe: boolean, words = true) {
   return page.evaluate(
-    async ({ texts, probe }) => {
+    async ({ texts, probe, words }) => {
       type Engine = { speak(r: object, e: object): void };
       const w = window as unknown as { __engine: Engine };
       let longTasks = 0;
@@ -222,6 +228,7 @@ function playAll(page: Page, texts: string[], probe: boolean) {
             {
               onEnd: () => i === texts.length - 1 && resolve(),
               onError: (e: { code: string }) => reject(new Error(e.code)),
+              ...(words ? { onBoundary: () => {} } : {}),
             },
           ),
         );
@@ -230,7 +237,7 @@ function playAll(page: Page, texts: string[], probe: boolean) {
       observer.disconnect();
       return { longTasks, longest, worstLate, audioMs: performance.now() - t0 };
     },
-    { texts, probe },
+    { texts, probe, words },
   );
 }
 
@@ -266,6 +273,10 @@ async function whilePlaying(browser: Browser, server: TestServer, mode: Mode, se
     const before = await metric();
     const played = await playAll(page, sentences, false);
     const after = await metric();
+    // Pass 1b: the same without word events: what the synthesis and its audio cost the page, beside the word clock.
+    const before2 = await metric();
+    await playAll(page, sentences, false, false);
+    const after2 = await metric();
     if (process.env.PROFILE) await profileMainThread(page, cdp, sentences, mode);
     // Pass 2: the same sentences again (synthesized again) under the probes.
     const probed = await playAll(page, sentences, true);
@@ -274,6 +285,8 @@ async function whilePlaying(browser: Browser, server: TestServer, mode: Mode, se
       sentences: sentences.length,
       audioMs: played.audioMs,
       taskMs: after.task - before.task,
+      noWordsTaskMs: after2.task - before2.task,
+      words: sentences.join(' ').split(/\s+/).length,
       idleTaskMsPerS,
       emptyTaskMs,
       longTasks: probed.longTasks,
@@ -300,7 +313,8 @@ async function profileMainThread(page: Page, cdp: CDPSession, sentences: string[
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel', transferMode: 'ReportEvents' });
   await cdp.send('Profiler.start');
-  await playAll(page, sentences, false);
+  // PROFILE=nowords: the pass without word events.
+  await playAll(page, sentences, false, process.env.PROFILE !== 'nowords');
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.send('Tracing.end');
   await done;
@@ -406,6 +420,10 @@ export async function run(): Promise<void> {
             `(${ms(net / p.sentences)} above idle), then under probes: ${p.longTasks} long tasks (longest ${ms(p.longestTaskMs)}), ` +
             `10 ms timer at worst ${ms(p.worstTimerLateMs)} late; an empty timer task costs ${p.emptyTaskMs.toFixed(3)} ms here` +
             (mode === 'worker' ? `   goal ≤ ${GOAL.perSentenceMs} ms per sentence` : ''),
+        );
+        console.log(
+          `${label}   of which the word clock (one wake-up per word, ${p.words} words): ${ms((p.taskMs - p.noWordsTaskMs) / p.words)} per word; ` +
+            `without word events (synthesis, its audio, each piece's end): ${ms(p.noWordsTaskMs / p.sentences)} per sentence`,
         );
       }
       if (native && native2) {

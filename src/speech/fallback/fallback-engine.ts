@@ -102,8 +102,16 @@ const AHEAD = 2;
  */
 const DUE_EARLY_MS = 12;
 const WAKE_SLACK_MS = 6;
-/** Longest sleep between two looks at the audio clock while playing (ms). */
-const MAX_SLEEP_MS = 250;
+/**
+ * Longest sleep between two looks at the audio clock while playing (ms).
+ * A sleep is worked out on the audio clock, which can only fall behind the
+ * timers (stopped by a platform, or drifting by parts per million): a wake
+ * that comes early sleeps again for the rest, so the cap costs accuracy
+ * nothing. At 250 ms it added a wake-up between most words at speed 1
+ * (words ~300 ms apart) and 16 per four-second sentence without word
+ * listeners; at 1 s, one in four of those.
+ */
+const MAX_SLEEP_MS = 1000;
 /** Clauses shorter than this are merged with the next (each piece costs a synthesis call). */
 const MIN_PIECE = 30;
 
@@ -309,6 +317,8 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
       }
     }
     const elapsedMs = (now - seg.startAt) * 1000;
+    // Nobody listens for words: no wake-up for each of them (each is a task on the page's thread).
+    if (!job.events.onBoundary) seg.nextWord = a.words.length;
     while (seg.nextWord < a.words.length && a.words[seg.nextWord]!.timeMs <= elapsedMs) {
       const w = a.words[seg.nextWord++]!;
       deliver(() =>
@@ -352,10 +362,8 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
 
   function wakeIn(seconds: number): void {
     // Wakes when the next word or the end is due: each wake-up is a task on
-    // the page's thread (0.22 ms even when empty, on the benchmark machine),
-    // and a 50 ms heartbeat added several per word. The cap only bounds the
-    // error when the audio clock drifts from the timers' or stops without us
-    // (a platform suspending the context).
+    // the page's thread (0.1–0.2 ms even when empty, on the benchmark
+    // machine), and a 50 ms heartbeat added several per word.
     timer = setTimeout(tick, Math.max(1, Math.min(MAX_SLEEP_MS, seconds * 1000 + WAKE_SLACK_MS)));
   }
 
@@ -389,7 +397,10 @@ export function createFallbackEngine(options: FallbackEngineOptions = {}): Fallb
         req = { ...req, voice: chooseVoice(FALLBACK_VOICES, req.lang) ?? undefined };
       }
       const job: Job = { handle, request: req, events, started: false };
-      const pieces = splitAtClauses(req.text, MIN_PIECE);
+      // Clause by clause only when the listener would wait for it: behind
+      // speech already queued it is made whole, in the background, and one
+      // piece costs the page one answer and one end instead of several.
+      const pieces = queue.length > 0 ? [{ text: req.text, offset: 0 }] : splitAtClauses(req.text, MIN_PIECE);
       if (pieces.length === 0) pieces.push({ text: '', offset: 0 });
       pieces.forEach((piece, i) =>
         queue.push({
