@@ -65,13 +65,29 @@ export function notTextReason(text: string): string | undefined {
 }
 
 /**
- * Decodes a file's bytes as the web does for a source with no declared
- * charset: a UTF-16 byte-order mark decides UTF-16, else UTF-8.
+ * The charset an HTML (or XML) file declares in its first 1,024 bytes, the
+ * way browsers prescan for it: `<meta charset>`, `<meta http-equiv
+ * content-type content="…; charset=…">`, an XML declaration's `encoding`.
+ * A declared UTF-16 means UTF-8 (the bytes were readable as ASCII to find it).
+ */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  let head = '';
+  for (const b of bytes.subarray(0, 1024)) head += String.fromCharCode(b);
+  const found =
+    /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ?? /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
+  return found && /^utf-16/i.test(found) ? 'utf-8' : found;
+}
+
+/**
+ * Decodes a file's bytes as the web does: the charset given (the server's),
+ * else a UTF-16 byte-order mark, else what the file declares in its head
+ * (see {@link declaredCharset}), else UTF-8.
  */
 export function decodeText(bytes: Uint8Array, charset?: string): string {
   let label = charset;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) label = 'utf-16le';
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) label = 'utf-16be';
+  else label ??= declaredCharset(bytes);
   if (label) {
     try {
       return new TextDecoder(label).decode(bytes);

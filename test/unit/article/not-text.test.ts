@@ -7,7 +7,7 @@ import { runSegment } from '../../../cli/segment.ts';
 import { loadArticle } from '../../../src/article/load.ts';
 import { ArticleParseError, parseSource } from '../../../src/article/parse.ts';
 import { nodeDomParser } from '../../../src/article/node.ts';
-import { binaryKind, notTextReason } from '../../../src/article/not-text.ts';
+import { binaryKind, declaredCharset, decodeText, notTextReason } from '../../../src/article/not-text.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'aloud-not-text-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -102,5 +102,36 @@ describe('a source that is not text', () => {
     const file = join(tmp, 'page.html');
     writeFileSync(file, PAGE);
     expect((await runSegment([file])).code).toBe(0);
+  });
+});
+
+describe('a page that declares its encoding in its head (the HTML prescan)', () => {
+  const windows1252 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+  const page = (meta: string) =>
+    windows1252(`<!doctype html><html><head>${meta}<title>Caf\u00e9</title></head><body><article><h1>Caf\u00e9 cr\u00e8me</h1>${'<p>The caf\u00e9 on the quay serves cr\u00e8me br\u00fbl\u00e9e all winter, the owner said on Tuesday.</p>'.repeat(10)}</article></body></html>`);
+
+  it('reads windows-1252 declared by <meta charset> or http-equiv, served with no charset or read from a file', async () => {
+    for (const meta of ['<meta charset="windows-1252">', '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">']) {
+      const bytes = page(meta);
+      const a = await loadArticle('/a/story.html', { fetch: fetchOf(bytes, 'text/html'), domParser: nodeDomParser });
+      expect(a.title).toBe('Café crème');
+      expect(a.sections[0]!.paragraphs[0]!.sentences[0]!.text).toContain('crème brûlée');
+      const file = join(tmp, 'declared.html');
+      writeFileSync(file, bytes);
+      const cli = await runSegment([file]);
+      expect(cli.stderr).toBe('');
+      expect(cli.stdout).toContain('crème brûlée');
+    }
+  });
+
+  it('the server\'s charset wins over the page\'s; a declared UTF-16 is read as UTF-8; undeclared bytes are still not text', async () => {
+    const utf8 = new TextEncoder().encode(`<meta charset="utf-16"><p>${'Plain words in a line of text. '.repeat(20)}</p>`);
+    expect(decodeText(utf8)).toContain('Plain words');
+    expect(declaredCharset(utf8)).toBe('utf-8');
+    expect(declaredCharset(page('<meta charset="windows-1252">'))).toBe('windows-1252');
+    expect(decodeText(windows1252('caf\u00e9'), 'windows-1252')).toBe('café');
+    const sjis = [0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x82, 0xcc, 0x8b, 0x4c, 0x8e, 0x96, 0x82, 0xc5, 0x82, 0xb7, 0x81, 0x42];
+    const bytes = new Uint8Array(Array.from({ length: 40 }, () => sjis).flat());
+    await expect(loadArticle('/a/story.txt', { fetch: fetchOf(bytes, 'text/plain') })).rejects.toMatchObject({ code: 'not-text' });
   });
 });
