@@ -45,7 +45,8 @@ export const CLUTTER_WORDS: readonly string[] = [
   'ad', 'ads', 'adsbygoogle', 'advert', 'adverts', 'advertisement', 'advertising', 'sponsored',
   'promo', 'promotion', 'share', 'sharing', 'social', 'related', 'newsletter', 'subscribe',
   'comment', 'comments', 'byline', 'dateline', 'breadcrumb', 'breadcrumbs', 'caption', 'credit',
-  'kicker', 'eyebrow', 'meta', 'submitted', 'bio', 'tags', 'topics', 'popular', 'teaser', 'outbrain', 'taboola',
+  'kicker', 'eyebrow', 'meta', 'submitted', 'bio', 'tag', 'tags', 'topic', 'topics', 'popular', 'teaser', 'outbrain', 'taboola',
+  'author', 'signup', 'optin', 'mc4wp',
 ];
 const CLUTTER = new Set(CLUTTER_WORDS);
 // Text meant for screen readers only ("(opens in a new tab)"): a listener
@@ -65,14 +66,17 @@ const MIN_ROOT = 200;
 const ELEMENT = 1;
 const TEXT = 3;
 
-/** Words of a class or id attribute, camelCase split, WordPress taxonomy classes dropped. */
+/** Words of a class or id attribute, camelCase split, WordPress taxonomy classes of a post dropped. */
 export function classWords(names: string | null): string[] {
   if (!names) return [];
   const out: string[] = [];
-  for (const token of names.split(/\s+/)) {
-    // "category-…-advertising-platform", "tag-promotion": what the story is
-    // filed under, not what the box is.
-    if (/^(?:category|tag|post_tag|topic|section|format)-/i.test(token)) continue;
+  const tokens = names.split(/\s+/);
+  // On a post as WordPress marks it ("post-12 type-post hentry tag-promotion
+  // category-…-advertising-platform"), the taxonomy classes say what the
+  // story is filed under, not what the box is; anywhere else "tag-list" is a tag list.
+  const post = tokens.some((t) => /^(?:hentry|type-[\w-]+|status-publish|post-\d+)$/i.test(t));
+  for (const token of tokens) {
+    if (post && /^(?:category|tag|post_tag|topic|section|format)-/i.test(token)) continue;
     for (const w of token.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/)) if (w) out.push(w);
   }
   return out;

@@ -54,6 +54,20 @@ describe('finding the article on real page shapes (test/fixtures/pages)', () => 
     expect(text).not.toContain('Advertisement');
   });
 
+  it('reads a WordPress post filed under "advertising" tags, and leaves out tag lists, author boxes and sign-up forms', () => {
+    const story = 'The harbour wall was finished on Friday, weeks ahead of the winter storms, the council said. '.repeat(3);
+    const html = `<html><body><main><article class="post-12 type-post status-publish hentry tag-promotion category-x-advertising-platform">
+      <div class="entry-content"><p>${story}</p><p>${story}</p>
+      <div class="tag-list">Filed under: Harbour, Council</div>
+      <div class="author-box"><p>Sam Lee writes about the coast for the paper and lives in the town.</p></div>
+      <form class="mc4wp-form"><p>Get our weekly letter in your inbox every Friday morning.</p></form>
+      <div class="signup-box"><p>Sign up for breaking news alerts.</p></div></div>
+      </article></main></body></html>`;
+    const text = body(html);
+    expect(text).toBe(`${story.trim()}
+${story.trim()}`);
+  });
+
   it('prefers the story in a plain div to a bigger-named teaser <article>', () => {
     const story = 'The story itself, told at length, with commas, clauses, and detail. '.repeat(4);
     const html = `<body><article class="teaser"><h3><a href="/x">A teaser headline that links away</a></h3><p>Short teaser text here.</p></article>
