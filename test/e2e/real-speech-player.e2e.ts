@@ -364,10 +364,37 @@ describe('<aloud-player> on real voices: Chromium + speech-dispatcher + espeak-n
 const AUDIBLE_RMS = 0.01;
 const AUDIBLE_PEAK = 0.1;
 
-/** When a buffer actually sounded, on the page clock: cut short when it was stopped. */
-function sounded(b: StartedBuffer): { from: number; to: number } | null {
-  const to = Math.min(b.soundsAt + b.durationMs, b.stoppedAt ?? Infinity);
-  return to > b.soundsAt ? { from: b.soundsAt, to } : null;
+/** When the audio context was held (suspended by a pause), on the page clock. */
+function holds(r: Recording): Array<{ from: number; to: number }> {
+  const out: Array<{ from: number; to: number }> = [];
+  let at: number | null = null;
+  for (const c of r.contextStates) {
+    if (c.state !== 'running') at ??= c.t;
+    else if (at !== null) {
+      out.push({ from: at, to: c.t });
+      at = null;
+    }
+  }
+  if (at !== null) out.push({ from: at, to: Infinity });
+  return out;
+}
+
+/**
+ * When a buffer actually sounded, on the page clock: moved on by any hold
+ * after it was scheduled (a buffer scheduled ahead plays on the audio
+ * clock, which stops while the context is suspended), and cut short when it
+ * was stopped.
+ */
+function sounded(b: StartedBuffer, held: Array<{ from: number; to: number }> = []): { from: number; to: number } | null {
+  let from = b.soundsAt;
+  let end = b.soundsAt + b.durationMs;
+  for (const h of held) {
+    if (h.from < b.t) continue;
+    if (h.from <= from) from += h.to - h.from;
+    if (h.from < end) end += h.to - h.from;
+  }
+  const to = Math.min(end, b.stoppedAt ?? Infinity);
+  return to > from ? { from, to } : null;
 }
 
 /** Each sentence the player made current, in order, with the span it was current. */
@@ -382,13 +409,14 @@ function sentenceSpans(r: Recording, until: number): Array<{ id: string; from: n
 
 /** The non-silent audio heard while a span was current (buffers placed by their middle). */
 function audioIn(r: Recording, span: { from: number; to: number }): { ms: number; buffers: StartedBuffer[] } {
+  const held = holds(r);
   const buffers = r.buffers.filter((b) => {
-    const s = sounded(b);
+    const s = sounded(b, held);
     if (!s || b.rms < AUDIBLE_RMS || b.max < AUDIBLE_PEAK) return false;
     const mid = (s.from + s.to) / 2;
     return mid >= span.from && mid < span.to;
   });
-  return { ms: buffers.reduce((sum, b) => sum + sounded(b)!.to - sounded(b)!.from, 0), buffers };
+  return { ms: buffers.reduce((sum, b) => sum + sounded(b, held)!.to - sounded(b, held)!.from, 0), buffers };
 }
 
 function audioLog(r: Recording): string {
