@@ -11,7 +11,7 @@
 import type { Article, SourceFormat } from './model.ts';
 import type { DomParserLike } from './parse.ts';
 import { ArticleLoadError } from './errors.ts';
-import { declaredCharset } from './not-text.ts';
+import { decodeText } from './not-text.ts';
 
 export { ArticleLoadError, isArticleLoadError } from './errors.ts';
 export type { ArticleLoadErrorCode, ArticleIssue } from './errors.ts';
@@ -93,20 +93,12 @@ export async function loadArticle(src: string | URL, options: LoadArticleOptions
 }
 
 /**
- * Decodes the body in the charset the server names (older news sites still
- * send windows-1252), else the one the page declares in its head, UTF-8
- * otherwise; a byte-order mark is dropped.
+ * Decodes the body as a file is decoded (decodeText): in the charset the
+ * server names (older news sites still send windows-1252), else as its
+ * byte-order mark or its head says, UTF-8 otherwise.
  */
 function decode(bytes: ArrayBuffer, contentType: string): string {
-  const charset = /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1] ?? declaredCharset(new Uint8Array(bytes));
-  if (charset) {
-    try {
-      return new TextDecoder(charset).decode(bytes);
-    } catch {
-      // An unknown label: fall through to UTF-8, the web's default.
-    }
-  }
-  return new TextDecoder().decode(bytes);
+  return decodeText(new Uint8Array(bytes), /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1]);
 }
 
 const JSON_TYPE = /^\s*application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;

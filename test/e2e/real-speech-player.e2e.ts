@@ -56,6 +56,14 @@ interface Rig {
   errors: string[];
 }
 
+/** The built demo under the strict CSP, with the blank page openRig starts speech-dispatcher on. */
+function serveWithWarmUp(): Promise<TestServer> {
+  return serve({
+    csp: "default-src 'self'",
+    files: { '/warm-up.html': '<!doctype html><html lang="en"><title>warm-up</title><p>Starting speech-dispatcher.</p>' },
+  });
+}
+
 async function openRig(server: TestServer, speechDispatcher: boolean): Promise<Rig> {
   const real = await launchRealBrowser({ speechDispatcher });
   try {
@@ -200,10 +208,7 @@ describe('<aloud-player> on real voices: Chromium + speech-dispatcher + espeak-n
   let page: Page;
 
   beforeAll(async () => {
-    server = await serve({
-      csp: "default-src 'self'",
-      files: { '/warm-up.html': '<!doctype html><html lang="en"><title>warm-up</title><p>Starting speech-dispatcher.</p>' },
-    });
+    server = await serveWithWarmUp();
     rig = await openRig(server, true);
     page = rig.page;
   }, LONG);
@@ -593,10 +598,7 @@ describe('<aloud-player> in a browser an earlier page wedged (speech-dispatcher 
   let page: Page;
 
   beforeAll(async () => {
-    server = await serve({
-      csp: "default-src 'self'",
-      files: { '/warm-up.html': '<!doctype html><html lang="en"><title>warm-up</title><p>Starting speech-dispatcher.</p>' },
-    });
+    server = await serveWithWarmUp();
     rig = await openRig(server, true);
     page = rig.page;
     // Another site's page speaks '' in this browser, as Aloud once did: from then on nothing starts, in any tab.

@@ -510,7 +510,7 @@ export class AloudPlayer extends LitElement {
   #onChange(e: PlayerChangeEvent): void {
     const { state: s, previous: p, changes } = e;
     this._state = s;
-    if (changes.size === 1 && changes.has('word')) return this.#text.syncWord();
+    if (!changedBesidesWord(s, p)) return this.#text.syncWord();
     if (changes.has('rate')) this.rate = s.rate;
     if (changes.has('voice')) this.voice = s.voice?.id ?? '';
     if (changes.has('article') && s.article && this.#offline.remembering?.switched(s.article)) {

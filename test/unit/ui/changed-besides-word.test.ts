@@ -2,22 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { changesBetween } from '../../../src/player/changes.ts';
 import { changedBesidesWord } from '../../../src/ui/controllers/text-view.ts';
 import type { PlayerState } from '../../../src/player/types.ts';
+import { idleState } from '../../support/idle-state.ts';
 
-const base = {
+const base: PlayerState = {
+  ...idleState(),
   status: 'playing',
-  starting: false,
-  article: null,
-  position: { sentenceId: 's1', flatIndex: 0, sectionIndex: 0 },
+  position: { sentenceId: 's1', flatIndex: 0, sectionIndex: 0 } as PlayerState['position'],
   word: { sentenceId: 's1', start: 0, end: 4, estimated: false },
-  announcing: null,
-  rate: 1,
-  volume: 1,
-  voice: null,
-  voices: [],
-  announceHeadings: true,
-  error: null,
-  notice: null,
-} as unknown as PlayerState;
+};
 
 describe('changedBesidesWord', () => {
   it('is false for the same state and for a state whose word alone moved', () => {
